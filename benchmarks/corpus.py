@@ -1,0 +1,84 @@
+"""Assemble a benchmark corpus at run time from the shared evaluation texts.
+
+The texts come from ``../shared/data`` (PolNeAR, MEANTIME, TempEval-3 platinum): they are read
+where they lie and never copied into the repository. `articles(n)` cycles through them until it
+has ``n`` articles; `article_of_length(words)` glues paragraphs together to reach a length.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}'’”]|n't|'s|'re|'ve|'ll|'d|'m)")
+_SPACE_AFTER = re.compile(r"([(\[{$“]) ")
+
+
+def _polnear(base: Path) -> list[str]:
+    texts = []
+    for split in ("train", "dev", "test"):
+        for path in sorted((base / "polnear" / split / "text").glob("*.txt")):
+            texts.append(path.read_text("utf-8"))
+    return texts
+
+
+def _meantime(base: Path) -> list[str]:
+    texts = []
+    for path in sorted((base / "meantime-en" / "intra_cross-doc_annotation").rglob("*.xml")):
+        root = ET.parse(path).getroot()
+        sentences: dict[int, list[str]] = {}
+        for tok in root.iter("token"):
+            sentences.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
+        lines = [" ".join(toks) for _, toks in sorted(sentences.items())]
+        lines = [_SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", line)) for line in lines]
+        texts.append("\n\n".join(lines))
+    return texts
+
+
+def _te3(base: Path) -> list[str]:
+    texts = []
+    for path in sorted((base / "te3-platinum" / "input").glob("*.TE3input")):
+        raw = path.read_text("utf-8")
+        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if m:
+            texts.append(html.unescape(_TAG.sub("", m.group(1))).strip())
+    return texts
+
+
+@functools.cache
+def source_texts(base: Path = SHARED) -> tuple[str, ...]:
+    """All shared article texts, interleaved by source so any prefix mixes the three corpora."""
+    if not base.exists():
+        raise SystemExit(f"benchmark data not found: {base} (needs ../shared/data)")
+    pools = [_polnear(base), _meantime(base), _te3(base)]
+    mixed = [t for group in itertools.zip_longest(*pools) for t in group if t and t.strip()]
+    return tuple(mixed)
+
+
+def articles(n: int) -> list[str]:
+    """``n`` article texts, repeating the shared texts as needed."""
+    return list(itertools.islice(itertools.cycle(source_texts()), n))
+
+
+def words(text: str) -> int:
+    """Whitespace word count (what ``wc -w`` says)."""
+    return len(text.split())
+
+
+def article_of_length(n_words: int) -> str:
+    """One article of about ``n_words`` words, made of whole paragraphs of the shared texts."""
+    paragraphs = (p for t in itertools.cycle(source_texts()) for p in t.split("\n") if p.strip())
+    out, total = [], 0
+    for para in paragraphs:
+        out.append(para)
+        total += words(para)
+        if total >= n_words:
+            break
+    return "\n\n".join(out)
