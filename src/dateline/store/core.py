@@ -1,0 +1,499 @@
+"""`Store`: write records into the archive (one transaction each), read them back, merge actors
+and cluster events across documents. The same code runs on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy import bindparam, create_engine, delete, event, func, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from dateline.errors import StoreError
+from dateline.record import Record
+from dateline.store import identity as ident
+from dateline.store import schema as t
+from dateline.store.query import Queries
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "dateline.db"
+MERGE_HOWS = ("name", "alias")  # mention kinds whose text may name an actor in other documents
+
+
+def database_url(url: str | Path) -> str:
+    """Turn a ``--db`` value into an SQLAlchemy URL: a file path means SQLite, ``postgresql://``
+    means PostgreSQL through psycopg 3.
+
+    >>> database_url("archive.db")
+    'sqlite:///archive.db'
+    >>> database_url("postgresql://me@localhost:5432/news")
+    'postgresql+psycopg://me@localhost:5432/news'
+    """
+    url = str(url)
+    if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" in url:
+        return url
+    return f"sqlite:///{url}"
+
+
+def _sqlite_engine(url: str) -> Engine:
+    memory = url == "sqlite://"
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 60},
+        poolclass=StaticPool if memory else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):  # pragma: no cover - exercised by every SQLite test
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # writers take the write lock up front, so they never deadlock on upgrade
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+class Store(Queries):
+    """An archive of records in SQLite or PostgreSQL.
+
+    Use `open_store` to make one. ``add`` writes a record in one transaction (replacing any
+    earlier copy with the same id or text hash); ``get`` and ``iter_records`` read records back
+    exactly; the query methods (from `Queries`) answer the CLI, API and web UI.
+    """
+
+    def __init__(self, engine: Engine, *, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.dialect = engine.dialect.name
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.engine.dispose()
+
+    def _write(self):
+        conn = self.engine.connect().execution_options(write=True)
+        return _WriteTx(conn)
+
+    # ---------------------------------------------------------------- writing
+    def add(self, record: Record) -> str:
+        """Store one record in one transaction and return its document id. A document with the
+        same id or the same text is replaced, never duplicated.
+
+        >>> store = open_store(":memory:")
+        >>> from dateline.record import Document, Record
+        >>> store.add(Record(Document(id="d1", text="Kyiv fell quiet.")))
+        'd1'
+        >>> store.add(Record(Document(id="d1", text="Kyiv fell quiet.")))
+        'd1'
+        >>> store.count_documents()
+        1
+        """
+        try:
+            with self._write() as conn:
+                _Writer(conn, self.dialect).write(record)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store record ({type(exc).__name__}: {exc.args[0] if exc.args else exc})",
+                             doc_id=record.document.id) from exc
+        return record.document.id
+
+    def add_many(self, records: Iterable[Record]) -> int:
+        """Store records one transaction each; return how many were stored."""
+        n = 0
+        for record in records:
+            self.add(record)
+            n += 1
+        return n
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and everything extracted from it; True if it existed."""
+        with self._write() as conn:
+            return _Writer(conn, self.dialect).remove(doc_id=doc_id, text_hash=None)
+
+    # ---------------------------------------------------------------- reading records
+    def get(self, doc_id: str) -> Record:
+        """Return the stored record of ``doc_id`` exactly as it was added.
+
+        Raises:
+            StoreError: no such document.
+
+        >>> store = open_store(":memory:")
+        >>> from dateline.record import Document, Record
+        >>> _ = store.add(Record(Document(id="d1", text="Kyiv fell quiet.")))
+        >>> store.get("d1").document.text
+        'Kyiv fell quiet.'
+        """
+        with self.engine.connect() as conn:
+            raw = conn.execute(select(t.documents.c.record).where(t.documents.c.id == doc_id)).scalar()
+        if raw is None:
+            raise StoreError("no such document", doc_id=doc_id)
+        return Record.from_json(json.loads(raw))
+
+    def has(self, doc_id: str) -> bool:
+        """True if a document with this id is stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.pk).where(t.documents.c.id == doc_id)).first() is not None
+
+    def iter_records(self, *, batch: int = 200) -> Iterator[Record]:
+        """Yield every stored record in ingestion order, reading ``batch`` at a time."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(t.documents.c.pk, t.documents.c.record)
+                    .where(t.documents.c.pk > last).order_by(t.documents.c.pk).limit(batch)
+                ).all()
+            if not rows:
+                return
+            for pk, raw in rows:
+                yield Record.from_json(json.loads(raw))
+            last = rows[-1][0]
+
+    def count_documents(self) -> int:
+        """Return how many documents the store holds."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+
+
+class _WriteTx:
+    """A write connection inside one transaction (committed on success, rolled back on error)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> Connection:
+        self.tx = self.conn.begin()
+        return self.conn
+
+    def __exit__(self, exc_type, *rest) -> None:
+        try:
+            if exc_type is None:
+                self.tx.commit()
+            else:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+
+
+def text_hash(text: str) -> str:
+    """Return the sha256 of a document's text, the second key that identifies a document.
+
+    >>> text_hash("a")[:12]
+    'ca978112ca1b'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Writer:
+    """The steps of writing one record, all on one connection inside one transaction."""
+
+    def __init__(self, conn: Connection, dialect: str) -> None:
+        self.conn = conn
+        self.dialect = dialect
+        self.touched_clusters: set[int] = set()
+        self.touched_actors: set[int] = set()
+
+    def _insert_ignore(self, table):
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table).on_conflict_do_nothing()
+
+    # -- removal
+    def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True) -> bool:
+        c = self.conn
+        d = t.documents.c
+        cond = d.id == doc_id
+        if text_hash:
+            cond = cond | (d.text_hash == text_hash)
+        pks = c.execute(select(d.pk).where(cond)).scalars().all()
+        for pk in pks:
+            self.touched_clusters.update(c.execute(
+                select(t.events.c.cluster_id).where(t.events.c.doc_pk == pk).distinct()).scalars())
+            self.touched_actors.update(c.execute(
+                select(t.doc_actors.c.actor_id).where(t.doc_actors.c.doc_pk == pk)).scalars())
+            if self.dialect == "sqlite":
+                c.exec_driver_sql("DELETE FROM quotes_fts WHERE rowid IN (SELECT pk FROM quotes WHERE doc_pk = ?)",
+                                  (pk,))
+                c.exec_driver_sql("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
+            for table in (t.event_actors, t.events, t.times, t.quotes, t.mentions, t.doc_actors):
+                c.execute(delete(table).where(table.c.doc_pk == pk))
+            c.execute(delete(t.documents).where(d.pk == pk))
+        if pks and refresh:
+            self._refresh()
+        return bool(pks)
+
+    # -- writing
+    def write(self, record: Record) -> None:
+        doc = record.document
+        h = text_hash(doc.text)
+        self.remove(doc_id=doc.id, text_hash=h, refresh=False)  # recounted once, at the end
+        c = self.conn
+        pub = doc.published
+        doc_pk = c.execute(t.documents.insert().values(
+            id=doc.id, text_hash=h, title=doc.title, url=doc.url, source=doc.source,
+            published=pub.value if pub else None, published_precision=pub.precision if pub else None,
+            language=doc.language, text=doc.text,
+            record=json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
+            n_quotes=len(record.quotes), n_events=len(record.events),
+        ).returning(t.documents.c.pk)).scalar_one()
+        if self.dialect == "sqlite":
+            c.exec_driver_sql("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+                              (doc_pk, doc.title or "", doc.text))
+        archive = self._actors(record, doc_pk)
+        self._quotes(record, doc_pk, archive)
+        self._times(record, doc_pk)
+        self._events(record, doc_pk, archive)
+        self._refresh()
+
+    def _actors(self, record: Record, doc_pk: int) -> dict[str, int]:
+        """Resolve each document actor to an archive actor (creating new ones); return the map."""
+        c = self.conn
+        a = t.actors.c
+        if not record.actors:
+            return {}
+        infos = []
+        for actor in record.actors:
+            aliases = [m.text for m in actor.mentions if m.how in MERGE_HOWS]
+            infos.append((actor, ident.actor_key(actor.kind, actor.name, country=actor.country, codes=actor.codes),
+                          aliases))
+        keys = sorted({k for _, k, _ in infos})
+        by_key = dict(c.execute(select(a.key, a.id).where(a.key.in_(keys))).all())
+        # names that may merge with an existing archive actor of the same kind
+        wanted = sorted({n for actor, k, al in infos if k not in by_key for n in ident.merge_names(actor.name, al)})
+        by_name: dict[tuple[str, str], set[int]] = {}
+        if wanted:
+            rows = c.execute(select(t.actor_names.c.norm, a.id, a.kind, a.country)
+                             .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
+                             .where(t.actor_names.c.norm.in_(wanted))).all()
+            for norm, aid, kind, country in rows:
+                by_name.setdefault((norm, kind), set()).add((aid, country))
+        out: dict[str, int] = {}
+        names_rows, doc_rows, mention_rows = [], [], []
+        for actor, key, aliases in infos:
+            aid = by_key.get(key)
+            if aid is None:
+                found: set[int] = set()
+                for n in ident.merge_names(actor.name, aliases):
+                    hits = {i for i, country in by_name.get((n, actor.kind), ())
+                            if not actor.country or not country or country == actor.country}
+                    if len(hits) == 1:
+                        found = hits
+                        break
+                if found:
+                    aid = found.pop()
+                else:
+                    cameo = actor.codes.get("cameo") if isinstance(actor.codes, dict) else None
+                    aid = c.execute(t.actors.insert().values(
+                        key=key, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
+                        cameo=cameo if isinstance(cameo, str) else None, n_documents=0,
+                    ).returning(a.id)).scalar_one()
+                    by_key[key] = aid
+            out[actor.id] = aid
+            self.touched_actors.add(aid)
+            for n in ident.lookup_names(actor.name, aliases, kind=actor.kind):
+                names_rows.append({"actor_id": aid, "norm": n, "name": actor.name})
+            doc_rows.append({
+                "doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid, "name": actor.name, "kind": actor.kind,
+                "country": actor.country, "sector": actor.sector,
+                "roles": json.dumps([{"text": r.text, "span": list(r.span), "country": r.country,
+                                      "sector": r.sector} for r in actor.roles], ensure_ascii=False),
+            })
+            for m in actor.mentions:
+                mention_rows.append({"doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid,
+                                     "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
+        seen = set()
+        names_rows = [r for r in names_rows if (r["actor_id"], r["norm"]) not in seen
+                      and not seen.add((r["actor_id"], r["norm"]))]
+        c.execute(self._insert_ignore(t.actor_names), names_rows)
+        c.execute(t.doc_actors.insert(), doc_rows)
+        if mention_rows:
+            c.execute(t.mentions.insert(), mention_rows)
+        return out
+
+    def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
+        if not record.quotes:
+            return
+        names = {a.id: a.name for a in record.actors}
+        pub = record.document.published.value if record.document.published else None
+        rows = []
+        for q in record.quotes:
+            parts = [p for p in q.content]
+            rows.append({
+                "doc_pk": doc_pk, "id": q.id, "kind": q.kind, "speaker_local": q.speaker,
+                "actor_id": archive.get(q.speaker) if q.speaker else None,
+                "speaker": names.get(q.speaker) if q.speaker else None,
+                "cue": q.cue.text if q.cue else None,
+                "text": " … ".join(p.text for p in parts),
+                "start": parts[0].span[0] if parts else (q.cue.span[0] if q.cue else 0),
+                "end": parts[-1].span[1] if parts else (q.cue.span[1] if q.cue else 0),
+                "published": pub, "confidence": q.confidence,
+            })
+        c = self.conn
+        if self.dialect == "sqlite":
+            for row in rows:
+                pk = c.execute(t.quotes.insert().values(**row).returning(t.quotes.c.pk)).scalar_one()
+                c.exec_driver_sql("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (pk, row["text"]))
+        else:
+            c.execute(t.quotes.insert(), rows)
+
+    def _times(self, record: Record, doc_pk: int) -> None:
+        if not record.times:
+            return
+        self.conn.execute(t.times.insert(), [{
+            "doc_pk": doc_pk, "id": x.id, "text": x.text, "start": x.span[0], "end": x.span[1], "type": x.type,
+            "value": x.value, "mod": x.mod,
+            "interval_start": x.interval.start if x.interval else None,
+            "interval_end": x.interval.end if x.interval else None,
+        } for x in record.times])
+
+    def _events(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
+        if not record.events:
+            return
+        c = self.conn
+        names = {a.id: a.name for a in record.actors}
+        pub = record.document.published.value if record.document.published else None
+        for e in record.events:
+            d = e.date
+            value = d.value if d else None
+            precision = (d.precision if d and d.value else "unknown") or "unknown"
+            if d and d.interval:
+                start, end = d.interval.start, d.interval.end
+            else:
+                start, end = ident.interval_of(value, precision)
+            src = sorted({archive[s] for s in e.source if s in archive})
+            tgt = sorted({archive[s] for s in e.target if s in archive})
+            place = e.location.name if e.location else None
+            country = e.location.country if e.location else None
+            cluster = self._cluster(e.category, e.cameo, src, tgt, value, precision, start, end, place, country)
+            pk = c.execute(t.events.insert().values(
+                doc_pk=doc_pk, id=e.id, cluster_id=cluster, category=e.category, mode=e.mode, cameo=e.cameo,
+                trigger=e.trigger.text, start=e.trigger.span[0], end=e.trigger.span[1],
+                sentence_start=e.sentence[0] if e.sentence else None,
+                sentence_end=e.sentence[1] if e.sentence else None,
+                date_value=value, precision=precision, date_start=start, date_end=end,
+                date_from=d.from_ if d else None, place=place, country=country, status=e.status,
+                background=bool(e.background), quote_id=e.quote,
+                source_names=json.dumps([names.get(s, s) for s in e.source], ensure_ascii=False),
+                target_names=json.dumps([names.get(s, s) for s in e.target], ensure_ascii=False),
+                confidence=e.confidence, published=pub,
+            ).returning(t.events.c.pk)).scalar_one()
+            links = {(aid, "source") for aid in src} | {(aid, "target") for aid in tgt}
+            if links:
+                c.execute(t.event_actors.insert(), [{"event_pk": pk, "actor_id": aid, "role": role,
+                                                     "doc_pk": doc_pk} for aid, role in sorted(links)])
+
+    def _cluster(self, category, cameo, src, tgt, value, precision, start, end, place, country) -> int:
+        """Return the cluster this event report joins (same category and actors, compatible date and
+        place), creating it if none fits; a more precise report refines the cluster's date."""
+        c = self.conn
+        ec = t.event_clusters.c
+        key = hashlib.sha1(f"{category}|{','.join(map(str, src))}|{','.join(map(str, tgt))}".encode()).hexdigest()
+        rows = c.execute(select(ec.id, ec.date_value, ec.precision, ec.place).where(ec.key == key)
+                         .order_by(ec.id)).all()
+        for cid, cvalue, cprecision, cplace in rows:
+            if ident.dates_compatible(cvalue, cprecision, value, precision) and \
+                    ident.places_compatible(cplace, place):
+                changes = {}
+                if ident.finer(precision, cprecision):
+                    changes.update(date_value=value, precision=precision, date_start=start, date_end=end)
+                if place and not cplace:
+                    changes.update(place=place, country=country)
+                if changes:
+                    c.execute(update(t.event_clusters).where(ec.id == cid).values(**changes))
+                self.touched_clusters.add(cid)
+                return cid
+        cid = c.execute(t.event_clusters.insert().values(
+            key=key, category=category, cameo=cameo, date_value=value, precision=precision, date_start=start,
+            date_end=end, place=place, country=country, num_articles=0, num_sources=0, num_mentions=0,
+        ).returning(ec.id)).scalar_one()
+        self.touched_clusters.add(cid)
+        return cid
+
+    def _refresh(self) -> None:
+        """Recount the clusters and actors this write touched (GDELT-style NumArticles/NumSources)."""
+        c = self.conn
+        ev, docs, ec = t.events.c, t.documents.c, t.event_clusters.c
+        clusters = sorted(x for x in self.touched_clusters if x is not None)
+        if clusters:
+            source_key = func.coalesce(docs.source, "doc:" + docs.id)
+            counts = {cid: (m, a, s) for cid, m, a, s in c.execute(
+                select(ev.cluster_id, func.count(), func.count(ev.doc_pk.distinct()), func.count(source_key.distinct()))
+                .join(t.documents, docs.pk == ev.doc_pk)
+                .where(ev.cluster_id.in_(clusters)).group_by(ev.cluster_id)).all()}
+            gone = [cid for cid in clusters if cid not in counts]
+            if gone:
+                c.execute(delete(t.event_clusters).where(ec.id.in_(gone)))
+            if counts:
+                c.execute(update(t.event_clusters).where(ec.id == bindparam("cid")).values(
+                    num_mentions=bindparam("m"), num_articles=bindparam("a"), num_sources=bindparam("s")),
+                    [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
+        actors = sorted(self.touched_actors)
+        if actors:
+            da = t.doc_actors.c
+            counts = dict(c.execute(select(da.actor_id, func.count(da.doc_pk.distinct()))
+                                    .where(da.actor_id.in_(actors)).group_by(da.actor_id)).all())
+            c.execute(update(t.actors).where(t.actors.c.id == bindparam("aid")).values(n_documents=bindparam("n")),
+                      [{"aid": aid, "n": counts.get(aid, 0)} for aid in actors])
+        self.touched_clusters.clear()
+        self.touched_actors.clear()
+
+
+def open_store(url: str | Path = DEFAULT_DB) -> Store:
+    """Open (creating and migrating if needed) the archive at ``url``: a SQLite file path,
+    ``:memory:``, or a ``postgresql://`` URL.
+
+    Raises:
+        StoreError: the database cannot be opened or migrated.
+
+    >>> store = open_store(":memory:")
+    >>> store.count_documents()
+    0
+    """
+    sa_url = database_url(url)
+    try:
+        if sa_url.startswith("sqlite"):
+            engine = _sqlite_engine(sa_url)
+        else:
+            engine = create_engine(sa_url, pool_pre_ping=True)
+        t.migrate(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open store ({type(exc).__name__}: {str(exc).splitlines()[0]})",
+                         path=_safe(str(url))) from exc
+    return Store(engine, url=_safe(str(url)))
+
+
+def _safe(url: str) -> str:
+    """Hide a password in a database URL before it is shown."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        cred, host = rest.rsplit("@", 1)
+        return f"{scheme}://{cred.split(':', 1)[0]}@{host}"
+    return url

@@ -1,0 +1,356 @@
+"""Read-side of the archive: documents, actors, quotes, events, timelines and full-text search.
+
+Every list method returns a `Page` (``items`` plus an opaque ``next`` cursor, or None on the
+last page). Items are plain JSON-ready dicts with the evidence offsets of each item, so the CLI,
+the HTTP API and the web UI all show the same thing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, exists, func, literal, or_, select, text
+
+from dateline.store import identity as ident
+from dateline.store import schema as t
+
+MAX_LIMIT = 500
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of results and the cursor of the next page (None on the last)."""
+
+    items: list = field(default_factory=list)
+    next: str | None = None
+
+    def to_json(self) -> dict:
+        """Return ``{"items": [...], "next": cursor}``."""
+        return {"items": self.items, "next": self.next}
+
+
+def _limit(limit: int | None, default: int = 50) -> int:
+    return max(1, min(int(limit or default), MAX_LIMIT))
+
+
+def _int_cursor(cursor: str | None) -> int:
+    try:
+        return int(cursor) if cursor else 0
+    except ValueError:
+        from dateline.errors import StoreError
+
+        raise StoreError(f"bad cursor {cursor!r}") from None
+
+
+def _page(rows: list, limit: int, key) -> tuple[list, str | None]:
+    if len(rows) > limit:
+        rows = rows[:limit]
+        return rows, key(rows[-1])
+    return rows, None
+
+
+def fts_query(q: str) -> str:
+    """Turn free text into a safe FTS5 query: every word must occur (prefix match on the last).
+
+    >>> fts_query('Hegseth "NATO')
+    '"Hegseth" "NATO"*'
+    """
+    words = _WORD.findall(q)
+    if not words:
+        return '""'
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class Queries:
+    """Query methods mixed into `dateline.store.Store` (needs ``self.engine`` and ``self.dialect``)."""
+
+    # ------------------------------------------------------------ actors
+    def find_actor_ids(self, name: str) -> list[int]:
+        """Return the archive actor ids that go by ``name`` (any name, alias or surname), or whose
+        numeric id it is.
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").find_actor_ids("Hegseth")
+        []
+        """
+        name = (name or "").strip()
+        if not name:
+            return []
+        with self.engine.connect() as conn:
+            if name.isdigit():
+                return list(conn.execute(select(t.actors.c.id).where(t.actors.c.id == int(name))).scalars())
+            ids = conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == ident.norm_name(name))
+                               .distinct()).scalars().all()
+        return sorted(ids)
+
+    def actors(self, *, name: str | None = None, kind: str | None = None, limit: int | None = 50,
+               cursor: str | None = None) -> Page:
+        """List archive actors, most documented first within each page order (by id)."""
+        a = t.actors.c
+        limit = _limit(limit)
+        stmt = select(a.id, a.name, a.kind, a.country, a.sector, a.cameo, a.n_documents).where(
+            a.id > _int_cursor(cursor))
+        if name:
+            stmt = stmt.where(a.id.in_(self.find_actor_ids(name)))
+        if kind:
+            stmt = stmt.where(a.kind == kind.upper())
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt.order_by(a.id).limit(limit + 1)).mappings().all()
+        rows, nxt = _page(list(rows), limit, lambda r: str(r["id"]))
+        return Page([dict(r) for r in rows], nxt)
+
+    def actor(self, actor_id: int) -> dict | None:
+        """Return one archive actor with its names, roles, documents and counts, or None."""
+        a, da = t.actors.c, t.doc_actors.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.actors).where(a.id == actor_id)).mappings().first()
+            if row is None:
+                return None
+            names = conn.execute(select(t.actor_names.c.norm).where(t.actor_names.c.actor_id == actor_id)
+                                 ).scalars().all()
+            docs = conn.execute(
+                select(t.documents.c.id, t.documents.c.title, t.documents.c.published, da.local_id, da.name,
+                       da.roles)
+                .join(t.documents, t.documents.c.pk == da.doc_pk).where(da.actor_id == actor_id)
+                .order_by(t.documents.c.published, t.documents.c.pk).limit(200)).mappings().all()
+            n_quotes = conn.execute(select(func.count()).select_from(t.quotes)
+                                    .where(t.quotes.c.actor_id == actor_id)).scalar_one()
+            n_events = conn.execute(select(func.count(t.event_actors.c.event_pk.distinct()))
+                                    .where(t.event_actors.c.actor_id == actor_id)).scalar_one()
+        roles: dict[str, dict] = {}
+        for d in docs:
+            for r in json.loads(d["roles"] or "[]"):
+                entry = roles.setdefault(r["text"], {"text": r["text"], "documents": [], "first": d["published"]})
+                entry["documents"].append({"doc_id": d["id"], "span": r["span"], "published": d["published"]})
+        out = dict(row)
+        out.update(
+            names=sorted({d["name"] for d in docs} | set()), aliases=sorted(names),
+            roles=list(roles.values()),
+            documents=[{"doc_id": d["id"], "title": d["title"], "published": d["published"],
+                        "local_id": d["local_id"]} for d in docs],
+            n_quotes=n_quotes, n_events=n_events,
+        )
+        return out
+
+    # ------------------------------------------------------------ documents
+    def documents(self, *, limit: int | None = 50, cursor: str | None = None) -> Page:
+        """List stored documents (id, title, source, published, counts), newest ingested last."""
+        d = t.documents.c
+        limit = _limit(limit)
+        stmt = (select(d.pk, d.id, d.title, d.url, d.source, d.published, d.n_quotes, d.n_events)
+                .where(d.pk > _int_cursor(cursor)).order_by(d.pk).limit(limit + 1))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(stmt).mappings().all()]
+        rows, nxt = _page(rows, limit, lambda r: str(r["pk"]))
+        for r in rows:
+            r.pop("pk")
+        return Page(rows, nxt)
+
+    # ------------------------------------------------------------ quotes
+    def quotes(self, *, speaker: str | None = None, actor_id: int | None = None, doc_id: str | None = None,
+               limit: int | None = 50, cursor: str | None = None) -> Page:
+        """List quotes, optionally by speaker (any name or alias: "Hegseth" finds Pete Hegseth),
+        archive actor id or document, in ingestion order.
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").quotes(speaker="Hegseth").items
+        []
+        """
+        q, d = t.quotes.c, t.documents.c
+        limit = _limit(limit)
+        stmt = (select(q.pk, d.id.label("doc_id"), q.id, q.kind, q.speaker, q.actor_id, q.cue, q.text, q.start,
+                       q.end, q.published, q.confidence, d.title)
+                .join(t.documents, d.pk == q.doc_pk).where(q.pk > _int_cursor(cursor)))
+        if speaker is not None:
+            ids = self.find_actor_ids(speaker)
+            if not ids:
+                return Page([], None)
+            stmt = stmt.where(q.actor_id.in_(ids))
+        if actor_id is not None:
+            stmt = stmt.where(q.actor_id == actor_id)
+        if doc_id is not None:
+            stmt = stmt.where(d.id == doc_id)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(stmt.order_by(q.pk).limit(limit + 1)).mappings().all()]
+        rows, nxt = _page(rows, limit, lambda r: str(r["pk"]))
+        for r in rows:
+            r.pop("pk")
+            r["span"] = [r.pop("start"), r.pop("end")]
+        return Page(rows, nxt)
+
+    # ------------------------------------------------------------ events
+    def _event_select(self):
+        e, d, c = t.events.c, t.documents.c, t.event_clusters.c
+        sentence = func.substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+        return (select(e.pk, d.id.label("doc_id"), d.title, e.id, e.category, e.mode, e.cameo, e.trigger, e.start,
+                       e.end, e.sentence_start, e.sentence_end, sentence.label("sentence"), e.date_value,
+                       e.precision, e.date_start, e.date_end, e.date_from, e.place, e.country, e.status,
+                       e.background, e.quote_id, e.source_names, e.target_names, e.confidence, e.published,
+                       e.cluster_id, c.num_articles, c.num_sources, c.num_mentions)
+                .join(t.documents, d.pk == e.doc_pk)
+                .outerjoin(t.event_clusters, c.id == e.cluster_id))
+
+    def _event_filters(self, stmt, *, actor, category, date_from, date_to, doc_id):
+        e = t.events.c
+        if actor is not None:
+            ids = self.find_actor_ids(str(actor))
+            if not ids:
+                return None
+            ea = t.event_actors.c
+            stmt = stmt.where(exists().where(and_(ea.event_pk == e.pk, ea.actor_id.in_(ids))))
+        if category:
+            stmt = stmt.where(e.category == category.upper())
+        if date_from:
+            stmt = stmt.where(e.date_end > date_from)
+        if date_to:
+            stmt = stmt.where(e.date_start <= date_to)
+        if doc_id is not None:
+            stmt = stmt.where(t.documents.c.id == doc_id)
+        return stmt
+
+    @staticmethod
+    def _event_item(r) -> dict:
+        r = dict(r)
+        r.pop("pk", None)
+        return {
+            "doc_id": r["doc_id"], "title": r["title"], "id": r["id"], "category": r["category"], "mode": r["mode"],
+            "cameo": r["cameo"], "trigger": {"text": r["trigger"], "span": [r["start"], r["end"]]},
+            "sentence": {"text": r["sentence"], "span": [r["sentence_start"], r["sentence_end"]]}
+            if r["sentence_start"] is not None else None,
+            "date": {"value": r["date_value"], "precision": r["precision"], "start": r["date_start"],
+                     "end": r["date_end"], "from": r["date_from"]},
+            "place": r["place"], "country": r["country"], "status": r["status"], "background": bool(r["background"]),
+            "quote": r["quote_id"], "source": json.loads(r["source_names"] or "[]"),
+            "target": json.loads(r["target_names"] or "[]"), "confidence": r["confidence"],
+            "published": r["published"],
+            "cluster": {"id": r["cluster_id"], "num_articles": r["num_articles"], "num_sources": r["num_sources"],
+                        "num_mentions": r["num_mentions"]},
+        }
+
+    def events(self, *, actor: str | int | None = None, category: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, doc_id: str | None = None, limit: int | None = 50,
+               cursor: str | None = None) -> Page:
+        """List event reports, filtered by actor (any name or alias, source or target), PLOVER
+        category, and date range (events whose date interval overlaps ``[date_from, date_to]``).
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").events(actor="Putin", category="ASSAULT").items
+        []
+        """
+        e = t.events.c
+        limit = _limit(limit)
+        stmt = self._event_filters(self._event_select().where(e.pk > _int_cursor(cursor)), actor=actor,
+                                   category=category, date_from=date_from, date_to=date_to, doc_id=doc_id)
+        if stmt is None:
+            return Page([], None)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(stmt.order_by(e.pk).limit(limit + 1)).mappings().all())
+        rows, nxt = _page(rows, limit, lambda r: str(r["pk"]))
+        return Page([self._event_item(r) for r in rows], nxt)
+
+    def timeline(self, *, actor: str | int | None = None, category: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None, limit: int | None = 200,
+                 cursor: str | None = None) -> Page:
+        """Return event clusters in date order (undated last), each with its date, precision,
+        counts, whether it is background (every report says so) and its reports as evidence.
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").timeline(actor="Hegseth").to_json()
+        {'items': [], 'next': None}
+        """
+        e, c = t.events.c, t.event_clusters.c
+        limit = _limit(limit, 200)
+        order_date = func.coalesce(c.date_start, literal("9999-12-31"))
+        inner = self._event_filters(select(e.cluster_id).join(t.documents, t.documents.c.pk == e.doc_pk),
+                                    actor=actor, category=category, date_from=date_from, date_to=date_to,
+                                    doc_id=None)
+        if inner is None:
+            return Page([], None)
+        stmt = select(t.event_clusters, order_date.label("od")).where(c.id.in_(inner))
+        if cursor:
+            try:
+                cd, cid = cursor.rsplit("|", 1)
+                cid = int(cid)
+            except ValueError:
+                from dateline.errors import StoreError
+
+                raise StoreError(f"bad cursor {cursor!r}") from None
+            stmt = stmt.where(or_(order_date > cd, and_(order_date == cd, c.id > cid)))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(stmt.order_by(order_date, c.id).limit(limit + 1)).mappings()]
+            rows, nxt = _page(rows, limit, lambda r: f"{r['od']}|{r['id']}")
+            reports: dict[int, list] = {}
+            if rows:
+                ev = self._event_filters(self._event_select().where(e.cluster_id.in_([r["id"] for r in rows])),
+                                         actor=None, category=None, date_from=None, date_to=None, doc_id=None)
+                for r in conn.execute(ev.order_by(e.pk)).mappings():
+                    reports.setdefault(r["cluster_id"], []).append(self._event_item(r))
+        items = []
+        for r in rows:
+            reps = reports.get(r["id"], [])
+            items.append({
+                "id": r["id"], "category": r["category"], "cameo": r["cameo"],
+                "date": {"value": r["date_value"], "precision": r["precision"], "start": r["date_start"],
+                         "end": r["date_end"]},
+                "place": r["place"], "country": r["country"], "num_articles": r["num_articles"],
+                "num_sources": r["num_sources"], "num_mentions": r["num_mentions"],
+                "background": bool(reps) and all(x["background"] for x in reps),
+                "source": reps[0]["source"] if reps else [], "target": reps[0]["target"] if reps else [],
+                "reports": reps[:20],
+            })
+        return Page(items, nxt)
+
+    # ------------------------------------------------------------ search
+    def search(self, q: str, *, limit: int | None = 20, cursor: str | None = None) -> Page:
+        """Full-text search over document titles and texts and over quotes; documents first.
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").search("NATO").items
+        []
+        """
+        limit = _limit(limit, 20)
+        offset = _int_cursor(cursor)
+        if not _WORD.search(q or ""):
+            return Page([], None)
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                query = fts_query(q)
+                docs = conn.execute(text(
+                    "SELECT d.id AS doc_id, d.title, d.published, "
+                    "snippet(documents_fts, 1, '«', '»', '…', 16) AS snippet "
+                    "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+                    "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
+                ).mappings().all()
+                quotes = conn.execute(text(
+                    "SELECT d.id AS doc_id, d.title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "q.published, snippet(quotes_fts, 0, '«', '»', '…', 16) AS snippet "
+                    "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN documents d ON d.pk = q.doc_pk "
+                    "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
+                ).mappings().all()
+            else:
+                docs = conn.execute(text(
+                    "SELECT d.id AS doc_id, d.title, d.published, ts_headline('english', d.text, "
+                    "plainto_tsquery('english', :q), 'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
+                    "FROM documents d WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) "
+                    "@@ plainto_tsquery('english', :q) ORDER BY ts_rank(to_tsvector('english', "
+                    "coalesce(d.title, '') || ' ' || d.text), plainto_tsquery('english', :q)) DESC, d.pk LIMIT :n"),
+                    {"q": q, "n": offset + limit + 1}).mappings().all()
+                quotes = conn.execute(text(
+                    "SELECT d.id AS doc_id, d.title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "q.published, ts_headline('english', q.text, plainto_tsquery('english', :q), "
+                    "'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
+                    "FROM quotes q JOIN documents d ON d.pk = q.doc_pk "
+                    "WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', :q) "
+                    "ORDER BY q.pk LIMIT :n"), {"q": q, "n": offset + limit + 1}).mappings().all()
+        hits = [{"type": "document", **dict(r)} for r in docs]
+        for r in quotes:
+            r = dict(r)
+            r["span"] = [r.pop("start"), r.pop("end")]
+            hits.append({"type": "quote", **r})
+        window = hits[offset:offset + limit]
+        nxt = str(offset + limit) if len(hits) > offset + limit else None
+        return Page(window, nxt)

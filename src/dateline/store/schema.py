@@ -1,0 +1,242 @@
+"""The archive's tables (SQLAlchemy Core) and its forward migrations.
+
+The schema is versioned in ``schema_version``. Each migration is a named function that moves the
+store forward by one version; `migrate` runs the pending ones in order, each in its own
+transaction. SQLite gets FTS5 tables for documents and quotes; PostgreSQL gets GIN indexes over
+``to_tsvector('english', ...)`` expressions instead.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, text,
+)
+from sqlalchemy.engine import Connection
+
+log = logging.getLogger(__name__)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False, unique=True),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published", String(40)),
+    Column("published_precision", String(10)),
+    Column("language", String(10)),
+    Column("text", Text, nullable=False),
+    Column("record", Text, nullable=False),  # the full record JSON, so `get` round-trips
+    Column("n_quotes", Integer, nullable=False, default=0),
+    Column("n_events", Integer, nullable=False, default=0),
+)
+
+actors = Table(  # archive actors: one row per canonical identity across documents
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(10)),
+    Column("cameo", String(40)),
+    Column("n_documents", Integer, nullable=False, default=0),
+)
+
+actor_names = Table(  # every name and alias an archive actor has been called, normalised
+    "actor_names", metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("norm", String(300), primary_key=True),
+    Column("name", Text, nullable=False),
+    Index("ix_actor_names_norm", "norm"),
+)
+
+doc_actors = Table(
+    "doc_actors", metadata,
+    Column("doc_pk", Integer, ForeignKey("documents.pk"), primary_key=True),
+    Column("local_id", String(40), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(10)),
+    Column("country", String(3)),
+    Column("sector", String(10)),
+    Column("roles", Text),  # JSON list of {text, span, country, sector}
+    Index("ix_doc_actors_actor", "actor_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("local_id", String(40), nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("how", String(20)),
+    Index("ix_mentions_doc", "doc_pk"),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("id", String(40), nullable=False),
+    Column("kind", String(10)),
+    Column("speaker_local", String(40)),
+    Column("actor_id", Integer, ForeignKey("actors.id")),
+    Column("speaker", Text),
+    Column("cue", Text),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("published", String(40)),
+    Column("confidence", Float),
+    Index("ix_quotes_doc", "doc_pk"),
+    Index("ix_quotes_actor", "actor_id", "pk"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("id", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("type", String(10)),
+    Column("value", String(60)),
+    Column("mod", String(20)),
+    Column("interval_start", String(40)),
+    Column("interval_end", String(40)),
+    Index("ix_times_doc", "doc_pk"),
+)
+
+event_clusters = Table(
+    "event_clusters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False),  # category + archive source/target actors
+    Column("category", String(20), nullable=False),
+    Column("cameo", String(10)),
+    Column("date_value", String(60)),
+    Column("precision", String(10), nullable=False),
+    Column("date_start", String(40)),
+    Column("date_end", String(40)),
+    Column("place", Text),
+    Column("country", String(3)),
+    Column("num_articles", Integer, nullable=False, default=0),
+    Column("num_sources", Integer, nullable=False, default=0),
+    Column("num_mentions", Integer, nullable=False, default=0),
+    Index("ix_clusters_key", "key"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk"), nullable=False),
+    Column("id", String(40), nullable=False),
+    Column("cluster_id", Integer, ForeignKey("event_clusters.id")),
+    Column("category", String(20), nullable=False),
+    Column("mode", String(40)),
+    Column("cameo", String(10)),
+    Column("trigger", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+    Column("date_value", String(60)),
+    Column("precision", String(10), nullable=False),
+    Column("date_start", String(40)),
+    Column("date_end", String(40)),
+    Column("date_from", String(40)),
+    Column("place", Text),
+    Column("country", String(3)),
+    Column("status", String(20)),
+    Column("background", Boolean, nullable=False, default=False),
+    Column("quote_id", String(40)),
+    Column("source_names", Text),
+    Column("target_names", Text),
+    Column("confidence", Float),
+    Column("published", String(40)),
+    Index("ix_events_doc", "doc_pk"),
+    Index("ix_events_cluster", "cluster_id"),
+    Index("ix_events_category", "category", "pk"),
+    Index("ix_events_date", "date_start", "pk"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # source | target
+    Column("doc_pk", Integer, nullable=False),
+    Index("ix_event_actors_actor", "actor_id", "event_pk"),
+    Index("ix_event_actors_doc", "doc_pk"),
+)
+
+V1_TABLES = [documents, actors, actor_names, doc_actors, mentions, quotes, times, event_clusters, events,
+             event_actors]
+
+
+def m001_initial(conn: Connection) -> None:
+    """Create the record tables (documents, actors, names, mentions, quotes, times, events, clusters)."""
+    metadata.create_all(conn, tables=V1_TABLES)
+
+
+def m002_full_text(conn: Connection) -> None:
+    """Add full-text search: FTS5 tables on SQLite, tsvector GIN indexes on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+                             "title, text, tokenize='porter unicode61')")
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
+                             "text, tokenize='porter unicode61')")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
+                             "(to_tsvector('english', coalesce(title, '') || ' ' || text))")
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING GIN "
+                             "(to_tsvector('english', text))")
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_full_text]
+"""Forward migrations in order; migration ``i`` moves the store to version ``i + 1``."""
+
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    """Return the store's schema version (0 for an empty database)."""
+    if not conn.dialect.has_table(conn, "schema_version"):
+        return 0
+    return conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_version")).scalar_one()
+
+
+def migrate(engine) -> int:
+    """Bring the store at ``engine`` up to `LATEST`, one transaction per migration; return the version.
+
+    >>> from sqlalchemy import create_engine
+    >>> migrate(create_engine("sqlite://"))
+    2
+    """
+    with engine.begin() as conn:
+        metadata.create_all(conn, tables=[schema_version])
+        version = current_version(conn)
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with engine.begin() as conn:
+            if current_version(conn) >= number:  # another process got there first
+                continue
+            log.info("store migration %d: %s", number, step.__name__)
+            step(conn)
+            conn.execute(schema_version.insert().values(version=number, name=step.__name__))
+    return LATEST

@@ -1,0 +1,232 @@
+"""The store: round trips, replacement without duplicates, actor merging, event clustering,
+queries, migrations and atomic writes (SQLite; the same tests run on PostgreSQL in test_postgres)."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from dateline.errors import StoreError
+from dateline.record import (
+    Actor, Document, Event, EventDate, Location, Mention, Published, Quote, Record, TextSpan, check_record,
+)
+from dateline.store import open_store
+from dateline.store import schema as t
+from dateline.store.synthetic import TextBuilder, synthetic_record, synthetic_records
+
+
+def story(doc_id: str, lead: str, *, source: str | None = "AP", published: str = "2025-02-12",
+          date: tuple[str, str] = ("2014-02", "month"), place: str | None = "Crimea", speaker: str = "Pete Hegseth",
+          alias: str = "Hegseth", category: str = "COERCE") -> Record:
+    """A hand-built record: a speaker quoted once, Russia doing ``category`` to Ukraine on ``date``."""
+    b = TextBuilder()
+    b.add(lead + " ")
+    s_name = b.add(speaker)
+    cue = b.add(" said")
+    cue = (cue[0] + 1, cue[1])
+    b.add(" that ")
+    content = b.add("talks would start soon")
+    b.add(". ")
+    s_alias = b.add(alias)
+    b.add(" recalled that ")
+    sent_start = b.length
+    rus = b.add("Russia")
+    b.add(" ")
+    trig = b.add("seized")
+    b.add(" ")
+    ukr = b.add("Ukraine")
+    b.add("'s peninsula.")
+    text = b.text
+    actors = (
+        Actor("A1", speaker, "PERSON", "USA", "GOV",
+              mentions=(Mention(s_name, speaker, "name"), Mention(s_alias, alias, "alias"))),
+        Actor("A2", "Russia", "COUNTRY", "RUS", mentions=(Mention(rus, "Russia", "name"),)),
+        Actor("A3", "Ukraine", "COUNTRY", "UKR", mentions=(Mention(ukr, "Ukraine", "name"),)),
+    )
+    quotes = (Quote("Q1", "indirect", (TextSpan(text[slice(*content)], content),), speaker="A1",
+                    speaker_span=s_name, cue=TextSpan("said", cue), confidence=0.9),)
+    events = (Event("E1", category, TextSpan("seized", trig), (sent_start, len(text)), source=("A2",),
+                    target=("A3",), date=EventDate(date[0], date[1]), background=True,
+                    location=Location(place, None, "UKR") if place else None, confidence=0.8),)
+    doc = Document(doc_id, text, title=lead, source=source, published=Published(published, "day", "given"))
+    return Record(doc, actors, quotes, (), events)
+
+
+@pytest.fixture
+def store():
+    s = open_store(":memory:")
+    yield s
+    s.close()
+
+
+def test_story_helper_is_a_valid_record():
+    check_record(story("d1", "KYIV —").to_json())
+
+
+@pytest.mark.parametrize("i", [0, 1, 7])
+def test_store_get_round_trips_exactly(store, i):
+    record = synthetic_record(i)
+    check_record(record.to_json())
+    store.add(record)
+    assert store.get(record.document.id) == record
+
+
+def test_store_get_missing_raises_store_error(store):
+    with pytest.raises(StoreError, match="nope: no such document"):
+        store.get("nope")
+
+
+def test_store_readd_same_id_replaces(store):
+    store.add(story("d1", "KYIV —"))
+    store.add(story("d1", "KYIV — Updated:"))
+    assert store.count_documents() == 1
+    assert store.get("d1").document.title == "KYIV — Updated:"
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(t.quotes)).scalar() == 1
+        assert c.execute(select(func.count()).select_from(t.events)).scalar() == 1
+        assert c.execute(select(func.count()).select_from(t.event_clusters)).scalar() == 1
+
+
+def test_store_readd_same_text_other_id_replaces(store):
+    store.add(story("first-id", "KYIV —"))
+    store.add(story("second-id", "KYIV —"))
+    assert store.count_documents() == 1
+    assert store.has("second-id") and not store.has("first-id")
+    assert len(store.search("talks").items) == 2  # one document hit + one quote hit, no stale FTS rows
+
+
+def test_store_actor_merges_across_documents(store):
+    store.add(story("d1", "KYIV —"))
+    store.add(story("d2", "BRUSSELS —", speaker="Pete Hegseth", alias="Hegseth"))
+    store.add(story("d3", "PARIS —", speaker="Hegseth", alias="Hegseth"))  # only the surname as canonical name
+    people = store.actors(kind="PERSON").items
+    assert [(p["name"], p["n_documents"]) for p in people] == [("Pete Hegseth", 3)]
+    countries = {a["name"]: a["n_documents"] for a in store.actors(kind="COUNTRY").items}
+    assert countries == {"Russia": 3, "Ukraine": 3}
+
+
+def test_store_one_word_alias_never_merges_two_people(store):
+    store.add(story("d1", "A —", speaker="Donald Trump", alias="Trump"))
+    store.add(story("d2", "B —", speaker="Melania Trump", alias="Trump"))
+    names = sorted(p["name"] for p in store.actors(kind="PERSON").items)
+    assert names == ["Donald Trump", "Melania Trump"]
+    store.add(story("d3", "C —", speaker="Trump", alias="Trump"))  # ambiguous: a new actor, not a wrong merge
+    assert len(store.actors(kind="PERSON").items) == 3
+
+
+@pytest.mark.parametrize("name", ["Hegseth", "Pete Hegseth", "pete HEGSETH", "Hegseth."])
+def test_store_quotes_speaker_matches_any_name(store, name):
+    store.add(story("d1", "KYIV —"))
+    items = store.quotes(speaker=name).items
+    assert [(q["speaker"], q["text"]) for q in items] == [("Pete Hegseth", "talks would start soon")]
+    doc = store.get("d1").document.text
+    start, end = items[0]["span"]
+    assert doc[start:end] == items[0]["text"]
+
+
+def test_store_event_cluster_counts_articles_and_sources(store):
+    store.add(story("d1", "KYIV —", source="AP"))
+    store.add(story("d2", "BRUSSELS —", source="AP"))
+    store.add(story("d3", "PARIS —", source="Reuters", date=("2014-02-27", "day")))  # finer, compatible
+    store.add(story("d4", "ROME —", source="AFP", date=("2014-03", "month")))  # another month: another event
+    items = store.timeline().items
+    assert [(c["date"]["value"], c["precision"] if "precision" in c else c["date"]["precision"],
+             c["num_articles"], c["num_sources"]) for c in items] == [
+        ("2014-02-27", "day", 3, 2), ("2014-03", "month", 1, 1)]
+    assert len(items[0]["reports"]) == 3  # every mention kept, with its evidence
+    rep = items[0]["reports"][0]
+    assert rep["trigger"]["text"] == "seized" and rep["sentence"]["text"].startswith("Russia seized")
+
+
+def test_store_cluster_place_must_agree(store):
+    store.add(story("d1", "KYIV —", place="Crimea"))
+    store.add(story("d2", "KYIV 2 —", place="Donetsk"))
+    store.add(story("d3", "KYIV 3 —", place=None))
+    assert [c["num_articles"] for c in store.timeline().items] == [2, 1]
+
+
+def test_store_delete_recounts_clusters(store):
+    store.add(story("d1", "KYIV —"))
+    store.add(story("d2", "PARIS —", source="Reuters"))
+    assert store.timeline().items[0]["num_articles"] == 2
+    assert store.delete("d2")
+    assert store.timeline().items[0]["num_articles"] == 1
+    store.delete("d1")
+    assert store.timeline().items == []
+
+
+def test_store_events_filters(store):
+    store.add(story("d1", "KYIV —"))
+    store.add(story("d2", "PARIS —", category="ASSAULT", date=("2022-02-24", "day")))
+    assert [e["doc_id"] for e in store.events(actor="Russia").items] == ["d1", "d2"]
+    assert [e["doc_id"] for e in store.events(category="assault").items] == ["d2"]
+    assert [e["doc_id"] for e in store.events(date_from="2014-02-15", date_to="2014-02-20").items] == ["d1"]
+    assert [e["doc_id"] for e in store.events(date_from="2020-01-01").items] == ["d2"]
+    assert store.events(actor="Nobody at all").items == []
+
+
+def test_store_paging_visits_every_item_once(store):
+    for r in synthetic_records(7):
+        store.add(r)
+    seen, cursor = [], None
+    while True:
+        page = store.quotes(limit=5, cursor=cursor)
+        seen += [(q["doc_id"], q["id"]) for q in page.items]
+        if page.next is None:
+            break
+        cursor = page.next
+    assert len(seen) == len(set(seen)) == sum(len(r.quotes) for r in synthetic_records(7))
+    tl, cursor = [], None
+    while True:
+        page = store.timeline(limit=3, cursor=cursor)
+        tl += page.items
+        if not page.next:
+            break
+        cursor = page.next
+    dates = [c["date"]["start"] for c in tl]
+    assert dates == sorted(dates) and len({c["id"] for c in tl}) == len(tl)
+
+
+def test_store_search_documents_and_quotes(store):
+    store.add(story("d1", "KYIV — Ministers gathered."))
+    hits = store.search("talks start")
+    assert {h["type"] for h in hits.items} == {"document", "quote"}
+    assert store.search('"unbalanced (quote').items == []
+
+
+def test_store_iter_records_in_order(store):
+    records = list(synthetic_records(5))
+    store.add_many(records)
+    assert list(store.iter_records(batch=2)) == records
+
+
+def test_store_failed_write_leaves_nothing(store, monkeypatch):
+    from dateline.store import core
+
+    def boom(self, *a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(core._Writer, "_events", boom)
+    with pytest.raises(RuntimeError):
+        store.add(story("d1", "KYIV —"))
+    monkeypatch.undo()
+    assert store.count_documents() == 0
+    with store.engine.connect() as c:
+        for table in (t.quotes, t.mentions, t.doc_actors, t.events):
+            assert c.execute(select(func.count()).select_from(table)).scalar() == 0
+    assert store.search("talks").items == []
+
+
+def test_store_migrations_are_recorded_and_idempotent(tmp_path):
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    s = open_store(path)  # second open: nothing to do
+    with s.engine.connect() as c:
+        rows = c.execute(select(t.schema_version.c.version, t.schema_version.c.name)).all()
+        mode = c.exec_driver_sql("PRAGMA journal_mode").scalar()
+    assert rows == [(1, "m001_initial"), (2, "m002_full_text")]
+    assert mode == "wal"
+
+
+def test_store_open_bad_url_is_store_error():
+    with pytest.raises(StoreError, match="cannot open store"):
+        open_store("/nonexistent-dir/sub/x.db")
