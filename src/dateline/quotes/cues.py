@@ -1,0 +1,59 @@
+"""The quote cue lexicon: speech, cognition and evidence verbs, particle and multiword cues.
+
+The lexicon is a data file (``dateline/data/quotes/cues.json``) written for this project; it is
+loaded once per process. Matching is by lemma, so "said", "says" and "saying" are one entry.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """The loaded cue lexicon (lemmas in lower case)."""
+
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    evidence: frozenset[str]
+    particles: frozenset[tuple[str, str]]
+    multiword: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    noncue_subjects: frozenset[str]
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Every verb lemma that can be a cue."""
+        return self.speech | self.cognition | self.evidence
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        """Return True when ``lemma`` is a speech, cognition or evidence verb.
+
+        >>> load_cues().is_cue_lemma("say"), load_cues().is_cue_lemma("eat")
+        (True, False)
+        """
+        return lemma.lower() in self.verbs
+
+
+@functools.cache
+def load_cues() -> CueLexicon:
+    """Return the cue lexicon, read once from ``data/quotes/cues.json``.
+
+    >>> "warn" in load_cues().speech
+    True
+    """
+    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    low = lambda items: frozenset(str(i).lower() for i in items)  # noqa: E731
+    return CueLexicon(
+        speech=low(raw["speech_verbs"]),
+        cognition=low(raw["cognition_verbs"]),
+        evidence=low(raw["evidence_verbs"]),
+        particles=frozenset((a.lower(), b.lower()) for a, b in raw["particle_cues"]),
+        multiword=tuple(tuple(w.lower() for w in m) for m in raw["multiword_cues"]),
+        nouns=low(raw["noun_cues"]),
+        according=tuple(tuple(w.lower() for w in m) for m in raw["according_cues"]),
+        noncue_subjects=low(raw["noncue_subjects"]),
+    )

@@ -1,0 +1,271 @@
+"""Attribute direct quotes: find the cue and speaker around each quoted span.
+
+For each quoted span that is not a nickname or scare quote, look for a cue in the clause right
+after the closing mark ("...," Hegseth said / said Hill) and in the clause right before the
+opening mark (Hegseth said: "..." / He told reporters, "..."); verbless forms are a colon
+introduction ("Hegseth: ...") and a dash signature ("..." — Hegseth). Following quotes in the
+same paragraph that carry no cue of their own join as further parts ("X," he said. "Y.") and
+multi-paragraph quotes arrive from `marks` as one span. A paragraph-long quote with no cue
+inherits the speaker of a direct quote in the paragraph just before; otherwise it is kept
+with no speaker and a low confidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.quotes.context import Candidate, QuoteContext
+from dateline.quotes.marks import DASHES, QuotedSpan
+from dateline.quotes.speaker import head_span, mention_span, subject_of
+from dateline.types import Span
+
+_STOP = {".", "!", "?", ";"}
+_ZONE = 30
+_SPEECH_END = set(",?!\u2014\u2013-\u2026:")
+_NOUNISH = ("PROPN", "PRON", "NOUN")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Where a direct quote's cue and speaker were found."""
+
+    cue: Span | None
+    speaker: Token | None
+    confidence: float
+    cue_token: int | None = None
+    where: str = "after"
+
+
+def _para_bounds(text: str, pos: int) -> Span:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _zone_after(ctx: QuoteContext, q: QuotedSpan, stop_at: int) -> tuple[list[Token], bool]:
+    """Tokens after the closing mark up to the clause end; True if stopped by the next quote."""
+    tok = ctx.token_at(q.end)
+    out: list[Token] = []
+    if tok is None or tok.idx < q.end - 1:
+        return out, False
+    i = tok.i
+    while i < len(ctx.doc) and len(out) < _ZONE:
+        t = ctx.doc[i]
+        if t.idx >= stop_at:
+            return out, True
+        if "\n" in t.text:
+            break
+        if ctx.in_quote(t):
+            return out, True
+        out.append(t)
+        if t.text in _STOP:
+            break
+        i += 1
+    return out, False
+
+
+def _zone_before(ctx: QuoteContext, q: QuotedSpan, floor: int) -> list[Token]:
+    """Tokens from the start of the clause before the opening mark (text order)."""
+    tok = ctx.token_at(q.start)
+    out: list[Token] = []
+    if tok is None:
+        return out
+    i = tok.i - 1
+    while i >= 0 and len(out) < _ZONE:
+        t = ctx.doc[i]
+        if t.idx + len(t.text) <= floor or "\n" in t.text or t.text in _STOP or ctx.in_quote(t):
+            break
+        out.append(t)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _cue_span(ctx: QuoteContext, verb: Token) -> Span:
+    end = verb.idx + len(verb.text)
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == verb.i + 1 and (verb.lemma_.lower(), child.lower_) in ctx.lex.particles:
+            end = child.idx + len(child.text)
+    return verb.idx, end
+
+
+def _is_cue(ctx: QuoteContext, t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ctx.lex.verbs and not t.lemma_.lower() in ("be", "have")
+
+
+def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | None:
+    subj = subject_of(cue)
+    if subj is not None and not ctx.in_quote(subj):
+        return subj
+    # parse trouble after a quote: take the noun right before or after the cue in the zone
+    pos = next((k for k, t in enumerate(zone) if t.i == cue.i), None)
+    if pos is None:
+        return None
+    for t in zone[pos + 1:pos + 4]:
+        if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
+            return _chunk_head(t)
+        if t.is_punct:
+            break
+    for t in reversed(zone[max(0, pos - 4):pos]):
+        if t.pos_ in _NOUNISH and not ctx.in_quote(t):
+            return _chunk_head(t)
+    return None
+
+
+def _chunk_head(t: Token) -> Token:
+    while t.dep_ in ("compound", "flat") and t.head is not t and abs(t.head.i - t.i) <= 3:
+        t = t.head
+    return t
+
+
+def _according(ctx: QuoteContext, zone: list[Token]) -> Attribution | None:
+    for t in zone:
+        if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+            to = ctx.doc[t.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None and to.i + 1 < len(ctx.doc):
+                obj = _chunk_head(ctx.doc[to.i + 1])
+            return Attribution((t.idx, to.idx + len(to.text)), obj, 0.8, None, "according")
+    return None
+
+
+def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> Attribution | None:
+    """Find the cue and speaker of quoted span ``q``, or None when none is nearby."""
+    text = ctx.text
+    inner = text[q.parts[-1][0]:q.parts[-1][1]]
+    after, _ = _zone_after(ctx, q, stop_at)
+    before = _zone_before(ctx, q, floor)
+    prev = text[:q.start].rstrip(" \t")
+    prev_char = prev[-1] if prev else "\n"
+    ends_speech = bool(inner) and inner[-1] in _SPEECH_END
+    found_after = None
+    cues_after = [t for t in after if _is_cue(ctx, t)]
+    if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8):
+        cue = cues_after[0]
+        found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
+    elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
+        found_after = Attribution((after[0].idx, after[0].idx + len(after[0].text)), _chunk_head(after[1]), 0.7,
+                                  None, "dash")
+    elif after and ends_speech and len(after) <= 8:
+        verbs = [t for t in after[:5] if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+        if verbs:
+            found_after = Attribution(_cue_span(ctx, verbs[0]), _speaker_near(ctx, verbs[0], after), 0.6,
+                                      verbs[0].i, "after")
+    found_before = None
+    cues_before = [t for t in before if _is_cue(ctx, t)]
+    if cues_before:
+        cue = cues_before[-1]
+        gap = before[-1].i - cue.i
+        if prev_char in ":," or gap <= 4:
+            found_before = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, before), 0.85, cue.i, "before")
+    if found_before is None:
+        acc = _according(ctx, before)
+        if acc is not None and prev_char == ",":
+            found_before = acc
+    if found_before is None and prev_char == ":" and before:
+        # verbless colon introduction: "Hegseth: ..." or "His answer: ..."
+        colon = before[-1]
+        head = next((t for t in reversed(before[:-1]) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if head is not None and len(before) <= 6:
+            found_before = Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
+    if found_before is not None and (prev_char == ":" or found_after is None):
+        return found_before
+    if found_after is not None:
+        return found_after
+    return found_before
+
+
+def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
+    """Return direct-quote candidates and the indices (into ``ctx.quoted``) they used."""
+    text = ctx.text
+    quoted = ctx.quoted
+    used: set[int] = set()
+    out: list[Candidate] = []
+    last_para_speaker: tuple[int, Candidate] | None = None
+    for n, q in enumerate(quoted):
+        if n in used or q.embedded or not q.parts:
+            continue
+        pstart, pend = _para_bounds(text, q.start)
+        floor = quoted[n - 1].end if n > 0 and quoted[n - 1].end > pstart else pstart
+        nxt = quoted[n + 1] if n + 1 < len(quoted) else None
+        stop_at = nxt.start if nxt is not None else len(text)
+        att = attribute(ctx, q, floor=floor, stop_at=stop_at)
+        parts = list(q.parts)
+        members = [n]
+        prev_text = text[pstart:q.start].strip()
+        starts_clause = not prev_text or prev_text[-1] in ".!?:\u201d\"" or prev_text.endswith(("\u2014", "--"))
+        if att is None and not starts_clause:
+            continue  # a quoted fragment in running text: left to the indirect finder (mixed)
+        # later quotes in the same paragraph with no cue of their own join as further parts
+        k = n + 1
+        end_of_last = q.end
+        while k < len(quoted) and att is not None:
+            q2 = quoted[k]
+            p2 = _para_bounds(text, q2.start)
+            if p2[0] != pstart or q2.embedded:
+                break
+            between = text[end_of_last:q2.start]
+            if att.where in ("before", "colon", "according") and between.strip(" ,.;:\u2014\u2013"):
+                break
+            if att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
+                break
+            f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
+            own, stopped = _zone_after(ctx, q2, f2)
+            if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1):
+                break
+            parts.extend(q2.parts)
+            members.append(k)
+            end_of_last = q2.end
+            k += 1
+        words = len(text[parts[0][0]:parts[-1][1]].split())
+        if att is None:
+            if words < 3:
+                continue
+            para_idx = pstart
+            if last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
+                prev = last_para_speaker[1]
+                cand = Candidate("direct", tuple(parts), None, prev.speaker, prev.speaker_head, 0.5)
+            else:
+                cand = Candidate("direct", tuple(parts), None, None, None, 0.2)
+            last_para_speaker = (para_idx, cand) if cand.speaker is not None else None
+        else:
+            spk, head = _speaker_spans(ctx, att.speaker, parts)
+            conf = att.confidence if spk is not None else 0.3
+            cand = Candidate("direct", tuple(parts), att.cue, spk, head, conf, att.cue_token)
+            last_para_speaker = (pstart, cand) if spk is not None else None
+        used.update(members)
+        out.append(cand)
+    return out, used
+
+
+def _prev_para_start(text: str, pstart: int) -> int:
+    """Start offset of the paragraph before the one starting at ``pstart``."""
+    j = pstart - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text.rfind("\n", 0, j + 1) + 1 if j >= 0 else 0
+
+
+def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:
+    """True when the text between two quotes is just the attribution clause (", he said. ")."""
+    if not between.strip(" ,.;:\u2014\u2013"):
+        return True
+    if att.cue is None:
+        return False
+    cue_start, cue_end = att.cue
+    if not (start <= cue_start < start + len(between)):
+        return False
+    return len(between.split()) <= 12 and between.rstrip()[-1:] in {",", ".", ":", ";", "\u2014"}
+
+
+def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) -> tuple[Span | None, Span | None]:
+    if token is None:
+        return None, None
+    span = mention_span(token)
+    head = head_span(token)
+    if ctx.is_excluded(span) or any(s <= head[0] < e for s, e in parts):
+        return None, None
+    if ctx.quoted_at(head[0]) is not None:
+        return None, None
+    return span, head

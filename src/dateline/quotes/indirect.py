@@ -1,0 +1,167 @@
+"""Indirect and mixed quotes from the dependency parse.
+
+An indirect quote is the clausal complement (``ccomp``) of a speech, cognition or evidence verb
+("Hegseth warned that ...", "..., sources said"), the ``that`` clause of a noun cue ("his
+warning that ..."), or the rest of a sentence carrying "according to X". Contents exclude the
+cue and the complementiser "that". A content holding a quoted fragment ("he called it "a
+disaster"") is a *mixed* quote. Cues inside a direct quote, and clauses that are already a
+direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.quotes.context import Candidate, QuoteContext, trim_span
+from dateline.quotes.speaker import head_span, mention_span, possessor_of, subject_of
+from dateline.types import Span
+
+_COMPLEMENT_DEPS = ("ccomp",)
+_MARKS = {"that"}
+_MIN_TOKENS = 3
+
+
+def _content(ctx: QuoteContext, comp: Token, cue: Token) -> Span | None:
+    """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation."""
+    left, right = comp.left_edge.i, comp.right_edge.i
+    if comp.i < cue.i:  # "..., sources said": the content ends before the cue
+        right = min(right, cue.i - 1)
+    else:
+        left = max(left, cue.i + 1)
+    doc = ctx.doc
+    while left <= right and (doc[left].lower_ in _MARKS and doc[left].dep_ == "mark" or doc[left].is_space
+                             or (doc[left].is_punct and not _is_mark(doc[left]))):
+        left += 1
+    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
+        right -= 1
+    if right - left + 1 < _MIN_TOKENS:
+        return None
+    span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
+    return span if span[1] > span[0] else None
+
+
+def _is_mark(tok: Token) -> bool:
+    return any(c in tok.text for c in "\"\u201c\u201d\u2018\u2019'\u00ab\u00bb")
+
+
+def _kind(ctx: QuoteContext, span: Span) -> str:
+    for q in ctx.quoted:
+        if q.start >= span[1]:
+            break
+        if q.end > span[0] and q.start < span[1]:
+            return "mixed"
+    return "indirect"
+
+
+def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span | None, Span | None]:
+    if tok is None or tok.lower_ in ctx.lex.noncue_subjects:
+        return None, None
+    span, head = mention_span(tok), head_span(tok)
+    if content[0] <= head[0] < content[1] or ctx.is_excluded(span) or ctx.quoted_at(head[0]) is not None:
+        return None, None
+    return span, head
+
+
+def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
+    out = []
+    lex = ctx.lex
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.verbs or lemma in ("be", "have"):
+            continue
+        if blocked(tok.idx):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        if comp is None:
+            continue
+        content = _content(ctx, comp, tok)
+        if content is None:
+            continue
+        subj = subject_of(tok)
+        spk, head = _speaker(ctx, subj, content)
+        end = tok.idx + len(tok.text)
+        for child in tok.rights:
+            if child.dep_ == "prt" and child.i == tok.i + 1:
+                end = child.idx + len(child.text)
+        conf = 0.75 if spk is not None else 0.25
+        if lemma in lex.cognition and lemma not in lex.speech:
+            conf -= 0.1
+        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
+    return out
+
+
+def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if comp is None or comp.i < tok.i:
+            continue
+        content = _content(ctx, comp, tok)
+        if content is None:
+            continue
+        spk, head = _speaker(ctx, possessor_of(tok), content)
+        conf = 0.5 if spk is not None else 0.2
+        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
+                             tok.i))
+    return out
+
+
+def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
+    out = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or blocked(tok.idx):
+            continue
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_end = max(to.i, obj.right_edge.i if obj is not None else to.i)
+        sent = tok.sent
+        parts = []
+        for lo, hi in ((sent.start, tok.i - 1), (phrase_end + 1, sent.end - 1)):
+            if hi - lo + 1 < _MIN_TOKENS:
+                continue
+            span = trim_span(ctx.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+            while span[1] > span[0] and ctx.text[span[1] - 1] in ".!?,;":
+                span = trim_span(ctx.text, span[0], span[1] - 1)
+            if span[1] - span[0] > 5:
+                parts.append(span)
+        if not parts:
+            continue
+        spk, head = (None, None)
+        if obj is not None:
+            spk, head = _speaker(ctx, obj, (parts[0][0], parts[-1][1]) if len(parts) == 1 else (0, 0))
+        conf = 0.7 if spk is not None else 0.25
+        out.append(Candidate(_kind(ctx, (parts[0][0], parts[-1][1])), tuple(parts),
+                             (tok.idx, to.idx + len(to.text)), spk, head, conf, tok.i))
+    return out
+
+
+def find_indirect(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
+    """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes."""
+    claimed = sorted(p for c in taken for p in c.parts)
+    used_cues = {c.cue_token for c in taken if c.cue_token is not None}
+
+    def inside_claim(pos: int) -> bool:
+        return any(s <= pos < e for s, e in claimed)
+
+    def blocked(pos: int) -> bool:
+        return inside_claim(pos) or ctx.quoted_at(pos) is not None
+
+    cands = _verb_candidates(ctx, blocked) + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
+    cands = [c for c in cands if c.cue_token not in used_cues]
+    # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
+    cands.sort(key=lambda c: -sum(e - s for s, e in c.parts))
+    accepted: list[Candidate] = []
+    occupied = list(claimed)
+    for c in cands:
+        if c.cue is not None and any(s <= c.cue[0] < e for s, e in occupied):
+            continue
+        if any(s < pe and ps < e for ps, pe in c.parts for s, e in occupied):
+            continue
+        accepted.append(c)
+        occupied.extend(c.parts)
+        if c.cue is not None:
+            occupied.append(c.cue)
+    return accepted

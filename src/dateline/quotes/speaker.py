@@ -1,0 +1,102 @@
+"""Find the speaker mention of a cue in the dependency parse, and link it to an actor.
+
+The speaker is the cue's subject ("Hegseth said", inverted "said Hill"), the subject of the
+verb a cue hangs from ("... and insisted", "..., saying"), the head noun of a participle or
+relative clause ("sources familiar with the talks, who said"), the object of "according to",
+or the possessor of a noun cue ("Hegseth's warning that"). Appositives are cut off ("Hugh
+Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.types import Span
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis")
+_NOUN_HEAD_DEPS = ("acl", "relcl")
+_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
+_PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def subject_of(cue: Token, *, max_hops: int = 3) -> Token | None:
+    """Return the token naming who says/thinks ``cue``, or None.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Officials met and later insisted that talks would go on.")
+    >>> subject_of(doc[4]).text
+    'Officials'
+    """
+    tok = cue
+    for _ in range(max_hops + 1):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _PRONOUN_RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
+            return None
+        if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ in _INHERIT_DEPS and tok.head is not tok:
+            if tok.dep_ == "ccomp" and tok.i > tok.head.i:
+                return None  # a clause reported by someone else: not this cue's subject
+            tok = tok.head
+            continue
+        break
+    for child in cue.children:  # passive: "was quoted by X", "was told by X"
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def possessor_of(noun: Token) -> Token | None:
+    """Return the possessor ("Hegseth's warning") or the subject of the governing verb."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ in ("dobj", "attr", "pobj", "nsubj") and noun.head is not noun:
+        head = noun.head
+        if head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head)
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """Return the character span of the noun phrase headed by ``token`` (appositives cut off).
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Hugh Hill, a doctor, said no.")
+    >>> start, end = mention_span(doc[1])
+    >>> doc.text[start:end]
+    'Hugh Hill'
+    """
+    if token.pos_ == "PRON":
+        return token.idx, token.idx + len(token.text)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ not in _CUT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in _CUT_DEPS:
+            break
+        if child.dep_ in ("prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = token.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def head_span(token: Token) -> Span:
+    """Return the character span of the single token (for actor lookup by the head word)."""
+    return token.idx, token.idx + len(token.text)
