@@ -1,0 +1,210 @@
+"""Source and target actors of a trigger, read off the dependency parse.
+
+Source: the subject (or the passive's "by" agent), inherited through conjunctions, control and
+adverbial clauses; for nouns, the possessor ("Ukraine's calls"), a modifier ("Russian
+invasion") or the subject of a light verb ("staged demonstrations"). Target: the object, the
+preposition's object, a possessor or modifier inside them, or the subject of a demanded clause
+("insisted that Europe must ..."). Conjoined actors give lists (PLOVER compound actors). Actors
+are resolved through ``ActorIndex.actor_at`` (the actors stage's coreference); no target is
+invented: when the object is a place, the target is the country actor the place belongs to,
+and only if the document names that country.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from dateline.actors import ActorIndex
+from dateline.events.triggers import Trigger
+
+_SUBJ = ("nsubj", "csubj")
+_LIGHT_SOURCE = {"stage", "hold", "launch", "conduct", "mount", "lead", "organize", "organise", "begin",
+                 "start", "continue", "carry", "make", "issue", "declare", "announce", "renew", "step"}
+_LIGHT_TARGET = {"face", "suffer", "endure", "receive", "confront", "meet"}
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "for", "into", "toward", "towards", "upon", "over")
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "prep", "pobj", "case", "npadvmod"}
+
+PlaceCountry = Callable[[Token], "str | None"]
+
+
+def _actor(token: Token, actors: ActorIndex) -> str | None:
+    return actors.actor_at(token.idx, token.idx + len(token.text))
+
+
+def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[str] = frozenset()) -> list[str]:
+    """Actors named by the noun phrase headed by ``token`` (head first, then conjuncts, then
+    possessors/modifiers, then "of"/"in" complements when ``deep``), without ``skip`` ids."""
+    out: list[str] = []
+
+    def add(aid):
+        if aid and aid not in out and aid not in skip:
+            out.append(aid)
+
+    add(_actor(token, actors))
+    for c in token.children:
+        if c.dep_ == "conj":
+            add(_actor(c, actors))
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    add(_actor(cc, actors))
+    if out:
+        return out
+    for c in token.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i:
+            add(_actor(c, actors))
+            for cc in c.children:
+                if cc.dep_ in ("compound", "poss", "conj"):
+                    add(_actor(cc, actors))
+    if out or not deep:
+        return out
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from", "with", "to"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                for aid in np_actors(obj, actors, deep=False, skip=skip):
+                    add(aid)
+        if c.dep_ in ("acl", "relcl"):
+            for g in c.children:
+                if g.dep_ in ("dobj", "attr"):
+                    for aid in np_actors(g, actors, deep=False, skip=skip):
+                        add(aid)
+    return out
+
+
+def _country(aid: str, actors: ActorIndex) -> str | None:
+    actor = actors.get(aid)
+    return (actor.country or actor.id) if actor else aid
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]:
+    """Actors doing ``verb``: its subject or agent, else inherited from the verb it hangs on."""
+    node = verb
+    for _ in range(limit):
+        passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        if passive:
+            agent = _agent(node)
+            return np_actors(agent, actors) if agent is not None else []
+        subj = _subject(node)
+        if subj is not None:
+            found = np_actors(subj, actors)
+            if found:
+                return found
+            if subj.pos_ in ("PRON", "PROPN", "NOUN") and subj.dep_ == "nsubj" and node.dep_ not in ("conj",):
+                return []  # a subject that names no actor: do not borrow one
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") or node.head.dep_ == "prep":
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ == "ADP":
+                node = node.head
+            continue
+        break
+    return []
+
+
+def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
+    """(source, implied target) for a nominal trigger."""
+    source: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            source += [a for a in np_actors(c, actors, deep=False) if a not in source]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                source += np_actors(obj, actors)
+    implied: list[str] = []
+    if not source and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+        lemma = noun.head.lemma_.lower()
+        if lemma in _LIGHT_SOURCE:
+            source = verb_source(noun.head, actors)
+        elif lemma in _LIGHT_TARGET:
+            implied = verb_source(noun.head, actors)
+    return source, implied
+
+
+def _objects(token: Token, trig: Trigger) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd")]
+    objs += [o for o in trig.prep_objects if o not in objs]
+    for c in token.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj not in objs:
+                objs.append(obj)
+    return objs
+
+
+def find_arguments(
+    trig: Trigger, actors: ActorIndex, *, place_country: PlaceCountry | None = None
+) -> tuple[list[str], list[str]]:
+    """Return ``(source actor ids, target actor ids)`` for a trigger (either may be empty).
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Actor, Mention
+    >>> from dateline.events.triggers import find_triggers
+    >>> doc = load_nlp()("Germany criticized France.")
+    >>> idx = ActorIndex((Actor("A1", "Germany", "COUNTRY", "DEU", mentions=(Mention((0, 7), "Germany", "name"),)),
+    ...                   Actor("A2", "France", "COUNTRY", "FRA", mentions=(Mention((19, 25), "France", "name"),))))
+    >>> find_arguments(find_triggers(next(doc.sents))[0], idx)
+    (['A1'], ['A2'])
+    """
+    token = trig.token
+    implied: list[str] = []
+    if trig.entry.pos == "N":
+        source, implied = _noun_source(token, actors)
+    else:
+        source = verb_source(token, actors)
+    skip = set(source)
+    target: list[str] = []
+
+    def add(ids):
+        for aid in ids:
+            if aid not in target and aid not in skip:
+                target.append(aid)
+
+    objs = _objects(token, trig)
+    if trig.action is not None and trig.action.i != token.i:
+        objs += [o for o in _objects(trig.action, trig) if o not in objs] if trig.action.pos_ == "VERB" else []
+        if trig.action.pos_ in ("NOUN", "PROPN"):
+            objs.append(trig.action)
+    for obj in objs:
+        add(np_actors(obj, actors, skip=skip))
+        if target:
+            break
+    if not target and ({"modalcomp", "threatcomp"} & trig.entry.flags or trig.entry.cameo[:2] in ("10", "02")):
+        for c in token.children:
+            if c.dep_ == "ccomp":
+                subj = _subject(c)
+                if subj is not None:
+                    add(np_actors(subj, actors, skip=skip))
+                if not target and "threatcomp" in trig.entry.flags:
+                    for t in c.subtree:
+                        if t.dep_ in ("dobj", "pobj", "nsubj") and (aid := _actor(t, actors)) \
+                                and _country(aid, actors) not in {_country(s, actors) for s in source}:
+                            add([aid])
+                            if target:
+                                break
+    if not target and implied:
+        add(implied)
+    if not target and place_country is not None and "prep_place" in trig.entry.flags:
+        for obj in objs:
+            aid = place_country(obj)
+            if aid and aid not in skip:
+                target.append(aid)
+                break
+    return source, target

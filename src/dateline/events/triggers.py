@@ -1,0 +1,191 @@
+"""Find event triggers in a parsed sentence: verbs and nouns from the lexicon, with the
+particles, prepositions and objects that make them events ("seized control", "entered Ukraine in
+force", "pushed back on", "street demonstrations", "calls to join"), and control verbs combined
+with the action they govern ("agreed to withdraw" → CAMEO 0356)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dateline.events.codes import intent, refine
+from dateline.events.lexicon import Entry, Lexicon, load_lexicon
+
+_PARTICLE_DEPS = {"prt", "advmod", "compound:prt"}
+_PREP_DEPS = {"prep", "agent", "dative"}
+_OBJECT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+_COMMIT = {"will", "'ll", "wo", "shall"}
+_INTENT_HEADS = {"ready", "willing", "prepared"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched trigger: its head token, the tokens that make up its text, entry and code."""
+
+    token: Token
+    entry: Entry
+    cameo: str
+    tokens: list[Token] = field(default_factory=list)
+    prep_objects: list[Token] = field(default_factory=list)  # objects of the entry's preposition
+    action: Token | None = None  # the governed action of a control verb
+    intent: bool = False  # coded as an announced intent (will / promise / offer ...)
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _object_keys(token: Token) -> set[str]:
+    lemma = token.lemma_.lower()
+    keys = {lemma, token.lower_}
+    comp = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    if comp:
+        keys.add(" ".join(c.lemma_.lower() for c in comp[-1:]) + " " + lemma)
+        keys.add(" ".join(c.lower_ for c in comp[-1:]) + " " + token.lower_)
+    return keys
+
+
+def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None:
+    """Return (extra tokens of the trigger text, prep objects) if the entry's constraints hold."""
+    extra: list[Token] = []
+    pobjs: list[Token] = []
+    if entry.particle:
+        prt = [c for c in _children(token, _PARTICLE_DEPS) if c.lower_ == entry.particle]
+        if not prt:
+            return None
+        extra += prt[:1]
+    if entry.preps:
+        preps = [c for c in token.children if c.dep_ in _PREP_DEPS | {"prt"} and c.lower_ in entry.preps]
+        if not preps and entry.pos == "N" and "to" in entry.preps:
+            # "calls to join": the infinitive's "to" marks the noun's complement
+            for c in token.children:
+                if c.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    preps = [a for a in c.children if a.lower_ == "to"]
+        if not preps:
+            return None
+        extra += preps[:1]
+        for p in preps:
+            obj = _pobj(p)
+            if obj is not None:
+                pobjs.append(obj)
+    if entry.objects:
+        candidates = _children(token, _OBJECT_DEPS) + pobjs
+        if entry.pos == "N":
+            candidates = [token]
+        hit = next((c for c in candidates if _object_keys(c) & set(entry.objects)), None)
+        if hit is None:
+            return None
+        if entry.pos == "V":
+            extra.append(hit)
+    if " " in entry.lemma and entry.pos == "N":
+        words = entry.lemma.split()
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        if not mods or mods[-1].lemma_.lower() != words[-2]:
+            return None
+        extra.append(mods[-1])
+    return extra, pobjs
+
+
+def _best(token: Token, lexicon: Lexicon) -> tuple[Entry, list[Token], list[Token]] | None:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+        pos = "V"
+    elif token.pos_ in ("NOUN", "PROPN"):
+        pos = "N"
+    else:
+        return None
+    lemma = token.lemma_.lower()
+    rows = lexicon.entries(pos, lemma) + lexicon.multiword.get((pos, lemma), [])
+    best = None
+    for entry in rows:
+        got = _match(token, entry)
+        if got is None:
+            continue
+        if best is None or entry.specificity + (" " in entry.lemma) > best[0].specificity + (" " in best[0].lemma):
+            best = (entry, *got)
+    return best
+
+
+def _complement(token: Token) -> Token | None:
+    """The action a control verb or noun governs: xcomp / to-infinitive / "for" object / object."""
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
+                any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    for c in token.children:
+        if c.dep_ == "xcomp":
+            return c
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            obj = _pobj(c)
+            if obj is not None:
+                return obj
+    for c in token.children:
+        if c.dep_ == "dobj":
+            return c
+    return None
+
+
+def _committed(token: Token) -> bool:
+    """True when the action is announced as a commitment ("will visit", "ready to help")."""
+    if any(c.dep_ == "aux" and c.lower_ in _COMMIT for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in _INTENT_HEADS
+
+
+def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Return the event triggers of one sentence, in text order.
+
+    Args:
+        sent: a sentence of a parsed spaCy ``Doc``.
+        lexicon: the trigger lexicon (defaults to the packaged one).
+
+    >>> from dateline.parse import load_nlp
+    >>> [(t.cameo, t.token.text) for t in find_triggers(next(load_nlp()("Serbia agreed to withdraw its troops.").sents))]
+    [('0356', 'agreed')]
+    """
+    lexicon = lexicon or load_lexicon()
+    found: dict[int, Trigger] = {}
+    for token in sent:
+        got = _best(token, lexicon)
+        if got is None:
+            continue
+        entry, extra, pobjs = got
+        found[token.i] = Trigger(token, entry, entry.cameo, [token, *extra], pobjs)
+    consumed: set[int] = set()
+    for i, trig in sorted(found.items()):
+        if "ctrl" not in trig.entry.flags:
+            continue
+        action = _complement(trig.token)
+        if action is None:
+            continue
+        inner = found.get(action.i)
+        trig.action = action
+        if inner is not None and inner.entry.cameo[:2] not in ("02", "10", "11", "12", "13"):
+            trig.cameo = refine(trig.entry.cameo, inner.cameo)
+            consumed.add(action.i)
+        if action.i > trig.token.i and action.pos_ in ("VERB",):
+            to = [a for a in action.children if a.dep_ == "aux" and a.lower_ == "to"]
+            trig.tokens += to + [action]
+    out = []
+    for i, trig in sorted(found.items()):
+        if i in consumed:
+            continue
+        if "ctrl" not in trig.entry.flags and trig.entry.cameo[:2] in ("04", "05", "06", "07", "08", "16", "17", "18", "19", "20") \
+                and _committed(trig.token):
+            trig.cameo = intent(trig.cameo)
+            trig.intent = True
+        out.append(trig)
+    return out

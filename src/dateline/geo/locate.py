@@ -1,0 +1,154 @@
+"""Where an event happened: a place attached to the trigger in the parse ("in Belgium", "over
+the Crimean Peninsula", "fighting in Homs and Aleppo"), else a place named in the sentence,
+else the article's dateline; geocoded offline."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.geo.gazetteer import Place, geocode
+from dateline.record import Dateline, Location
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"in", "at", "near", "over", "into", "across", "outside", "inside", "throughout", "on", "from",
+                "to", "around", "within"}
+_REGION_WORDS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "east", "west", "north", "south"}
+
+
+def _entity(token: Token) -> Span | None:
+    if token.ent_type_ not in PLACE_LABELS:
+        return None
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _strip(ent: Span) -> Span:
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        return ent[1:]
+    return ent
+
+
+def _location(span: Span, *, country: str | None = None, name_span: Span | None = None) -> Location | None:
+    place = geocode(span.text, country=country)
+    if place is None:
+        return None
+    shown = name_span or span
+    return Location(shown.text, (shown.start_char, shown.end_char), place.country, place.admin1, place.lat, place.lon)
+
+
+def _context_country(ent: Span) -> str | None:
+    """A following ", Oklahoma" / ", Illinois" / ", Ukraine" narrows an ambiguous name."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        nxt = _entity(doc[ent.end + 1])
+        if nxt is not None:
+            place = geocode(nxt.text)
+            if place is not None:
+                return place.country
+    return None
+
+
+def place_of(token: Token) -> Location | None:
+    """Geocode the place entity a token belongs to ("Homs and Aleppo" → Homs; "eastern Ukraine").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Troops fought in eastern Ukraine.")
+    >>> place_of(doc[4]).name, place_of(doc[4]).country
+    ('eastern Ukraine', 'UKR')
+    """
+    ent = _entity(token)
+    if ent is None:
+        place = geocode(token.text) if token.pos_ == "PROPN" else None
+        if place is None:
+            return None
+        ent = token.doc[token.i:token.i + 1]
+    ent = _strip(ent)
+    name = ent
+    first = ent[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ in _REGION_WORDS:
+        name = first.doc[first.i - 1:ent.end]
+    coords = [c for c in token.children if c.dep_ == "conj" and (_entity(c) is not None or c.pos_ == "PROPN")]
+    if coords:
+        last = _strip(_entity(coords[-1]) or token.doc[coords[-1].i:coords[-1].i + 1])
+        name = token.doc[name.start:last.end]
+    return _location(ent, country=_context_country(ent), name_span=name)
+
+
+def _prep_places(token: Token) -> list[Location]:
+    out = []
+    heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and (loc := place_of(obj)) is not None:
+                    out.append(loc)
+    return out
+
+
+def event_location(
+    token: Token, *, avoid: tuple[tuple[int, int], ...] = (), dateline: Dateline | None = None
+) -> Location | None:
+    """Return the location of the event triggered by ``token``.
+
+    Args:
+        token: the trigger's head token.
+        avoid: spans of the event's actors (a country named as an actor is not its place).
+        dateline: the article's dateline, the last resort.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Speaking from Berlin, Obama hoped for an end to the fighting in Homs and Aleppo.")
+    >>> event_location(doc[11]).name
+    'Homs and Aleppo'
+    """
+    found = _prep_places(token)
+    node = token
+    for _ in range(2):
+        if found or node.head is node:
+            break
+        if node.dep_ in ("xcomp", "conj", "pobj", "dobj", "advcl", "pcomp") or node.head.pos_ == "ADP":
+            node = node.head if node.head.pos_ != "ADP" else node.head.head
+            found = _prep_places(node)
+        else:
+            break
+    if found:
+        return found[0]
+    sent = token.sent
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in avoid):
+            continue
+        if ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or ent.root.head.dep_ == "poss":
+            continue
+        dist = abs(ent.start - token.i)
+        if best is None or dist < best[0]:
+            best = (dist, ent)
+    if best is not None and (loc := place_of(best[1].root)) is not None:
+        return loc
+    if dateline is not None and dateline.place:
+        place = geocode(dateline.place, country=dateline.country)
+        if place is not None:
+            return Location(dateline.place, dateline.span, place.country, place.admin1, place.lat, place.lon)
+    return None
+
+
+def find_places(doc: Doc) -> list[tuple[Span, Place]]:
+    """Return every geocodable place entity of a document, in text order.
+
+    >>> from dateline.parse import load_nlp
+    >>> [(s.text, p.country) for s, p in find_places(load_nlp()("Talks were held in Geneva."))]
+    [('Geneva', 'CHE')]
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = _strip(ent)
+            place = geocode(span.text, country=_context_country(ent))
+            if place is not None:
+                out.append((span, place))
+    return out
