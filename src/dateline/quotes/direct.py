@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.quotes.context import Candidate, QuoteContext
+from dateline.quotes.context import Candidate, QuoteContext, trim_span
 from dateline.quotes.marks import DASHES, QuotedSpan
 from dateline.quotes.speaker import head_span, mention_span, subject_of
 from dateline.types import Span
@@ -269,3 +269,43 @@ def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) ->
     if ctx.quoted_at(head[0]) is not None:
         return None, None
     return span, head
+
+
+_COLON_MAX = 6
+
+
+def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
+    """Verbless colon attributions: a paragraph opening with a name and a colon.
+
+    Headlines ("Sanders: Clinton Email Story Has Moved") and transcripts ("TAPPER: And ...")
+    attribute the rest of the paragraph to the name before the colon.
+    """
+    out = []
+    text = ctx.text
+    claimed = [p for c in taken for p in c.parts]
+    doc = ctx.doc
+    for sent in doc.sents:
+        first = sent[0]
+        if first.is_space or (first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws):
+            continue  # only paragraph openings
+        colon = next((t for t in sent[:_COLON_MAX + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        head_toks = [t for t in doc[sent.start:colon.i] if not t.is_space]
+        if not head_toks or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
+            continue
+        if not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) for t in head_toks):
+            continue
+        pend = text.find("\n", colon.idx)
+        pend = len(text) if pend < 0 else pend
+        span = trim_span(text, colon.idx + 1, pend, punct=False)
+        if len(text[span[0]:span[1]].split()) < 2:
+            continue
+        if any(s < span[1] and span[0] < e for s, e in claimed):
+            continue
+        spk = (head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1].text))
+        head = next((t for t in reversed(head_toks) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), head_toks[-1])
+        if ctx.is_excluded(spk):
+            continue
+        out.append(Candidate("direct", (span,), (colon.idx, colon.idx + 1), spk, head_span(head), 0.6))
+    return out

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from dateline.actors import ActorIndex
 from dateline.parse.nlp import paragraphs
 from dateline.quotes.context import Candidate, QuoteContext
-from dateline.quotes.direct import find_direct
+from dateline.quotes.direct import find_colon_lines, find_direct
 from dateline.quotes.indirect import find_indirect
 from dateline.record import Quote, TextSpan
 
@@ -31,6 +31,7 @@ def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True) ->
     """
     ctx = QuoteContext.build(doc, excluded=excluded)
     direct, _ = find_direct(ctx)
+    direct += find_colon_lines(ctx, direct)
     cands = direct + (find_indirect(ctx, direct) if indirect else [])
     cands.sort(key=lambda c: c.parts[0])
     return cands

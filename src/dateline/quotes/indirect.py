@@ -20,14 +20,30 @@ _MARKS = {"that"}
 _MIN_TOKENS = 3
 
 
-def _content(ctx: QuoteContext, comp: Token, cue: Token) -> Span | None:
-    """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation."""
+def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None) -> Span | None:
+    """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation.
+
+    A conjoined cue verb inside the clause with its own complement and no subject of its own
+    ("warned that X and insisted that Y") ends the content; it is recorded in ``inherit`` so that
+    it takes this cue's speaker.
+    """
     left, right = comp.left_edge.i, comp.right_edge.i
     if comp.i < cue.i:  # "..., sources said": the content ends before the cue
         right = min(right, cue.i - 1)
     else:
         left = max(left, cue.i + 1)
     doc = ctx.doc
+    for u in doc[left:right + 1]:
+        if (u.dep_ == "conj" and u.i > comp.i and _is_cue_verb(ctx, u)
+                and any(c.dep_ in _COMPLEMENT_DEPS for c in u.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)):
+            cut = u.i - 1
+            while cut > left and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            right = cut
+            if inherit is not None:
+                inherit[u.i] = cue
+            break
     while left <= right and (doc[left].lower_ in _MARKS and doc[left].dep_ == "mark" or doc[left].is_space
                              or (doc[left].is_punct and not _is_mark(doc[left]))):
         left += 1
@@ -37,6 +53,11 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token) -> Span | None:
         return None
     span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
     return span if span[1] > span[0] else None
+
+
+def _is_cue_verb(ctx: QuoteContext, tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and lemma in ctx.lex.verbs and lemma not in ("be", "have")
 
 
 def _is_mark(tok: Token) -> bool:
@@ -64,19 +85,20 @@ def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span 
 def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     lex = ctx.lex
+    inherit: dict[int, Token] = {}
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.verbs or lemma in ("be", "have"):
+        if not _is_cue_verb(ctx, tok):
             continue
         if blocked(tok.idx):
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
         if comp is None:
             continue
-        content = _content(ctx, comp, tok)
+        content = _content(ctx, comp, tok, inherit)
         if content is None:
             continue
-        subj = subject_of(tok)
+        subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
         spk, head = _speaker(ctx, subj, content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:

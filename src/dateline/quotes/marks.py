@@ -99,9 +99,9 @@ def _looks_elided(text: str, i: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _PAD):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == _PAD):
         end -= 1
     return start, end
 
@@ -158,7 +158,24 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         return []
 
 
-def _find(text: str) -> list[QuotedSpan]:
+_PAD = "\x00"
+
+
+def shadow_text(text: str) -> str:
+    """Return ``text`` with two-character marks ('' and ``) rewritten as one mark plus padding.
+
+    The result has the same length, so offsets found in it index the original text.
+
+    >>> shadow_text("``Hi,'' he said") == '\u201c\x00Hi,"\x00 he said'
+    True
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    return text.replace("``", "\u201c" + _PAD).replace("''", '"' + _PAD)
+
+
+def _find(original: str) -> list[QuotedSpan]:
+    text = shadow_text(original)
     paras = [(m.start(), m.end()) for m in _PARA.finditer(text)]
     paras = [p for p in paras if text[p[0]:p[1]].strip()]
     out: list[QuotedSpan] = []
@@ -221,6 +238,8 @@ def _dash_quote(text: str, lead: int, pend: int) -> QuotedSpan | None:
 
 
 def _make(text: str, start: int, end: int, parts: list[Span], kind: str, *, closed: bool = True) -> QuotedSpan:
+    if end < len(text) and text[end] == _PAD:
+        end += 1
     parts = tuple(p for p in parts if p[1] > p[0])
     return QuotedSpan((start, end), parts, kind, closed, _is_embedded(text, start, end, parts))
 

@@ -13,13 +13,13 @@ from spacy.tokens import Token
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep")
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
 
 
-def subject_of(cue: Token, *, max_hops: int = 3) -> Token | None:
+def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     """Return the token naming who says/thinks ``cue``, or None.
 
     >>> from dateline.parse import load_nlp
@@ -38,6 +38,9 @@ def subject_of(cue: Token, *, max_hops: int = 3) -> Token | None:
             return None
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
+        if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
+            tok = tok.head
+            continue
         if tok.dep_ in _INHERIT_DEPS and tok.head is not tok:
             if tok.dep_ == "ccomp" and tok.i > tok.head.i:
                 return None  # a clause reported by someone else: not this cue's subject
