@@ -32,7 +32,7 @@ def _register() -> None:
     from dateline.cli import analyze  # noqa: F401
     from dateline.cli import eval_cmd  # noqa: F401
 
-    for optional in ("dateline.cli.store_cmd", "dateline.cli.batch_cmd"):
+    for optional in ("dateline.cli.store_cmd", "dateline.cli.batch_cmd", "dateline.cli.export_cmd"):
         try:
             __import__(optional)
         except ModuleNotFoundError as exc:

@@ -1,15 +1,143 @@
-"""Find events (placeholder until the events issue lands)."""
+"""Find events: triggers → arguments → code → status, date, place, background → `Event`s.
+
+One pass over the parse the earlier stages already made (no second parse). An event needs a
+source actor (PLOVER codes no actor-less events), except a domestic protest whose protesters
+are unnamed: its source is the country of the government it targets. Dates come only from the
+time stage's ``anchor_event``; a background event is never dated by the document date.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.actors import ActorIndex
-from dateline.record import Document, Event, Quote
-from dateline.timex import TimeResult
+from dateline.events.arguments import find_arguments
+from dateline.events.codes import plover
+from dateline.events.lexicon import load_lexicon
+from dateline.events.status import is_background, status_of
+from dateline.events.triggers import Trigger, find_triggers
+from dateline.geo.locate import event_location, place_of
+from dateline.parse.nlp import iter_sentences
+from dateline.record import Document, Event, EventDate, Quote, TextSpan
+from dateline.timex import TimeResult, anchor_event
+
+_MULTILATERAL_KINDS = {"IGO", "GROUP"}
+
+
+def _country_actor(actors: ActorIndex, code: str | None) -> str | None:
+    if not code:
+        return None
+    for actor in actors.actors:
+        if actor.kind == "COUNTRY" and (actor.country == code or actor.codes.get("cameo") == code):
+            return actor.id
+    return None
+
+
+def _place_country(actors: ActorIndex):
+    def resolve(token: Token) -> str | None:
+        loc = place_of(token)
+        return _country_actor(actors, loc.country) if loc is not None else None
+    return resolve
+
+
+def _mode(category: str, mode: str | None, source: list[str], target: list[str], actors: ActorIndex) -> str | None:
+    if category == "CONSULT" and mode is None:
+        kinds = [a.kind for a in (actors.get(t) for t in target) if a is not None]
+        if len(source) + len(target) > 2 or any(k in _MULTILATERAL_KINDS for k in kinds):
+            return "multilateral"
+    return mode
+
+
+def _domestic_source(target: list[str], actors: ActorIndex) -> list[str]:
+    """Unnamed protesters against a government: the source is that government's country."""
+    for aid in target:
+        actor = actors.get(aid)
+        if actor is not None and actor.country and actor.kind in ("PERSON", "ORG"):
+            country = _country_actor(actors, actor.country)
+            if country:
+                return [country]
+    return []
+
+
+def _nominal_argument(trig: Trigger, others: list[Trigger]) -> bool:
+    """A nominal event that is the object of another event's trigger ("pushed back on Ukraine's
+    calls") existed before the act that responds to it."""
+    if trig.entry.pos != "N":
+        return False
+    heads = {t.token.i for t in others if t is not trig}
+    node = trig.token
+    for _ in range(3):
+        node = node.head
+        if node.i in heads:
+            return True
+        if node.head is node:
+            break
+    return False
+
+
+def _confidence(trig: Trigger, source: list[str], target: list[str]) -> float:
+    score = 0.5 + 0.2 * bool(target) + 0.1 * (len(trig.cameo) >= 3 and trig.cameo[2] != "0")
+    score += 0.1 * bool(trig.entry.objects or trig.entry.preps or trig.entry.particle)
+    return round(min(score, 0.95), 2)
 
 
 def find_events(
-    doc: Doc, *, document: Document, actors: ActorIndex, times: TimeResult, quotes: tuple[Quote, ...]
+    doc: Doc, *, document: Document, actors: ActorIndex, times: TimeResult, quotes: tuple[Quote, ...],
+    require_source: bool = True,
 ) -> tuple[Event, ...]:
-    """Return the document's coded events in text order."""
-    return ()
+    """Return the document's coded events in text order.
+
+    Args:
+        doc: the parsed document (the pipeline's one parse).
+        document: the ingested document (its dateline is the last-resort place).
+        actors: the actors stage's index (mentions with coreference).
+        times: the time stage's result; dates come from its ``anchor_event``.
+        quotes: the quotes stage's quotes (events inside them are ``reported``).
+        require_source: drop events without a source actor (PLOVER's rule).
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Actor, Mention
+    >>> doc = load_nlp()("Germany criticized France.")
+    >>> idx = ActorIndex((Actor("A1", "Germany", "COUNTRY", "DEU", mentions=(Mention((0, 7), "Germany", "name"),)),
+    ...                   Actor("A2", "France", "COUNTRY", "FRA", mentions=(Mention((19, 25), "France", "name"),))))
+    >>> [(e.category, e.cameo, e.source, e.target) for e in find_events(doc, document=Document("d", doc.text),
+    ...     actors=idx, times=TimeResult(), quotes=())]
+    [('ACCUSE', '111', ('A1',), ('A2',))]
+    """
+    lexicon = load_lexicon()
+    published = times.published.value if times.published else (document.published.value if document.published else None)
+    place_country = _place_country(actors)
+    drafts = []
+    for sent in iter_sentences(doc):
+        triggers = find_triggers(sent, lexicon=lexicon)
+        for trig in triggers:
+            category, mode, context = plover(trig.cameo)
+            if category is None:
+                continue
+            source, target = find_arguments(trig, actors, place_country=place_country)
+            if not source and category == "PROTEST":
+                source = _domestic_source(target, actors)
+            if not source and require_source:
+                continue
+            start, end = trig.start, trig.end
+            status, quote = status_of(trig.token, start, end, quotes=quotes, speech_act="speech" in trig.entry.flags)
+            when = anchor_event(doc, start, end, times=times)
+            background = is_background(trig.token, when, published, nominal_argument=_nominal_argument(trig, triggers))
+            if background and when is not None and (when.from_ or "").lower() == "dct":
+                when = EventDate(None, "unknown")  # the article's date is no evidence for a past event
+            avoid = tuple(m.span for aid in source + target if (a := actors.get(aid)) for m in a.mentions)
+            location = event_location(trig.token, avoid=avoid, dateline=document.dateline)
+            drafts.append(dict(
+                category=category, trigger=TextSpan(doc.text[start:end], (start, end)),
+                sentence=(sent.start_char, sent.end_char), mode=_mode(category, mode, source, target, actors),
+                context=context, cameo=trig.cameo, source=tuple(source), target=tuple(target), date=when,
+                location=location, status=status, background=background, quote=quote,
+                confidence=_confidence(trig, source, target),
+            ))
+    events, seen = [], set()
+    for d in drafts:
+        key = (d["category"], d["source"], d["target"], d["date"].value if d["date"] else None, d["status"])
+        if key in seen and d["target"]:
+            continue  # the same act reported twice in one article ("Meeting with ..." / "met with ...")
+        seen.add(key)
+        events.append(Event(id=f"E{len(events) + 1}", **d))
+    return tuple(events)
