@@ -137,6 +137,18 @@ class Queries:
         return out
 
     # ------------------------------------------------------------ documents
+    def doc_actor_map(self, doc_id: str) -> dict[str, int]:
+        """Return ``{local actor id: archive actor id}`` for one stored document.
+
+        >>> from dateline.store import open_store
+        >>> open_store(":memory:").doc_actor_map("nope")
+        {}
+        """
+        da, d = t.doc_actors.c, t.documents.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(da.local_id, da.actor_id).join(t.documents, d.pk == da.doc_pk)
+                                     .where(d.id == doc_id)).all())
+
     def documents(self, *, limit: int | None = 50, cursor: str | None = None) -> Page:
         """List stored documents (id, title, source, published, counts), newest ingested last."""
         d = t.documents.c
@@ -354,3 +366,4 @@ class Queries:
         window = hits[offset:offset + limit]
         nxt = str(offset + limit) if len(hits) > offset + limit else None
         return Page(window, nxt)
+
