@@ -1,12 +1,212 @@
-"""Find actors in a parsed document (placeholder until the actors issue lands)."""
+"""Find the actors of a parsed document: names → roles → clusters → coreference → `Actor` records.
+
+Steps (each in its own module): `ner` reads candidate names from spaCy entities and the
+gazetteer and corrects the model's mistakes; `roles` reads titles, appositives and demonym
+phrases; this module clusters names into actors (surnames join full names, known actors join
+their aliases); `coref` adds pronoun and role-noun mentions; `codes` assigns CAMEO codes.
+IDs (A1, A2, ...) follow the order of first mention. The byline never becomes an actor.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.actors.codes import cameo_code
+from dateline.actors.context import Candidate, DocContext, Entity, Ment, RoleInfo
+from dateline.actors.coref import MentionTable, resolve_pronouns, resolve_role_nouns
 from dateline.actors.index import ActorIndex
-from dateline.record import Document
+from dateline.actors.lexicon import Lexicon
+from dateline.actors.ner import _HONORIFICS, find_candidates
+from dateline.actors.roles import _describe, appositive_after, appositive_before, group_phrases, title_before
+from dateline.record import Actor, Document, Mention, Role
+
+_FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
+_MALE_TITLES = {"mr", "mr.", "sir", "lord"}
+_METONYMY_PREPS = {"for", "against", "with", "by"}
 
 
-def find_actors(doc: Doc, *, document: Document) -> ActorIndex:
-    """Return the document's actors with their mentions, roles and codes."""
-    return ActorIndex((), excluded=tuple(b.span for b in document.byline))
+def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None) -> ActorIndex:
+    """Return the document's actors with their mentions, roles and codes.
+
+    Args:
+        doc: the parsed document (``load_nlp()(document.text)``).
+        document: the ingested document; its byline spans are never actors.
+        lexicon: the actor lexicon (default: the package's data files).
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Document
+    >>> text = "U.S. Defense Secretary Pete Hegseth met NATO allies. Hegseth said he was hopeful."
+    >>> index = find_actors(load_nlp()(text), document=Document(id="x", text=text))
+    >>> [(a.id, a.name, a.country, a.sector, a.codes.get("cameo")) for a in index.actors][:2]
+    [('A1', 'Pete Hegseth', 'USA', 'GOV', 'USAGOV'), ('A2', 'NATO', None, 'IGO', 'IGOWSTNAT')]
+    >>> [m.how for m in index.actors[0].mentions]
+    ['name', 'alias', 'pronoun']
+    """
+    excluded = tuple(tuple(b.span) for b in document.byline)
+    dateline = tuple(document.dateline.span) if document.dateline else None
+    ctx = DocContext(doc, excluded=excluded, dateline=dateline, lexicon=lexicon)
+    cands = find_candidates(ctx)
+    builder = _Builder(ctx, cands)
+    builder.persons()
+    builder.groups()
+    builder.others()
+    table = MentionTable(list(builder.entities.values()))
+    resolve_pronouns(ctx, table)
+    resolve_role_nouns(ctx, table, builder.entities, builder.country_entity)
+    return ActorIndex(builder.actors(), excluded=excluded)
+
+
+class _Builder:
+    """Clusters candidates into entities and turns them into `Actor` records."""
+
+    def __init__(self, ctx: DocContext, cands: list[Candidate]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.lex = ctx.lex
+        self.cands = cands
+        self.owner = {i: c for c in cands if c.kind != "PERSON" for i in range(c.start, c.end)}
+        self.countries = [c for c in cands if c.kind == "COUNTRY"]
+        self.entities: dict[str, Entity] = {}
+
+    # -- mentions -------------------------------------------------------------------------------
+    def _ment(self, start_tok: int, end_tok: int, how: str) -> Ment:
+        span = self.doc[start_tok:end_tok]
+        return Ment(span.start_char, span.end_char, span.text, how, span.root.i)
+
+    def _entity(self, key: str, **kw) -> Entity:
+        e = self.entities.get(key)
+        if e is None:
+            e = self.entities[key] = Entity(key=key, **kw)
+        return e
+
+    def country_entity(self, iso: str) -> Entity:
+        """The COUNTRY entity for an ISO3 code (created on first use)."""
+        return self._entity(f"C:{iso}", name=self.lex.canonical.get(iso, iso), kind="COUNTRY", country=iso)
+
+    # -- people ---------------------------------------------------------------------------------
+    def persons(self) -> None:
+        ctx, doc, lex = self.ctx, self.doc, self.lex
+        people = [c for c in self.cands if c.kind == "PERSON"]
+        full_by_surname: dict[str, str] = {}
+        for c in people:
+            words = c.text.split()
+            if len(words) > 1:
+                full_by_surname.setdefault(words[-1], c.text)
+        for c in people:
+            words = c.text.split()
+            known = lex.known_actor(c.text)
+            if known is None and len(words) == 1:
+                if c.text in full_by_surname:
+                    known = lex.known_actor(full_by_surname[c.text])
+                    if known is None:
+                        key = f"P:{full_by_surname[c.text]}"
+                        e = self._entity(key, name=full_by_surname[c.text], kind="PERSON")
+                        self._person_mention(e, c)
+                        continue
+                else:
+                    known = lex.surname.get(c.text)
+            if known is not None and known.kind == "PERSON":
+                e = self._entity(f"K:{known.name}", name=known.name, kind="PERSON", known=known,
+                                 country=known.country, sector=known.sector, gender=known.gender)
+            else:
+                e = self._entity(f"P:{c.text}", name=c.text, kind="PERSON")
+            self._person_mention(e, c)
+
+    def _person_mention(self, e: Entity, c: Candidate) -> None:
+        ctx, doc = self.ctx, self.doc
+        how = "name" if c.text == e.name else "alias"
+        e.add(self._ment(c.start, c.end, how))
+        if e.gender is None:
+            e.gender = self._gender(c)
+        title = title_before(ctx, c.start, self.owner)
+        if title is not None:
+            ctx.claim(*title)
+            info = _describe(ctx, title[0], title[1], self.owner)
+            self._add_role(e, info)
+            if c.start > title[0] and title[0] > 0 and doc[title[0] - 1].lower_ in _HONORIFICS:
+                pass
+        app = appositive_before(ctx, c, self.countries, self.owner)
+        if app is not None:
+            ctx.claim(app[0], app[1])
+            self._add_role(e, app[2])
+            e.add(self._ment(app[0], app[1], "role"))
+        after = appositive_after(ctx, c, self.owner)
+        if after is not None:
+            ctx.claim(after[0], after[1])
+            self._add_role(e, after[2])
+            e.add(self._ment(after[0], after[1], "role"))
+
+    def _add_role(self, e: Entity, info: RoleInfo) -> None:
+        if any(r.start == info.start for r in e.roles):
+            return
+        e.roles.append(info)
+        if info.gender and e.gender is None:
+            e.gender = info.gender
+
+    def _gender(self, c: Candidate) -> str | None:
+        doc = self.doc
+        if c.start > 0 and doc[c.start - 1].lower_ in _FEMALE_TITLES:
+            return "f"
+        if c.start > 0 and doc[c.start - 1].lower_ in _MALE_TITLES:
+            return "m"
+        return self.lex.first_names.get(c.text.split()[0]) if len(c.text.split()) > 1 else None
+
+    # -- demonym phrases ------------------------------------------------------------------------
+    def groups(self) -> None:
+        ctx = self.ctx
+        found = group_phrases(ctx, [c for c in self.cands if not ctx.is_claimed(c.start, c.end) or c.kind == "PERSON"])
+        for cand, absorbed in found:
+            ctx.claim(cand.start, cand.end)
+            name = cand.text
+            key = f"G:{cand.kind}:{cand.iso}:{cand.sector}:{'pro' if any(a.pro for a in absorbed) else ''}"
+            e = self._entity(key, name=name, kind=cand.kind, country=cand.iso, sector=cand.sector,
+                             plural=cand.kind == "GROUP")
+            e.add(self._ment(cand.start, cand.end, "name" if cand.text == e.name else "alias"))
+
+    # -- countries, organisations, IGOs, groups, demonyms ---------------------------------------
+    def others(self) -> None:
+        ctx, doc = self.ctx, self.doc
+        for c in self.cands:
+            if c.kind == "PERSON" or ctx.is_claimed(c.start, c.end):
+                continue
+            if c.kind == "COUNTRY":
+                e = self.country_entity(c.iso)
+                e.add(self._ment(c.start, c.end, "name" if c.text == e.name else "alias"))
+            elif c.kind == "DEMONYM":
+                if c.pro:
+                    continue
+                self.country_entity(c.iso).add(self._ment(c.start, c.end, "demonym"))
+            elif c.kind == "CAPITAL":
+                root = doc[c.start:c.end].root
+                if root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+                        root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS):
+                    self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
+            elif c.known is not None:
+                k = c.known
+                e = self._entity(f"K:{k.name}", name=k.name, kind=k.kind, known=k, country=k.country,
+                                 sector=k.sector, plural=k.kind == "GROUP" and not k.region)
+                e.add(self._ment(c.start, c.end, "name" if c.text == k.name else "alias"))
+            elif c.kind in ("ORG", "IGO", "GROUP"):
+                e = self._entity(f"O:{c.text.lower()}", name=c.text, kind=c.kind, country=c.iso, sector=c.sector)
+                e.add(self._ment(c.start, c.end, "name"))
+
+    # -- output ---------------------------------------------------------------------------------
+    def actors(self) -> tuple[Actor, ...]:
+        ents = [e for e in self.entities.values() if e.mentions]
+        ents.sort(key=lambda e: e.first())
+        out = []
+        for n, e in enumerate(ents, 1):
+            country, sector = e.country, e.sector
+            if e.kind == "PERSON":
+                role_country = next((r.country for r in e.roles if r.country), None)
+                role_sector = next((r.sector for r in e.roles if r.sector), None)
+                country = role_country or country
+                sector = role_sector or sector
+                if e.known is not None and e.known.sector == "IGO":
+                    country, sector = None, "IGO"
+            elif e.kind == "COUNTRY":
+                sector = None
+            roles = tuple(Role(r.text, (r.start, r.end), r.country, r.sector) for r in sorted(e.roles, key=lambda r: r.start))
+            mentions = tuple(Mention((m.start, m.end), m.text, m.how) for m in sorted(e.mentions, key=lambda m: m.start))
+            code = cameo_code(e.kind, country, sector, e.known.cameo if e.known else None)
+            out.append(Actor(f"A{n}", e.name, e.kind, country, sector, roles, {"cameo": code} if code else {}, mentions))
+        return tuple(out)

@@ -1,0 +1,187 @@
+"""In-document coreference: pronouns and definite role nouns linked to the actors named before.
+
+Pronouns (he/she/they/its families) go to the most salient compatible antecedent: agreement in
+gender and number, nearest sentence first, grammatical subjects preferred. A third-person
+pronoun inside a direct quote never refers to that quote's speaker (in “He intends ...,” Hegseth
+said, "He" is someone else). Role nouns ("the minister", "the ministry", "the alliance", "the
+country", "his country") link to the most recent actor whose role, name or entry fits.
+"""
+from __future__ import annotations
+
+import bisect
+
+from dateline.actors.context import DocContext, Entity, Ment
+
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+    "its": "n",
+}
+_SUBJ = {"nsubj", "nsubjpass"}
+_COUNTRY_NOUNS = {"country", "nation"}
+_MAX_SENTS = 3
+
+
+class MentionTable:
+    """All mentions so far in text order, with their entity, for antecedent search."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        pairs = sorted(((m.start, m, e) for e in entities for m in e.mentions), key=lambda p: p[0])
+        self.starts = [p[0] for p in pairs]
+        self.items = [(p[1], p[2]) for p in pairs]
+
+    def add(self, m: Ment, e: Entity) -> None:
+        e.add(m)
+        i = bisect.bisect_left(self.starts, m.start)
+        self.starts.insert(i, m.start)
+        self.items.insert(i, (m, e))
+
+    def before(self, char: int):
+        """Mentions starting before ``char``, nearest first."""
+        i = bisect.bisect_left(self.starts, char)
+        for k in range(i - 1, -1, -1):
+            yield self.items[k]
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for m, e in self.items:
+            if m.start == start and m.end == end:
+                return e
+        return None
+
+
+def is_subject(ctx: DocContext, m: Ment) -> bool:
+    """True when the mention heads a clause subject (or an appositive of one)."""
+    tok = ctx.doc[m.root]
+    if tok.dep_ in _SUBJ:
+        return True
+    return tok.dep_ in ("appos", "compound") and tok.head.dep_ in _SUBJ
+
+
+def _compatible(e: Entity, kind: str) -> bool:
+    if kind in ("m", "f"):
+        return e.kind == "PERSON" and e.gender in (kind, None)
+    if kind == "p":
+        return (e.kind == "GROUP" and not (e.known and e.known.region)) or e.plural
+    return e.kind in ("COUNTRY", "ORG", "IGO") or (e.kind == "GROUP" and not e.plural)
+
+
+def quote_speakers(ctx: DocContext, q: int, table: MentionTable) -> set[str]:
+    """Entity keys named in the attribution right after (or else right before) quote ``q``."""
+    qs, qe = ctx.quotes[q]
+    text = ctx.text
+    nxt = ctx.quotes[q + 1][0] if q + 1 < len(ctx.quotes) else len(text)
+    par_end = text.find("\n", qe)
+    par_end = len(text) if par_end < 0 else par_end
+    after_end = min(qe + 80, nxt, par_end)
+    keys = {e.key for m, e in table.items if qe <= m.start < after_end and ctx.quote_of(m.start) is None}
+    if keys:
+        return keys
+    prv = ctx.quotes[q - 1][1] if q > 0 else 0
+    par_start = text.rfind("\n", 0, qs) + 1
+    before_start = max(prv, par_start, qs - 120)
+    near = [(m, e) for m, e in table.items if before_start <= m.start < qs and ctx.quote_of(m.start) is None]
+    return {near[-1][1].key} if near else set()
+
+
+def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
+    """Link third-person pronouns to antecedents, in text order (resolved ones become antecedents)."""
+    doc = ctx.doc
+    speakers_cache: dict[int, set[str]] = {}
+    for tok in doc:
+        kind = PRONOUNS.get(tok.lower_)
+        if kind is None or tok.pos_ not in ("PRON", "DET") or ctx.is_excluded(tok.idx, tok.idx + len(tok)):
+            continue
+        q = ctx.quote_of(tok.idx)
+        if q is not None and kind in ("p", "n"):
+            continue
+        banned = set()
+        if q is not None:
+            if q not in speakers_cache:
+                speakers_cache[q] = quote_speakers(ctx, q, table)
+            banned = speakers_cache[q]
+        sent = ctx.sent_of[tok.i]
+        best = None
+        for m, e in table.before(tok.idx):
+            d = sent - ctx.sent_of[m.root]
+            if d > _MAX_SENTS:
+                break
+            if e.key in banned or not _compatible(e, kind):
+                continue
+            mq = ctx.quote_of(m.start)
+            if mq is not None and mq != q:
+                continue
+            if m.root == tok.i:
+                continue
+            score = -2.0 * d + (1.5 if is_subject(ctx, m) else 0.0) - (0.3 if e.gender is None and kind in "mf" else 0.0)
+            score += m.start / 1e7
+            if kind == "n" and d > 1:
+                continue
+            if best is None or score > best[0]:
+                best = (score, e)
+        if best is not None:
+            table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), best[1])
+
+
+def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str, Entity],
+                       country_entity) -> None:
+    """Link definite role nouns ("the minister", "the alliance", "his country") to actors."""
+    doc, lex = ctx.doc, ctx.lex
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in ctx.claimed:
+            continue
+        low = tok.lower_
+        rn = lex.roles.get(low)
+        if rn is None and low not in _COUNTRY_NOUNS and low not in lex.nouns:
+            continue
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i), None)
+        if det is None or det.lower_ not in ("the", "his", "her", "their", "its"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue
+        between = doc[det.i + 1:tok.i]
+        if any(t.is_title and t.i != det.i + 1 or t.ent_type_ in ("PERSON", "GPE", "NORP") for t in between):
+            continue
+        if ctx.is_claimed(det.i, tok.i + 1):
+            continue
+        start, end = doc[det.i].idx, tok.idx + len(tok)
+        ment = Ment(start, end, ctx.text[start:end], "role", tok.i)
+        target = None
+        if low in _COUNTRY_NOUNS:
+            if det.lower_ == "the":
+                target = _recent(ctx, table, tok, lambda e: e.kind == "COUNTRY", 2)
+            else:
+                owner = table.entity_at(det.idx, det.idx + len(det))
+                if owner is not None and owner.country:
+                    target = country_entity(owner.country)
+        elif det.lower_ != "the":
+            continue
+        elif low in lex.nouns:
+            names = {k.name for k in lex.nouns[low]}
+            target = _recent(ctx, table, tok, lambda e: e.known is not None and e.known.name in names, 8)
+        elif rn is not None and rn.kind == "person":
+            mods = [t.lower_ for t in between]
+            target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and _role_fits(e, low, mods), 6)
+        elif rn is not None and rn.kind == "org":
+            target = _recent(ctx, table, tok, lambda e: e.kind in ("ORG", "IGO") and low in e.name.lower(), 6)
+        if target is not None:
+            table.add(ment, target)
+
+
+def _role_fits(e: Entity, noun: str, mods: list[str]) -> bool:
+    texts = [r.text.lower() for r in e.roles]
+    if e.known and e.known.office:
+        texts.append(e.known.office.lower())
+    return any(noun in t and all(m in t for m in mods) for t in texts)
+
+
+def _recent(ctx: DocContext, table: MentionTable, tok, pred, max_sents: int) -> Entity | None:
+    sent = ctx.sent_of[tok.i]
+    for m, e in table.before(tok.idx):
+        if sent - ctx.sent_of[m.root] > max_sents:
+            return None
+        if ctx.quote_of(m.start) is not None and ctx.quote_of(tok.idx) is None:
+            continue
+        if pred(e):
+            return e
+    return None

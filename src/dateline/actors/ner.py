@@ -1,0 +1,186 @@
+"""Candidate actor names from spaCy's entities plus a gazetteer scan, with NER corrections.
+
+The small English model makes mistakes that matter for political news; each is fixed by a rule:
+a known person's surname tagged GPE/ORG becomes PERSON ("Yanukovych"), a demonym tagged GPE
+becomes a demonym ("Ukrainian"), "The United States" becomes the country USA, capitals and
+regions tagged ORG ("HELSINKI", "Crimea") are places, not organisations, and known actors the
+model missed ("NATO" untagged) are found by exact alias lookup.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.actors.context import Candidate, DocContext
+
+_KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETS = {"the", "The"}
+_SHORT_RISKY = {"WHO", "US", "AU", "IS", "SCO"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessive/punctuation from a token range."""
+    while start < end and (doc[start].text in _DETS or doc[start].lower_ in _HONORIFICS):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _cand(doc: Doc, start: int, end: int, kind: str, **kw) -> Candidate:
+    span = doc[start:end]
+    return Candidate(start, end, kind, span.text, span.start_char, span.end_char, **kw)
+
+
+def _strip_titles(ctx: DocContext, start: int, end: int) -> int:
+    """Move a PERSON span's start past title words the model folded in ("President Trump")."""
+    doc, lex = ctx.doc, ctx.lex
+    i = start
+    while i < end - 1:
+        low = doc[i].lower_
+        if low in lex.roles or low in lex.title_words or ctx.lex.demonym(doc[i].text) or low in _HONORIFICS:
+            i += 1
+        else:
+            break
+    return i
+
+
+def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str]) -> tuple[str, dict]:
+    """Decide what a name-like string is; returns ``(kind, extras)``; kind ``SKIP`` drops it.
+
+    >>> from dateline.actors.context import DocContext
+    >>> from dateline.parse import load_nlp
+    >>> ctx = DocContext(load_nlp()("x"))
+    >>> classify(ctx, "Ukrainian", "GPE", set())[0], classify(ctx, "Yanukovych", "GPE", {"Yanukovych"})[0]
+    ('DEMONYM', 'PERSON')
+    """
+    lex = ctx.lex
+    known = lex.known_actor(text)
+    if known is not None:
+        if known.kind == "PLACE":
+            return "SKIP", {}
+        return known.kind, {"known": known, "iso": known.country, "sector": known.sector}
+    iso = lex.country(text)
+    if iso:
+        return "COUNTRY", {"iso": iso}
+    low = text.lower()
+    if low.startswith(("pro-", "anti-")) and lex.demonym(text.split("-", 1)[1]):
+        return "DEMONYM", {"iso": lex.demonym(text.split("-", 1)[1]), "pro": True}
+    if lex.demonym(text):
+        return "DEMONYM", {"iso": lex.demonym(text)}
+    if low in lex.capitals:
+        return "CAPITAL", {"iso": lex.capitals[low]}
+    words = text.split()
+    if label in ("GPE", "ORG", "NORP", "PERSON") and len(words) == 1 and (
+            text in person_surnames or (label != "PERSON" and text in lex.surname)):
+        return "PERSON", {}
+    if label == "PERSON":
+        return "PERSON", {}
+    if label == "ORG":
+        if len(words) == 1 and (low in lex.roles or low in lex.title_words):
+            return "SKIP", {}
+        return "ORG", {}
+    return "SKIP", {}
+
+
+def find_candidates(ctx: DocContext) -> list[Candidate]:
+    """Return name candidates in text order, NER-corrected, excluding the byline.
+
+    >>> from dateline.actors.context import DocContext
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The United States and NATO met Ukrainian officials.")
+    >>> [(c.text, c.kind) for c in find_candidates(DocContext(doc))][:2]
+    [('United States', 'COUNTRY'), ('NATO', 'IGO')]
+    """
+    doc, lex = ctx.doc, ctx.lex
+    ents = [e for e in doc.ents if e.label_ in _KEEP_LABELS]
+    person_surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out: list[Candidate] = []
+    covered: set[int] = set()
+    for ent in ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if ctx.is_excluded(span.start_char, span.end_char):
+            continue
+        if ent.label_ == "PERSON":
+            start = _strip_titles(ctx, start, end)
+            span = doc[start:end]
+        kind, extra = classify(ctx, span.text, ent.label_, person_surnames)
+        if ctx.dateline and ctx.dateline[0] <= span.start_char < ctx.dateline[1] and kind != "COUNTRY":
+            kind = "SKIP"
+        covered.update(range(ent.start, ent.end))
+        if kind == "SKIP":
+            continue
+        if kind == "ORG":
+            start = _extend_left_demonym(ctx, start)
+            extra = _org_attributes(ctx, start, end)
+        out.append(_cand(doc, start, end, kind, **extra))
+    out.extend(_gazetteer(ctx, covered))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _extend_left_demonym(ctx: DocContext, start: int) -> int:
+    """Include a demonym or country right before an organisation ("Russian" + "Foreign Ministry")."""
+    doc = ctx.doc
+    if start > 0 and (ctx.lex.demonym(doc[start - 1].text) or ctx.lex.country(doc[start - 1].text)):
+        if doc[start - 1].ent_type_ in ("NORP", "GPE", ""):
+            return start - 1
+    return start
+
+
+def _org_attributes(ctx: DocContext, start: int, end: int) -> dict:
+    """Country and sector of an unlisted organisation from its words ("Lithuanian Defense Ministry")."""
+    iso = sector = None
+    for tok in ctx.doc[start:end]:
+        if iso is None:
+            iso = ctx.lex.demonym(tok.text) or ctx.lex.country(tok.text)
+        rn = ctx.lex.roles.get(tok.lower_)
+        if rn is not None and rn.sector:
+            sector = rn.sector
+    return {"iso": iso, "sector": sector}
+
+
+def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
+    """Known actors, countries and demonyms the model did not tag (exact, longest match)."""
+    doc, lex = ctx.doc, ctx.lex
+    out: list[Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper():
+            i += 1
+            continue
+        width = lex.first_words.get(tok.text, 0)
+        hit = None
+        for w in range(min(width, n - i), 0, -1):
+            if any(j in covered for j in range(i, i + w)):
+                continue
+            span = doc[i:i + w]
+            known = lex.alias.get(span.text)
+            if known is not None and known.kind != "PLACE":
+                if span.text in _SHORT_RISKY and _all_caps_context(doc, i):
+                    continue
+                hit = _cand(doc, i, i + w, known.kind, known=known, iso=known.country, sector=known.sector)
+                break
+        if hit is None:
+            iso = lex.country(tok.text) if tok.pos_ == "PROPN" else None
+            if iso:
+                hit = _cand(doc, i, i + 1, "COUNTRY", iso=iso)
+            elif (iso := lex.demonym(tok.text)) and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+                hit = _cand(doc, i, i + 1, "DEMONYM", iso=iso)
+        if hit is not None and not ctx.is_excluded(hit.char_start, hit.char_end):
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _all_caps_context(doc: Doc, i: int) -> bool:
+    """True when the neighbours are upper-case too (a shouted headline, not an acronym)."""
+    near = [t for t in doc[max(0, i - 2):i + 3] if t.i != i and t.is_alpha]
+    return bool(near) and all(t.is_upper for t in near)

@@ -1,0 +1,237 @@
+"""Roles from titles and appositives, and actor phrases built from a demonym and a role noun.
+
+- Titles before a name: "U.S. Defense Secretary Pete Hegseth", "Russian Foreign Ministry
+  spokeswoman Maria Zakharova", "Ukraine's President Volodymyr Zelensky".
+- Appositives: "the country's president at the time, Viktor Yanukovych" and "Maria Zakharova,
+  the ministry's spokeswoman," ("the country" resolves to the last country named before it).
+- Group phrases: "Russian forces" → RUS/MIL, "the Ukrainian government" → UKR/GOV,
+  "pro-Russian secessionists" → REB in the country named around them.
+Sector follows the PLOVER sector codes; "former" makes a title ELI (former officials).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.actors.context import Candidate, DocContext, RoleInfo
+
+_POSS = {"'s", "’s"}
+_COUNTRY_NOUNS = {"country", "nation"}
+_NOT_NP_START = {"SCONJ", "ADP", "ADV", "CCONJ", "VERB", "AUX", "PUNCT", "PART"}
+_NAME_KINDS = {"COUNTRY", "DEMONYM", "ORG", "IGO", "CAPITAL"}
+
+
+def _role_noun(ctx: DocContext, doc: Doc, i: int):
+    """The role noun ending at token i (two-word nouns first: "prime minister"), or None."""
+    roles = ctx.lex.roles
+    if i > 0:
+        two = f"{doc[i - 1].lower_} {doc[i].lower_}"
+        if two in roles:
+            return roles[two]
+    return roles.get(doc[i].lower_) or roles.get(doc[i].lemma_.lower())
+
+
+def _describe(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]) -> RoleInfo:
+    """Country, sector and gender implied by the title tokens ``[start, end)``."""
+    doc = ctx.doc
+    country = sector = gender = None
+    head_sector = None
+    igo = False
+    former = False
+    for i in range(start, end):
+        tok = doc[i]
+        c = owner.get(i)
+        if c is not None:
+            if c.kind == "IGO":
+                igo = True
+            elif country is None and c.iso:
+                country = c.iso
+            if c.sector and sector is None and c.kind != "IGO":
+                sector = c.sector
+            continue
+        if tok.lower_ == "former":
+            former = True
+        if country is None and (iso := ctx.lex.demonym(tok.text) or (ctx.lex.country(tok.text) if tok.is_title or tok.is_upper else None)):
+            country = iso
+        rn = _role_noun(ctx, doc, i)
+        if rn is not None:
+            if rn.sector:
+                head_sector = rn.sector
+            if rn.gender:
+                gender = rn.gender
+    span = doc[start:end]
+    sector = head_sector or sector
+    if igo and not country:
+        sector = "IGO"
+    if former and sector == "GOV":
+        sector = "ELI"
+    return RoleInfo(span.start_char, span.end_char, span.text, country, sector, gender)
+
+
+def title_before(ctx: DocContext, name_start: int, owner: dict[int, Candidate]) -> tuple[int, int] | None:
+    """Token range of the title right before a name, if any ("U.S. Defense Secretary").
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors.context import DocContext
+    >>> doc = load_nlp()("Russian President Vladimir Putin spoke.")
+    >>> title_before(DocContext(doc), 2, {})
+    (0, 2)
+    """
+    doc, lex = ctx.doc, ctx.lex
+    sent_start = ctx.sent_bounds[ctx.sent_of[name_start]][0]
+    j = name_start - 1
+    has_role = False
+    while j >= sent_start:
+        tok = doc[j]
+        c = owner.get(j)
+        if c is not None and c.kind in _NAME_KINDS:
+            j = c.start - 1
+            continue
+        low = tok.lower_
+        if _role_noun(ctx, doc, j) is not None and (tok.pos_ in ("NOUN", "PROPN") or tok.is_title):
+            has_role = True
+            j -= 1
+            continue
+        if low in lex.title_words or lex.demonym(tok.text) or (tok.is_title and lex.country(tok.text)):
+            j -= 1
+            continue
+        if tok.text in _POSS and j - 1 >= sent_start and (owner.get(j - 1) or lex.country(doc[j - 1].text)):
+            j -= 1
+            continue
+        if low == "of" and j - 1 >= sent_start and (doc[j - 1].lower_ in lex.roles or doc[j - 1].lower_ in lex.title_words):
+            j -= 1
+            continue
+        if tok.text == "-" and j - 1 >= sent_start:
+            j -= 1
+            continue
+        break
+    start = j + 1
+    while start < name_start and (doc[start].text in _POSS or doc[start].lower_ in ("of", "-")):
+        start += 1
+    if not has_role or start >= name_start:
+        return None
+    return start, name_start
+
+
+def _country_from_context(ctx: DocContext, tok: Token, countries: list[Candidate]) -> str | None:
+    """Resolve "the country's" to the last country named before this token."""
+    before = [c for c in countries if c.start < tok.i and not c.pro]
+    return before[-1].iso if before else None
+
+
+def appositive_before(ctx: DocContext, cand: Candidate, countries: list[Candidate],
+                      owner: dict[int, Candidate]) -> tuple[int, int, RoleInfo] | None:
+    """A role noun phrase set off before the name by a comma ("the country's president at the time, X")."""
+    doc = ctx.doc
+    if cand.start < 2 or doc[cand.start - 1].text != ",":
+        return None
+    root = doc[cand.start:cand.end].root
+    head = root.head if root.dep_ == "appos" and root.head.i < cand.start else None
+    if head is None:
+        prev = doc[cand.start - 2]
+        head = prev if prev.dep_ != "appos" else None
+        while head is not None and head.i >= cand.start - 6 and _role_noun(ctx, doc, head.i) is None:
+            head = head.head if head.head.i < cand.start and head.head.i != head.i else None
+    if head is None or _role_noun(ctx, doc, head.i) is None or head.tag_ in ("NNS", "NNPS"):
+        return None
+    rn = _role_noun(ctx, doc, head.i)
+    if rn.kind != "person":
+        return None
+    start = head.left_edge.i
+    end = cand.start - 1
+    while start < head.i and (doc[start].pos_ in _NOT_NP_START or doc[start].dep_ in ("mark", "advmod", "cc")):
+        start += 1
+    sent_start = ctx.sent_bounds[ctx.sent_of[cand.start]][0]
+    if start < sent_start or start >= end or any(doc[i].text == "," for i in range(start, end)):
+        return None
+    info = _describe(ctx, start, end, owner)
+    if info.country is None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in _COUNTRY_NOUNS:
+                info.country = _country_from_context(ctx, child, countries)
+    return start, end, info
+
+
+def appositive_after(ctx: DocContext, cand: Candidate, owner: dict[int, Candidate]) -> tuple[int, int, RoleInfo] | None:
+    """A role noun phrase set off after the name ("Maria Zakharova, the ministry spokeswoman,")."""
+    doc = ctx.doc
+    if cand.end + 1 >= len(doc) or doc[cand.end].text != ",":
+        return None
+    root = doc[cand.start:cand.end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > cand.end:
+            rn = _role_noun(ctx, doc, child.i)
+            if rn is None or rn.kind != "person" or child.tag_ in ("NNS", "NNPS"):
+                return None
+            start, end = cand.end + 1, child.i + 1
+            while end < len(doc) and doc[end].dep_ in ("prep", "pobj", "compound", "amod") and doc[end].i <= child.right_edge.i \
+                    and doc[end].text not in (",", "."):
+                end += 1
+            return start, end, _describe(ctx, start, end, owner)
+    return None
+
+
+def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
+    """Actor phrases made of a demonym/country and a collective role noun ("Russian forces").
+
+    Returns the new GROUP/ORG candidates, each with the demonym/country candidates it absorbs.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors.context import DocContext
+    >>> from dateline.actors.ner import find_candidates
+    >>> ctx = DocContext(load_nlp()("Russian forces seized the airport."))
+    >>> [(c.text, c.kind, c.iso, c.sector) for c, _ in group_phrases(ctx, find_candidates(ctx))]
+    [('Russian forces', 'GROUP', 'RUS', 'MIL')]
+    """
+    doc = ctx.doc
+    by_tok = {i: c for c in cands for i in range(c.start, c.end)}
+    countries = [c for c in cands if c.kind == "COUNTRY"]
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.claimed or tok.i in by_tok:
+            continue
+        rn = _role_noun(ctx, doc, tok.i)
+        if rn is None or rn.kind not in ("group", "org"):
+            continue
+        if rn.kind == "org" and tok.tag_ in ("NNS", "NNPS"):
+            continue
+        j = tok.i - 1
+        absorbed: list[Candidate] = []
+        while j >= 0 and ctx.sent_of[j] == ctx.sent_of[tok.i]:
+            c = by_tok.get(j)
+            if c is not None and c.kind in ("DEMONYM", "COUNTRY"):
+                absorbed.append(c)
+                j = c.start - 1
+                continue
+            if doc[j].text in _POSS and j - 1 >= 0 and by_tok.get(j - 1) is not None and by_tok[j - 1].kind == "COUNTRY":
+                j -= 1
+                continue
+            if doc[j].lower_ in ctx.lex.title_words or doc[j].lower_ in ("pro", "-", "anti"):
+                j -= 1
+                continue
+            break
+        if not absorbed:
+            continue
+        start = j + 1
+        while doc[start].lower_ in ("-", "pro", "anti") and start < tok.i and by_tok.get(start) is None:
+            start += 1
+        if ctx.is_claimed(start, tok.i + 1):
+            continue
+        main = absorbed[-1] if absorbed else None
+        pro = any(c.pro for c in absorbed)
+        iso = main.iso
+        if pro:
+            iso = _pro_country(ctx, tok, countries, main.iso)
+        kind = "GROUP" if rn.kind == "group" else "ORG"
+        span = doc[start:tok.i + 1]
+        out.append((Candidate(start, tok.i + 1, kind, span.text, span.start_char, span.end_char,
+                              iso=iso, sector=rn.sector), absorbed))
+    return out
+
+
+def _pro_country(ctx: DocContext, tok: Token, countries: list[Candidate], other: str | None) -> str | None:
+    """For "pro-Russian secessionists", the country they are in: a country named in the same sentence."""
+    sent = ctx.sent_of[tok.i]
+    same = [c for c in countries if ctx.sent_of[c.start] == sent and c.iso != other]
+    if same:
+        return min(same, key=lambda c: abs(c.start - tok.i)).iso
+    return None
