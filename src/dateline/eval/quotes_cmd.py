@@ -53,4 +53,4 @@ def _table(result: dict) -> None:
         table.add_column(label, justify="right", no_wrap=True)
     for name, row in result["slices"].items():
         table.add_row(name, *(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols))
-    Console().print(table)
+    Console(width=max(Console().width, 130)).print(table)
