@@ -100,8 +100,9 @@ def country_place(alpha3: str) -> Place | None:
 
 
 @functools.cache
-def geocode(name: str, *, country: str | None = None) -> Place | None:
-    """Geocode a place name offline; ``country`` (alpha-3) prefers places in that country.
+def geocode(name: str, *, country: str | None = None, admin: bool = False) -> Place | None:
+    """Geocode a place name offline; ``country`` (alpha-3) prefers places in that country;
+    ``admin`` prefers a subdivision (the text said "... Governorate", "... province").
 
     >>> geocode("Crimean Peninsula").country
     'UKR'
@@ -122,6 +123,8 @@ def geocode(name: str, *, country: str | None = None) -> Place | None:
         return Place(name.strip(), c.alpha3, None, place.lat if place else None, place.lon if place else None,
                      c.geonames_id, "country")
     subs = [s for s in subdivisions.filter(name=key) if s.admin_level == 1]
+    if admin and not subs:
+        subs = [s for s in subdivisions.filter(name=key) if s.admin_level == 2]
     cands = cities.filter(name=key)
     if country:
         local_subs = [s for s in subs if s.country.alpha3 == country]
@@ -129,10 +132,11 @@ def geocode(name: str, *, country: str | None = None) -> Place | None:
         if local_subs or local:
             subs, cands = local_subs, local
     city = max(cands, key=lambda c: c.population) if cands else None
-    if subs and (city is None or city.population < 200_000):
+    if subs and (admin or city is None or city.population < 200_000):
         sub = subs[0]
         lat, lon = _sub_centre(sub)
-        return Place(sub.name, sub.country.alpha3, sub.name, lat, lon, sub.geonames_id, "adm1")
+        admin1 = sub.parent.name if sub.admin_level > 1 and sub.parent else sub.name
+        return Place(sub.name, sub.country.alpha3, admin1, lat, lon, sub.geonames_id, f"adm{sub.admin_level}")
     if city is not None:
         admin1 = next((s.name for s in city.subdivisions if s.admin_level == 1), None)
         return Place(city.name, city.country.alpha3, admin1, city.lat, city.lng, city.geonames_id, "city")

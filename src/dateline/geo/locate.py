@@ -137,18 +137,56 @@ def event_location(
     return None
 
 
+_ADMIN_WORDS = {"governorate", "governorates", "province", "provinces", "oblast", "region", "state", "district"}
+
+
+def _place_spans(doc: Doc) -> list[tuple[Span, bool]]:
+    """Place entities plus proper nouns conjoined to them ("Homs and Aleppo"); the flag says an
+    administrative word follows ("Homs and Aleppo Governorates")."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append(_strip(ent))
+            for c in ent.root.children:
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS:
+                    spans.append(doc[c.i:c.i + 1])
+    spans.sort(key=lambda s: s.start)
+    out = []
+    for span in spans:
+        nxt = span.end
+        admin = nxt < len(doc) and doc[nxt].lower_ in _ADMIN_WORDS
+        if not admin:  # "Homs and Aleppo Governorates": the word after the last conjunct counts for all
+            for c in span.root.children:
+                if c.dep_ == "conj" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in _ADMIN_WORDS:
+                    admin = True
+            head = span.root.head
+            if span.root.dep_ == "conj" and head.i + 1 < len(doc) and head.i + 1 < span.start:
+                admin = admin or (nxt < len(doc) and doc[nxt].lower_ in _ADMIN_WORDS)
+        out.append((span, admin))
+    return out
+
+
 def find_places(doc: Doc) -> list[tuple[Span, Place]]:
-    """Return every geocodable place entity of a document, in text order.
+    """Return every geocodable place of a document, in text order. Countries and regions named
+    in the document narrow ambiguous city names ("settlers in Oklahoma ... Prague").
 
     >>> from dateline.parse import load_nlp
     >>> [(s.text, p.country) for s, p in find_places(load_nlp()("Talks were held in Geneva."))]
     [('Geneva', 'CHE')]
     """
+    found = []
+    for span, admin in _place_spans(doc):
+        place = geocode(span.text, country=_context_country(span), admin=admin)
+        if place is not None:
+            found.append((span, place))
+    context = {p.country for _, p in found if p.feature in ("country", "adm1", "region") and p.country}
     out = []
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            span = _strip(ent)
-            place = geocode(span.text, country=_context_country(ent))
-            if place is not None:
-                out.append((span, place))
+    for span, place in found:
+        if place.feature == "city" and place.country not in context and _context_country(span) is None:
+            for country in sorted(context):
+                alt = geocode(span.text, country=country)
+                if alt is not None and alt.country == country:
+                    place = alt
+                    break
+        out.append((span, place))
     return out
