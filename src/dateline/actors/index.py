@@ -44,7 +44,12 @@ class ActorIndex:
         return out
 
     def actor_at(self, start: int, end: int) -> str | None:
-        """Return the id of the actor whose mention overlaps ``[start, end)`` most tightly, or None.
+        """Return the id of the actor a text range refers to, or None.
+
+        Preference: a mention with exactly this span; else the smallest mention containing the
+        range (a pronoun inside a longer phrase); else the mention overlapping it most (ties: the
+        smaller mention). So "his country" → the country, "his" → the person, and the whole
+        "U.S. Defense Secretary Pete Hegseth" → Hegseth.
 
         >>> from dateline.record import Actor, Mention
         >>> a = Actor("A1", "Pete Hegseth", "PERSON", mentions=(Mention((0, 7), "Hegseth", "name"),))
@@ -55,7 +60,11 @@ class ActorIndex:
         best = None
         for s, e, aid, _ in self._items[max(0, i - 64):i]:
             if s < end and e > start:
-                size = e - s
-                if best is None or size < best[0]:
-                    best = (size, aid)
+                if s == start and e == end:
+                    return aid
+                contains = s <= start and e >= end
+                overlap = min(e, end) - max(s, start)
+                key = (1 if contains else 0, -(e - s) if contains else overlap, -(e - s))
+                if best is None or key > best[0]:
+                    best = (key, aid)
         return best[1] if best else None

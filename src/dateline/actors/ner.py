@@ -145,7 +145,7 @@ def _org_attributes(ctx: DocContext, start: int, end: int) -> dict:
 
 
 def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
-    """Known actors, countries and demonyms the model did not tag (exact, longest match)."""
+    """Known actors, countries, demonyms and first-name + surname people the model did not tag."""
     doc, lex = ctx.doc, ctx.lex
     out: list[Candidate] = []
     i, n = 0, len(doc)
@@ -166,6 +166,12 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
                     continue
                 hit = _cand(doc, i, i + w, known.kind, known=known, iso=known.country, sector=known.sector)
                 break
+        if hit is None and tok.text in lex.first_names and tok.pos_ == "PROPN":
+            j = i + 1
+            while j < n and j - i < 4 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                j += 1
+            if j > i + 1:
+                hit = _cand(doc, i, j, "PERSON")
         if hit is None:
             iso = lex.country(tok.text) if tok.pos_ == "PROPN" else None
             if iso:

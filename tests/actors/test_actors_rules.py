@@ -1,0 +1,70 @@
+"""Unit rules: NER corrections, lexicon lookups, CAMEO codes and `ActorIndex.actor_at`."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.actors.codes import cameo_code
+from dateline.actors.context import DocContext
+from dateline.actors.lexicon import load_lexicon
+from dateline.actors.ner import classify
+from dateline.record import Actor, Mention
+
+
+@pytest.mark.parametrize("text, label, surnames, kind", [
+    ("Yanukovych", "GPE", {"Yanukovych"}, "PERSON"),     # a person's surname tagged GPE
+    ("Zelensky", "ORG", set(), "PERSON"),                # a known leader's surname tagged ORG
+    ("Ukrainian", "GPE", set(), "DEMONYM"),              # a demonym tagged GPE
+    ("The United States", "GPE", set(), "COUNTRY"),
+    ("Crimea", "ORG", set(), "SKIP"),                     # a region tagged ORG
+    ("Vilnius", "ORG", set(), "CAPITAL"),                 # a capital tagged ORG
+    ("Defense", "ORG", set(), "SKIP"),                    # a title word tagged ORG
+    ("NATO", "ORG", set(), "IGO"),
+    ("Hamas", "PERSON", set(), "GROUP"),
+])
+def test_classify_corrects_ner(nlp, text, label, surnames, kind):
+    assert classify(DocContext(nlp("x")), text, label, surnames)[0] == kind
+
+
+@pytest.mark.parametrize("word, iso", [("Russian", "RUS"), ("U.S.", "USA"), ("Ukrainians", "UKR"), ("British", "GBR"),
+                                       ("Saudi", "SAU"), ("Finnish", "FIN")])
+def test_demonyms(word, iso):
+    assert load_lexicon().demonym(word) == iso
+
+
+@pytest.mark.parametrize("name, iso", [("Russia", "RUS"), ("the United States", "USA"), ("Britain", "GBR"),
+                                       ("Iran", "IRN"), ("Turkey", "TUR"), ("Côte d'Ivoire", "CIV"), ("Germany", "DEU")])
+def test_country_names(name, iso):
+    assert load_lexicon().country(name) == iso
+
+
+def test_canonical_country_names():
+    lex = load_lexicon()
+    assert [lex.canonical[c] for c in ("RUS", "USA", "KOR", "IRN")] == ["Russia", "United States", "South Korea", "Iran"]
+
+
+@pytest.mark.parametrize("kind, country, sector, fixed, code", [
+    ("PERSON", "USA", "GOV", None, "USAGOV"), ("GROUP", "RUS", "MIL", None, "RUSMIL"),
+    ("COUNTRY", "UKR", None, None, "UKR"), ("IGO", None, "IGO", None, "IGO"),
+    ("IGO", None, "IGO", "IGOWSTNAT", "IGOWSTNAT"), ("PERSON", "FRA", "JRN", None, "FRAMED"),
+    ("PERSON", None, None, None, None),
+])
+def test_cameo_code(kind, country, sector, fixed, code):
+    assert cameo_code(kind, country, sector, fixed) == code
+
+
+def _index():
+    person = Actor("A1", "Pål Jonson", "PERSON", mentions=(Mention((10, 13), "his", "pronoun"),
+                                                           Mention((30, 40), "Pål Jonson", "name")))
+    country = Actor("A2", "Sweden", "COUNTRY", mentions=(Mention((10, 21), "his country", "role"),))
+    return ActorIndex((person, country))
+
+
+@pytest.mark.parametrize("span, expected", [((10, 21), "A2"), ((10, 13), "A1"), ((11, 12), "A1"),
+                                            ((30, 40), "A1"), ((25, 45), "A1"), ((0, 5), None)])
+def test_actor_at_prefers_exact_then_containing(span, expected):
+    assert _index().actor_at(*span) == expected
+
+
+def test_mentions_in():
+    assert [aid for _, aid in _index().mentions_in(0, 25)] == ["A1", "A2"]

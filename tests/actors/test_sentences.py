@@ -1,0 +1,115 @@
+"""Actor resolution on sentences written for these tests: titles, appositives, demonyms, IGOs,
+pronouns, role nouns and NER corrections. Each case is (text, expected checks)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import find_actors
+from dateline.record import Document
+
+
+def _index(nlp, text: str):
+    return find_actors(nlp(text), document=Document(id="t", text=text))
+
+
+def _by_name(index, name):
+    return next((a for a in index.actors if a.name == name), None)
+
+
+def _nth(text: str, needle: str, n: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(n):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+CASES = [
+    # titles before a name
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow.",
+     [("actor", "Vladimir Putin", "PERSON", "RUS", "GOV"), ("role", "Vladimir Putin", "Russian President"),
+      ("actor", "Xi Jinping", "PERSON", "CHN", "GOV"), ("role", "Xi Jinping", "Chinese President")]),
+    ("Secretary of State Marco Rubio spoke with Foreign Minister Sergei Lavrov by phone.",
+     [("role", "Marco Rubio", "Secretary of State"), ("actor", "Sergei Lavrov", "PERSON", "RUS", "GOV"),
+      ("role", "Sergei Lavrov", "Foreign Minister")]),
+    ("Ukraine's President Volodymyr Zelensky thanked the European Union for its support.",
+     [("actor", "Volodymyr Zelensky", "PERSON", "UKR", "GOV"), ("role", "Volodymyr Zelensky", "Ukraine's President"),
+      ("actor", "European Union", "IGO", None, "IGO"), ("link", "its", 1, "European Union")]),
+    ("Kremlin spokesman Dmitry Peskov rejected the proposal on Monday.",
+     [("actor", "Dmitry Peskov", "PERSON", "RUS", "GOV"), ("role", "Dmitry Peskov", "Kremlin spokesman")]),
+    ("Norwegian Foreign Minister Lars Halvorsen warned that the talks could collapse.",
+     [("actor", "Lars Halvorsen", "PERSON", "NOR", "GOV"), ("role", "Lars Halvorsen", "Norwegian Foreign Minister")]),
+    ("Former President Barack Obama criticized the plan in a speech.",
+     [("actor", "Barack Obama", "PERSON", "USA", "ELI"), ("role", "Barack Obama", "Former President")]),
+    # appositives
+    ("Jane Holloway, the British ambassador, said the talks were useful. She left on Friday.",
+     [("actor", "Jane Holloway", "PERSON", "GBR", "GOV"), ("role", "Jane Holloway", "the British ambassador"),
+      ("link", "She", 1, "Jane Holloway")]),
+    ("Poland's prime minister, Donald Tusk, met the other leaders in Warsaw.",
+     [("actor", "Donald Tusk", "PERSON", "POL", "GOV"), ("role", "Donald Tusk", "Poland's prime minister"),
+      ("link", "Poland's prime minister", 1, "Donald Tusk")]),
+    ("Officials in Chile welcomed the deal. The country's foreign minister, Ana Ruiz, called it fair.",
+     [("actor", "Ana Ruiz", "PERSON", "CHL", "GOV"), ("role", "Ana Ruiz", "The country's foreign minister")]),
+    # demonym phrases and groups
+    ("Israeli troops entered the town after Hamas fighters withdrew.",
+     [("actor", "Israeli troops", "GROUP", "ISR", "MIL"), ("actor", "Hamas", "GROUP", "PSE", "REB")]),
+    ("Syrian rebels clashed with soldiers near the border.",
+     [("actor", "Syrian rebels", "GROUP", "SYR", "REB")]),
+    ("Turkish police detained dozens of people in Istanbul.",
+     [("actor", "Turkish police", "GROUP", "TUR", "COP")]),
+    ("The Iranian government denied the report, and Iranian state media repeated the denial.",
+     [("actor", "Iranian government", "ORG", "IRN", "GOV"), ("link", "Iranian", 2, "Iran")]),
+    ("U.S. forces struck targets in Yemen after the Houthis fired missiles at ships.",
+     [("actor", "U.S. forces", "GROUP", "USA", "MIL"), ("actor", "Houthis", "GROUP", "YEM", "REB"),
+      ("actor", "Yemen", "COUNTRY", "YEM", None)]),
+    # IGOs and known organisations
+    ("The OSCE and the African Union sent observers to the election.",
+     [("actor", "Organization for Security and Co-operation in Europe", "IGO", None, "IGO"),
+      ("actor", "African Union", "IGO", None, "IGO")]),
+    ("NATO will hold its summit in July. The alliance now has 32 members.",
+     [("actor", "NATO", "IGO", None, "IGO"), ("link", "The alliance", 1, "NATO")]),
+    ("Wagner fighters left Mali, and the Taliban said they would host talks.",
+     [("actor", "Wagner Group", "GROUP", "RUS", "PRM"), ("actor", "Taliban", "GROUP", "AFG", "REB"),
+      ("link", "they", 1, "Taliban")]),
+    # pronouns: gender, number, salience, quotes
+    ("Maria Lopez met Tom Becker in Geneva. She said the meeting was productive.",
+     [("link", "She", 1, "Maria Lopez")]),
+    ("Maria Lopez met Tom Becker in Geneva. He said the meeting was productive.",
+     [("link", "He", 1, "Tom Becker")]),
+    ("Anna Novak said she would resign after the vote.",
+     [("link", "she", 1, "Anna Novak")]),
+    ("Prime Minister Keir Starmer addressed parliament on Monday.\n“He has our full support,” John Healey said.",
+     [("link", "He", 1, "Keir Starmer"), ("actor", "Keir Starmer", "PERSON", "GBR", "GOV")]),
+    ("Finnish President Alexander Stubb said his country would never accept the demand.",
+     [("link", "his", 1, "Alexander Stubb"), ("link", "his country", 1, "Finland")]),
+    # role nouns
+    ("Defense Minister Boris Pistorius visited Kyiv. The minister promised more air defense.",
+     [("link", "The minister", 1, "Boris Pistorius"), ("actor", "Boris Pistorius", "PERSON", "DEU", "GOV")]),
+    ("The Lithuanian Defense Ministry issued a statement. The ministry said the drills would continue.",
+     [("actor", "Lithuanian Defense Ministry", "ORG", "LTU", "GOV"), ("link", "The ministry", 1, "Lithuanian Defense Ministry")]),
+    # NER corrections
+    ("The United States imposed new sanctions on Belarus.",
+     [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),
+    ("Ukrainian drones hit a refinery, officials in Kyiv said.",
+     [("link", "Ukrainian", 1, "Ukraine"), ("none", "Ukrainian"), ("none", "Kyiv")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_actor_sentences(nlp, text, expected):
+    index = _index(nlp, text)
+    for check in expected:
+        if check[0] == "actor":
+            _, name, kind, country, sector = check
+            a = _by_name(index, name)
+            assert a is not None, f"no actor {name}: {[x.name for x in index.actors]}"
+            assert (a.kind, a.country, a.sector) == (kind, country, sector)
+        elif check[0] == "role":
+            a = _by_name(index, check[1])
+            assert a is not None and check[2] in [r.text for r in a.roles], a
+        elif check[0] == "link":
+            _, mention, n, name = check
+            span = _nth(text, mention, n)
+            owners = [a.name for a in index.actors for m in a.mentions if tuple(m.span) == span]
+            assert owners == [name], f"{mention!r} → {owners}"
+        elif check[0] == "none":
+            assert _by_name(index, check[1]) is None
