@@ -1,27 +1,352 @@
-"""Public entry points of the time stage (placeholder until the time issue lands)."""
+"""Public entry points of the time stage: `find_times` (TIMEX3 extraction, normalisation and
+publication-date inference) and `anchor_event` (when did the event at a trigger happen).
+
+`find_times` runs in three steps over one document:
+
+1. the grammar (`data/timex/grammar.tsv`) proposes candidate spans in one pass over the text;
+   candidates the parse shows are not times (a year used as a quantity) are dropped;
+2. without a given publication date, `dateline.timex.dct.infer_published` infers one from the
+   absolute dates, anniversaries, weekday + day mentions and the latest dated event;
+3. candidates are normalised in document order against a reference time per expression: the
+   document date (DCT) for deictic expressions ("last week", "on Tuesday"), the narrative time
+   (the last compatible date mentioned) for anaphoric ones ("three days later", "at the time"),
+   and the paragraph's year for month-day dates without a year ("on March 3" after "In 2009").
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dateline.record import EventDate, Published, TimeExpression
+from dateline.record import EventDate, Interval, Published, TimeExpression
+from dateline.timex import values as V
+from dateline.timex.grammar import Candidate, lexicon, match_all
+from dateline.timex.normalize import Context, Norm, Ref, normalise
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "season", "quarter",
+               "decade", "century", "time", "period", "election", "census", "budget", "fiscal", "summer",
+               "winter", "spring", "autumn", "fall", "campaign", "war", "war's", "games", "olympics",
+               "cup", "crisis", "law", "act", "model", "version", "edition", "vintage"}
+_ANNIVERSARY = re.compile(
+    r"\b(?:the\s+)?(?P<ord>[a-z]+(?:-[a-z]+)?|[0-9]{1,3}(?:st|nd|rd|th))\s+anniversary\b", re.IGNORECASE)
+_ORIGIN_VERBS = {"begin", "begun", "began", "start", "started", "launch", "launched", "enter", "entered",
+                 "invade", "invaded", "since", "erupt", "erupted", "break", "broke", "outbreak"}
 
 
 @dataclass(frozen=True, slots=True)
 class TimeResult:
-    """The document's time expressions and its publication date (given or inferred)."""
+    """The document's time expressions and its publication date (given or inferred).
+
+    ``dct`` is the reference date used for deictic expressions (the publication date at day
+    precision, or the first day of its month/year), ``refs`` maps each time id to the id of the
+    time it was resolved against ("DCT" for the document date).
+    """
 
     times: tuple[TimeExpression, ...] = ()
     published: Published | None = None
+    dct: date | None = None
+    refs: dict = field(default_factory=dict)
 
 
-def find_times(doc: Doc, *, published: Published | None = None) -> TimeResult:
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None
+    anchor: str | None
+    rule: str
+    candidate: Candidate | None = None
+    serial: int = -1
+
+
+def _parse_published(published: Published | None) -> date | None:
+    if published is None or not published.value:
+        return None
+    parts = [int(p) for p in published.value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return date(*parts[:3])
+    except ValueError:
+        return None
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0]
+
+
+def tense_at(doc: Doc, offset: int) -> str:
+    """The tense of the clause around character ``offset``: past, present or future.
+
+    >>> from dateline.parse import load_nlp
+    >>> tense_at(load_nlp()("They will meet on Friday."), 18)
+    'future'
+    """
+    tok = _token_at(doc, offset)
+    if tok is None:
+        return "past"
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    sent = verb.sent
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return "future"
+        if child.dep_ == "aux" and child.lower_ in ("is", "are", "'re", "'s", "am") and verb.tag_ == "VBG":
+            return "future" if verb.lower_ in ("going",) else "present"
+    if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if any(t.lower_ in _FUTURE_AUX and t.head is verb.head for t in sent if t.dep_ == "aux"):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD",):
+            return "past"
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP"):
+            return "present"
+    return "past"
+
+
+def _is_quantity(doc: Doc, cand: Candidate) -> bool:
+    """A bare year that the parse shows is a count ("2000 people", "1,500 troops")."""
+    if cand.rule.name != "year" or set(cand.groups) - {"year", "_text"}:
+        return False
+    tok = _token_at(doc, cand.start)
+    if tok is None:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nummod" and tok.head is nxt \
+            and nxt.lower_ not in _TIME_NOUNS and nxt.pos_ == "NOUN":
+        return True
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in ("$", "us$", "€", "£", "#", "no.", "number", "flight", "route", "rs", "rs."):
+        return True
+    return False
+
+
+def _ordinal(text: str) -> int | None:
+    key = text.lower()
+    n = lexicon()["ordinal"].get(key)
+    if n is None and (m := re.match(r"\d+", key)):
+        n = int(m.group())
+    return n
+
+
+def _anniversaries(doc: Doc, absolute: list[_Item]) -> list[_Item]:
+    """"the third anniversary of the Russia–Ukraine war" + the war's start (February 2022) →
+    a DATE 2025-02 spanning the whole noun phrase."""
+    text = doc.text
+    out: list[_Item] = []
+    for m in _ANNIVERSARY.finditer(text):
+        n = _ordinal(m.group("ord"))
+        if not n:
+            continue
+        head = _token_at(doc, m.end() - 1)
+        if head is None:
+            continue
+        end = m.end()
+        obj_tokens: list[Token] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj_tokens = _noun_phrase(child)
+                if obj_tokens:
+                    end = max(end, obj_tokens[-1].idx + len(obj_tokens[-1]))
+        words = {t.lemma_.lower() for t in obj_tokens if t.pos_ in ("NOUN", "PROPN", "VERB")}
+        syn = set(words)
+        for w in words:
+            syn.update(lexicon()["anaphoric_head"].get(w, []))
+        origin = None
+        inner = [a for a in absolute if m.end() <= a.start < end and re.fullmatch(r"\d{4}(-\d\d)?(-\d\d)?", a.value)]
+        if inner:
+            origin = inner[0]
+        else:
+            best = None
+            for a in absolute:
+                if not re.fullmatch(r"\d{4}(-\d\d)?(-\d\d)?", a.value) or a.mod or m.start() <= a.start < end:
+                    continue
+                sent = _token_at(doc, a.start)
+                if sent is None:
+                    continue
+                lemmas = {t.lemma_.lower() for t in sent.sent} | {t.lower_ for t in sent.sent}
+                if not syn & lemmas:
+                    continue
+                score = (len(_ORIGIN_VERBS & lemmas) > 0, a.value)
+                if best is None or score > best[0]:
+                    best = (score, a)
+            origin = best[1] if best else None
+        if origin is None:
+            continue
+        year = int(origin.value[:4]) + n
+        value = f"{year:04d}{origin.value[4:7]}"
+        start = m.start()
+        out.append(_Item(start, end, "DATE", value, None, None, "anniversary"))
+    return out
+
+
+def _noun_phrase(prep: Token) -> list[Token]:
+    """The object of ``prep`` without trailing clauses ("the war [approaching]")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return []
+    obj = objs[0]
+    compounds = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+    if compounds and (obj.tag_ == "VBG" or obj.lower_.endswith("ing")):
+        # "the war approaching" mis-parsed as a compound noun: the phrase ends before the -ing word
+        return sorted((t for t in obj.subtree if t.i < obj.i), key=lambda t: t.i)
+    keep = [obj]
+    for c in obj.children:
+        if c.i < obj.i or c.dep_ in ("compound", "amod", "nummod", "prep", "poss", "det"):
+            if c.dep_ == "prep" and c.lower_ != "of":
+                continue
+            keep.extend(c.subtree)
+    keep.sort(key=lambda t: t.i)
+    return keep
+
+
+def _overlaps(a: _Item, items: list[_Item]) -> bool:
+    return any(a.start < b.end and b.start < a.end for b in items)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n+", text):
+        starts.append(m.end())
+    return starts
+
+
+def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = False) -> TimeResult:
     """Extract and normalise the document's time expressions; infer the publication date if
-    none is given."""
-    return TimeResult((), published)
+    none is given.
+
+    Args:
+        doc: the parsed document.
+        published: the publication date if known (``how`` given or metadata).
+        timeml: use TimeML extents for scoring against TempEval data ("since 2014" → "2014",
+            without the signal and its mod); records keep the signal.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Published
+    >>> r = find_times(load_nlp()("Talks began in late 2013 and ended last week."),
+    ...                published=Published("2025-02-12", "day", "given"))
+    >>> [(t.text, t.value, t.mod) for t in r.times]
+    [('late 2013', '2013', 'END'), ('last week', '2025-W06', None)]
+    """
+    from dateline.timex.dct import infer_published
+
+    text = doc.text
+    candidates = [c for c in match_all(text) if not _is_quantity(doc, c)]
+    tenses = {c.start: tense_at(doc, c.start) for c in candidates}
+    para_starts = _paragraph_starts(text)
+
+    # Pass 1: absolute values (no reference time) for the anniversary and DCT evidence.
+    absolute: list[_Item] = []
+    partial: list[tuple[Candidate, Norm]] = []
+    for c in candidates:
+        n = normalise(c.rule.norm, c.groups, Context(dct=None, tense=tenses[c.start], prev_word=_prev_word(text, c.start)))
+        if n is None:
+            continue
+        if n.anchor is None and re.match(r"\d{2,4}", n.value):
+            absolute.append(_Item(c.start, c.end, n.type, n.value, n.mod, None, c.rule.name, c))
+        else:
+            partial.append((c, n))
+    anniversaries = _anniversaries(doc, absolute)
+
+    if published is None:
+        published = infer_published(doc, absolute=absolute, partial=partial, anniversaries=anniversaries,
+                                    tenses=tenses)
+    dct = _parse_published(published)
+
+    # Pass 2: everything, in document order, with a reference time per expression.
+    items: list[_Item] = []
+    ref: Ref | None = None
+    ref_para = -1
+    ref_absolute = False
+    import bisect
+
+    for c in candidates:
+        para = bisect.bisect_right(para_starts, c.start) - 1
+        year_hint = ref.day.year if ref is not None and ref_para == para and ref_absolute and \
+            (dct is None or ref.day.year != dct.year) else None
+        ctx = Context(dct=dct, ref=ref, tense=tenses[c.start], year_hint=year_hint,
+                      prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
+        n = normalise(c.rule.norm, c.groups, ctx)
+        if n is None:
+            continue
+        start = c.start
+        mod = n.mod
+        if timeml and c.rule.name == "year_since" and _key(c.groups.get("sig")) == "since":
+            start = c.end - len(c.groups["year"])
+            mod = None
+        item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
+        if n.anchor == "REF" and ref is not None:
+            item.anchor = ref.id
+        items.append(item)
+        span = V.natural(n.value)
+        if span is not None and n.type in ("DATE", "TIME") and c.rule.name not in ("anaphor",):
+            gran = "D" if re.match(r"\d{4}-\d\d-\d\d", n.value) else "M" if re.match(r"\d{4}-\d\d$", n.value) else "Y"
+            ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
+            ref_para = para
+            ref_absolute = n.anchor is None
+    for a in anniversaries:
+        if not _overlaps(a, items):
+            items.append(a)
+        else:
+            items = [b for b in items if not (b.start < a.end and a.start < b.end)] + [a]
+    items.sort(key=lambda i: i.start)
+
+    # Ids in document order; "#serial" anchors (narrative references) become those ids.
+    ids = {it.serial: f"T{k + 1}" for k, it in enumerate(items) if it.serial >= 0}
+    times: list[TimeExpression] = []
+    refs: dict[str, str] = {}
+    for k, it in enumerate(items):
+        anchor = it.anchor
+        if anchor and anchor.startswith("#"):
+            anchor = ids.get(int(anchor[1:])) or "DCT"
+        iv = V.interval(it.value, it.mod, dct) if it.type in ("DATE", "TIME") else None
+        t = TimeExpression(
+            id=f"T{k + 1}", text=text[it.start:it.end], span=(it.start, it.end), type=it.type, value=it.value,
+            mod=it.mod, interval=Interval(*iv) if iv else None, anchor=anchor,
+        )
+        times.append(t)
+        if anchor:
+            refs[t.id] = anchor
+    return TimeResult(tuple(times), published, dct, refs)
+
+
+def _key(text: str | None) -> str:
+    return (text or "").strip().lower()
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
 
 
 def anchor_event(doc: Doc, start: int, end: int, *, times: TimeResult) -> EventDate:
-    """Return when the event whose trigger spans characters ``[start, end)`` happened."""
-    return EventDate(None, "unknown")
+    """Return when the event whose trigger spans characters ``[start, end)`` happened.
+
+    See `dateline.timex.anchor.anchor_event` for the rules.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Published
+    >>> doc = load_nlp()("In February 2014, Russian forces seized control over Crimea.")
+    >>> r = find_times(doc, published=Published("2025-02-12", "day", "given"))
+    >>> anchor_event(doc, 32, 38, times=r)
+    EventDate(value='2014-02', precision='month', interval=Interval(start='2014-02-01', end='2014-03-01'), from_='T1')
+    """
+    from dateline.timex.anchor import anchor_event as _anchor
+
+    return _anchor(doc, start, end, times=times)

@@ -1,0 +1,80 @@
+"""The time stage on the seed article: required times, inferred publication date, anchoring."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.record import Published
+from dateline.timex import anchor_event, find_times
+
+GIVEN = Published("2025-02-12", "day", "given")
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)
+
+
+@pytest.fixture(scope="module")
+def seed_times(seed_doc):
+    return find_times(seed_doc, published=None)
+
+
+def test_api_seed_published_inferred(seed_times):
+    p = seed_times.published
+    assert (p.value, p.precision, p.how) == ("2025-02-12", "day", "inferred")
+    assert p.evidence and all(seed_times.times or True for _ in p.evidence)
+    assert 0 < p.confidence <= 1
+
+
+def _occurrence(times, text, k):
+    found = [t for t in times if t.text == text]
+    return found[k - 1] if len(found) >= k else None
+
+
+def test_api_seed_required_times(seed_gold, seed_times):
+    for want in seed_gold["times"]:
+        got = _occurrence(seed_times.times, want["text"], want["occurrence"])
+        assert got is not None, want["text"]
+        assert (got.type, got.value, got.mod) == (want["type"], want["value"], want["mod"]), want["text"]
+
+
+def test_api_seed_spans_match_text(seed_text, seed_times):
+    for t in seed_times.times:
+        assert seed_text[t.span[0]:t.span[1]] == t.text
+        assert t.id.startswith("T")
+
+
+@pytest.mark.parametrize("trigger, occurrence, value, from_kind", [
+    ("Meeting", 1, "2025-02-12", "time"),
+    ("warned", 1, "2025-02-12", "time"),
+    ("seized", 1, "2014-02", "time"),
+    ("entered", 1, "2022-02", "time"),
+    ("rejecting", 1, "2013", "time"),
+    ("street demonstrations", 1, "2013", "time"),
+    ("sought", 1, "2014-02", "inherited"),
+    ("pushed back", 1, "2025-02-12", "dct"),
+    ("opposed", 1, None, None),
+])
+def test_api_seed_anchor_event(seed_text, seed_doc, seed_times, trigger, occurrence, value, from_kind):
+    start = -1
+    for _ in range(occurrence):
+        start = seed_text.index(trigger, start + 1)
+    got = anchor_event(seed_doc, start, start + len(trigger), times=seed_times)
+    assert got.value == value
+    if from_kind == "time":
+        assert got.from_ in {t.id for t in seed_times.times}
+    else:
+        assert got.from_ == from_kind
+
+
+def test_api_anchor_precision_and_interval(seed_text, seed_doc, seed_times):
+    start = seed_text.index("rejecting")
+    got = anchor_event(seed_doc, start, start + 9, times=seed_times)
+    assert got.precision == "year"
+    assert (got.interval.start, got.interval.end) == ("2013-09-01", "2014-01-01")
+
+
+def test_api_given_date_is_kept(nlp):
+    r = find_times(nlp("The minister resigned on Tuesday."), published=GIVEN)
+    assert r.published is GIVEN
+    assert [(t.text, t.value, t.anchor) for t in r.times] == [("Tuesday", "2025-02-11", "DCT")]
