@@ -29,7 +29,17 @@ PlaceCountry = Callable[[Token], "str | None"]
 
 
 def _actor(token: Token, actors: ActorIndex) -> str | None:
-    return actors.actor_at(token.idx, token.idx + len(token.text))
+    found = actors.actor_at(token.idx, token.idx + len(token.text))
+    if found is None and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
+        return _by_name(token.text, actors)  # a name the actors stage left unlinked
+    return found
+
+
+def _by_name(text: str, actors: ActorIndex) -> str | None:
+    """The one actor with a mention or final name word spelled exactly ``text`` (else None)."""
+    hits = {a.id for a in actors.actors
+            if any(m.text == text for m in a.mentions) or (a.kind == "PERSON" and a.name.split()[-1] == text)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[str] = frozenset()) -> list[str]:
@@ -67,7 +77,7 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
         if c.dep_ in ("acl", "relcl"):
             for g in c.children:
                 if g.dep_ in ("dobj", "attr"):
-                    for aid in np_actors(g, actors, deep=False, skip=skip):
+                    for aid in np_actors(g, actors, deep=True, skip=skip):
                         add(aid)
     return out
 
@@ -95,7 +105,7 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
     """Actors doing ``verb``: its subject or agent, else inherited from the verb it hangs on."""
     node = verb
     for _ in range(limit):
-        passive = any(c.dep_ == "nsubjpass" for c in node.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
         if passive:
             agent = _agent(node)
             return np_actors(agent, actors) if agent is not None else []
@@ -120,6 +130,14 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
 def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
     """(source, implied target) for a nominal trigger."""
     source: list[str] = []
+    doc = noun.doc
+    i = noun.i - 1
+    while i > 0 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].dep_ in ("amod", "compound"):
+        i -= 1
+    if i > 0 and doc[i].tag_ == "POS":  # "Ukraine's calls" even when the parse attaches them apart
+        owner = _actor(doc[i - 1], actors)
+        if owner:
+            source.append(owner)
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             source += [a for a in np_actors(c, actors, deep=False) if a not in source]
@@ -139,13 +157,18 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
 
 
 def _objects(token: Token, trig: Trigger) -> list[Token]:
-    objs = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd")]
-    objs += [o for o in trig.prep_objects if o not in objs]
-    for c in token.children:
-        if c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj not in objs:
-                objs.append(obj)
+    """Argument heads in order: the entry's preposition objects, direct objects, other
+    prepositional objects, then prepositional objects of the direct objects ("control over X")."""
+    objs = list(trig.prep_objects)
+    direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd")]
+    objs += [c for c in direct if c not in objs]
+    preps = _TARGET_PREPS + (("of",) if token.pos_ in ("NOUN", "PROPN") else ())
+    for head in [token, *direct]:
+        for c in head.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj not in objs:
+                    objs.append(obj)
     return objs
 
 

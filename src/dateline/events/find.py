@@ -106,7 +106,8 @@ def find_events(
     lexicon = load_lexicon()
     published = times.published.value if times.published else (document.published.value if document.published else None)
     place_country = _place_country(actors)
-    drafts = []
+    drafts: list[dict] = []
+    strength: list[bool] = []
     for sent in iter_sentences(doc):
         triggers = find_triggers(sent, lexicon=lexicon)
         for trig in triggers:
@@ -126,6 +127,7 @@ def find_events(
                 when = EventDate(None, "unknown")  # the article's date is no evidence for a past event
             avoid = tuple(m.span for aid in source + target if (a := actors.get(aid)) for m in a.mentions)
             location = event_location(trig.token, avoid=avoid, dateline=document.dateline)
+            strong = bool(target) and _direct(trig, target, actors)
             drafts.append(dict(
                 category=category, trigger=TextSpan(doc.text[start:end], (start, end)),
                 sentence=(sent.start_char, sent.end_char), mode=_mode(category, mode, source, target, actors),
@@ -133,11 +135,37 @@ def find_events(
                 location=location, status=status, background=background, quote=quote,
                 confidence=_confidence(trig, source, target),
             ))
-    events, seen = [], set()
-    for d in drafts:
-        key = (d["category"], d["source"], d["target"], d["date"].value if d["date"] else None, d["status"])
-        if key in seen and d["target"]:
-            continue  # the same act reported twice in one article ("Meeting with ..." / "met with ...")
-        seen.add(key)
-        events.append(Event(id=f"E{len(events) + 1}", **d))
-    return tuple(events)
+            strength.append(strong)
+    return tuple(Event(id=f"E{i}", **d) for i, d in enumerate(_merge(drafts, strength), 1))
+
+
+def _direct(trig: Trigger, target: list[str], actors: ActorIndex) -> bool:
+    """True when a target actor is named by an argument's head itself, not by a possessor or
+    modifier inside it ("met with the Contact Group" vs "met with Ukraine's backers")."""
+    from dateline.events.arguments import _objects
+
+    for obj in _objects(trig.token, trig):
+        if actors.actor_at(obj.idx, obj.idx + len(obj.text)) in target:
+            return True
+    return False
+
+
+def _merge(drafts: list[dict], strength: list[bool]) -> list[dict]:
+    """One act reported twice in an article ("Meeting with ..." / "as he met with ...") is one
+    event: same category, source, date and status. The first report keeps its trigger; a target
+    named directly by the later report replaces one read off a possessor."""
+    out: list[dict] = []
+    keys: dict[tuple, int] = {}
+    strong: list[bool] = []
+    for d, s in zip(drafts, strength):
+        key = (d["category"], d["source"], d["date"].value if d["date"] else None, d["status"])
+        j = keys.get(key)
+        if j is not None and key[2] and (d["target"] == out[j]["target"] or (s and not strong[j])):
+            if s and not strong[j]:
+                out[j] = {**out[j], "target": d["target"], "mode": d["mode"]}
+                strong[j] = True
+            continue
+        keys.setdefault(key, len(out))
+        out.append(d)
+        strong.append(s)
+    return out

@@ -145,6 +145,37 @@ def _committed(token: Token) -> bool:
     return token.dep_ == "xcomp" and head.lemma_.lower() in _INTENT_HEADS
 
 
+_THREAT_WORDS = {"conflict", "war", "attack", "retaliate", "retaliation", "consequence", "consequences", "force",
+                 "strike", "sanction", "sanctions", "response", "escalation", "punish", "destroy", "invade",
+                 "confrontation", "catastrophe", "reprisal", "military"}
+_THREAT_MODALS = {"would", "will", "could", "'ll", "might", "may"}
+_DEMAND_MODALS = {"must", "should", "need", "needs", "ought", "has", "have"}
+
+
+def _clause(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+
+
+def complement_ok(token: Token, entry: Entry) -> bool:
+    """``threatcomp``: the complement threatens (a modal or a conflict word); ``modalcomp``: the
+    complement says what the target must do ("insisted that Europe must ...")."""
+    if "threatcomp" in entry.flags:
+        clause = _clause(token)
+        if clause is None:
+            return False
+        heads = [clause] + [c for c in clause.children if c.dep_ in ("dobj", "attr", "prep", "xcomp")]
+        heads += [g for h in heads if h.dep_ == "prep" for g in h.children if g.dep_ == "pobj"]
+        return any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in clause.children) or \
+            any(t.lemma_.lower() in _THREAT_WORDS for t in heads)
+    if "modalcomp" in entry.flags:
+        clause = _clause(token)
+        if clause is None:
+            return False
+        return any(t.lower_ in _DEMAND_MODALS and t.dep_ in ("aux", "ROOT", "xcomp") for t in clause.children) or \
+            clause.tag_ == "VB" or any(c.dep_ == "xcomp" for c in clause.children if c.lower_ in ("need", "have"))
+    return True
+
+
 def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Return the event triggers of one sentence, in text order.
 
@@ -163,6 +194,8 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
         if got is None:
             continue
         entry, extra, pobjs = got
+        if not complement_ok(token, entry):
+            continue
         found[token.i] = Trigger(token, entry, entry.cameo, [token, *extra], pobjs)
     consumed: set[int] = set()
     for i, trig in sorted(found.items()):

@@ -9,8 +9,9 @@ from dateline.geo.gazetteer import Place, geocode
 from dateline.record import Dateline, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_PREPS = {"in", "at", "near", "over", "into", "across", "outside", "inside", "throughout", "on", "from",
+_PLACE_PREPS = {"in", "at", "near", "over", "into", "across", "outside", "inside", "throughout", "from",
                 "to", "around", "within"}
+_SENTENCE_PREPS = {"in", "at", "near", "from", "inside", "outside", "across", "throughout", "around", "within"}
 _REGION_WORDS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
                  "southeastern", "southwestern", "east", "west", "north", "south"}
 
@@ -61,7 +62,7 @@ def place_of(token: Token) -> Location | None:
     """
     ent = _entity(token)
     if ent is None:
-        place = geocode(token.text) if token.pos_ == "PROPN" else None
+        place = geocode(token.text) if token.pos_ == "PROPN" and not token.ent_type_ else None
         if place is None:
             return None
         ent = token.doc[token.i:token.i + 1]
@@ -80,11 +81,15 @@ def place_of(token: Token) -> Location | None:
 def _prep_places(token: Token) -> list[Location]:
     out = []
     heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    for c in token.children:  # "meeting with X's backers in Belgium": one prepositional hop down
+        if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS:
+            heads += [g for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and (loc := place_of(obj)) is not None:
+                if obj is not None and not any(g.dep_ == "case" for g in obj.children) \
+                        and (loc := place_of(obj)) is not None:
                     out.append(loc)
     return out
 
@@ -123,8 +128,8 @@ def event_location(
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in avoid):
             continue
-        if ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or ent.root.head.dep_ == "poss":
-            continue
+        if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in _SENTENCE_PREPS:
+            continue  # only places the sentence puts something *in*, *at*, *near* ...
         dist = abs(ent.start - token.i)
         if best is None or dist < best[0]:
             best = (dist, ent)
