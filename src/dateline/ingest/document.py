@@ -4,13 +4,14 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dateline.errors import EmptyInput, NotEnglish, TooLarge
+from dateline.errors import EmptyInput, MalformedInput, NotEnglish, TooLarge
 from dateline.ingest.html import extract_html
 from dateline.ingest.language import is_english
 from dateline.ingest.metadata import read_metadata
 from dateline.ingest.sources import DEFAULT_MAX_BYTES, SourceItem
 from dateline.record import Byline, Document, Published
 
+_LETTER = re.compile(r"[^\W\d_]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -68,8 +69,10 @@ def make_document(
     else:
         text = item.text or ""
     text = normalise_text(text)
-    if not text:
-        raise EmptyInput("empty input", path=item.name)
+    if not text or not _LETTER.search(text):  # nothing, or only punctuation/digits/invisible marks
+        if item.html is not None and item.text is None:
+            raise MalformedInput("malformed HTML: no article text found", path=item.name)
+        raise EmptyInput("empty input" if not text else "empty input (no words)", path=item.name)
     if len(text) > max_chars:
         raise TooLarge(f"{len(text):,} characters is over the limit of {max_chars:,}", path=item.name)
     if check_language and not is_english(text):
