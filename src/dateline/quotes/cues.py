@@ -23,6 +23,8 @@ class CueLexicon:
     nouns: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     noncue_subjects: frozenset[str]
+    object_verbs: frozenset[str] = frozenset()
+    infinitive_verbs: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -56,4 +58,6 @@ def load_cues() -> CueLexicon:
         nouns=low(raw["noun_cues"]),
         according=tuple(tuple(w.lower() for w in m) for m in raw["according_cues"]),
         noncue_subjects=low(raw["noncue_subjects"]),
+        object_verbs=low(raw.get("object_verbs", ())),
+        infinitive_verbs=low(raw.get("infinitive_verbs", ())),
     )

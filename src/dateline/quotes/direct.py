@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
 from dateline.quotes.marks import DASHES, QuotedSpan
-from dateline.quotes.speaker import head_span, mention_span, subject_of
+from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
 _STOP = {".", "!", "?", ";"}
@@ -222,13 +222,16 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         if att is None:
             if words < 3:
                 continue
-            para_idx = pstart
-            if last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
+            intro = _colon_intro(ctx, pstart)
+            if intro is not None:
+                spk, head = _speaker_spans(ctx, intro.speaker, parts)
+                cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
+            elif last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
                 prev = last_para_speaker[1]
                 cand = Candidate("direct", tuple(parts), None, prev.speaker, prev.speaker_head, 0.5)
             else:
                 cand = Candidate("direct", tuple(parts), None, None, None, 0.2)
-            last_para_speaker = (para_idx, cand) if cand.speaker is not None else None
+            last_para_speaker = (pstart, cand) if cand.speaker is not None else None
         else:
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             conf = att.confidence if spk is not None else 0.3
@@ -237,6 +240,28 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         used.update(members)
         out.append(cand)
     return out, used
+
+
+def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
+    """A quote paragraph introduced by the previous paragraph ending in a colon ("Cruz continued:")."""
+    text = ctx.text
+    j = pstart - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon = ctx.token_at(j)
+    if colon is None:
+        return None
+    sent = colon.sent
+    cues = [t for t in sent if _is_cue(ctx, t) and not ctx.in_quote(t)]
+    verb = cues[-1] if cues else (sent.root if sent.root.pos_ in ("VERB", "AUX") else None)
+    if verb is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None or ctx.in_quote(subj):
+        return None
+    return Attribution(_cue_span(ctx, verb), subj, 0.7, verb.i, "intro")
 
 
 def _prev_para_start(text: str, pstart: int) -> int:
@@ -256,19 +281,22 @@ def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribut
     cue_start, cue_end = att.cue
     if not (start <= cue_start < start + len(between)):
         return False
-    return len(between.split()) <= 12 and between.rstrip()[-1:] in {",", ".", ":", ";", "\u2014"}
+    if between.rstrip()[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 30:
+        return False
+    body = between.strip().rstrip(",.:;\u2014")
+    return not any(ch in body for ch in ".!?") or len(between.split()) <= 12
 
 
 def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) -> tuple[Span | None, Span | None]:
     if token is None:
         return None, None
     span = mention_span(token)
-    head = head_span(token)
-    if ctx.is_excluded(span) or any(s <= head[0] < e for s, e in parts):
+    own = head_span(token)
+    if ctx.is_excluded(span) or any(s <= own[0] < e for s, e in parts):
         return None, None
-    if ctx.quoted_at(head[0]) is not None:
+    if ctx.quoted_at(own[0]) is not None:
         return None, None
-    return span, head
+    return span, head_span(resolve_relative(token))
 
 
 _COLON_MAX = 6

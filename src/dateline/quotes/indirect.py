@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
-from dateline.quotes.speaker import head_span, mention_span, possessor_of, subject_of
+from dateline.quotes.speaker import head_span, mention_span, possessor_of, resolve_relative, subject_of
 from dateline.types import Span
 
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -20,14 +20,15 @@ _MARKS = {"that"}
 _MIN_TOKENS = 3
 
 
-def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None) -> Span | None:
+def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None,
+             right_edge: int | None = None) -> Span | None:
     """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation.
 
     A conjoined cue verb inside the clause with its own complement and no subject of its own
     ("warned that X and insisted that Y") ends the content; it is recorded in ``inherit`` so that
     it takes this cue's speaker.
     """
-    left, right = comp.left_edge.i, comp.right_edge.i
+    left, right = comp.left_edge.i, comp.right_edge.i if right_edge is None else right_edge
     if comp.i < cue.i:  # "..., sources said": the content ends before the cue
         right = min(right, cue.i - 1)
     else:
@@ -55,9 +56,12 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
     return span if span[1] > span[0] else None
 
 
-def _is_cue_verb(ctx: QuoteContext, tok: Token) -> bool:
+def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
     lemma = tok.lemma_.lower()
-    return tok.pos_ in ("VERB", "AUX") and lemma in ctx.lex.verbs and lemma not in ("be", "have")
+    if tok.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
+        return False
+    lex = ctx.lex
+    return lemma in lex.verbs or (broad and (lemma in lex.object_verbs or lemma in lex.infinitive_verbs))
 
 
 def _is_mark(tok: Token) -> bool:
@@ -76,10 +80,10 @@ def _kind(ctx: QuoteContext, span: Span) -> str:
 def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span | None, Span | None]:
     if tok is None or tok.lower_ in ctx.lex.noncue_subjects:
         return None, None
-    span, head = mention_span(tok), head_span(tok)
-    if content[0] <= head[0] < content[1] or ctx.is_excluded(span) or ctx.quoted_at(head[0]) is not None:
+    span, own = mention_span(tok), head_span(tok)
+    if content[0] <= own[0] < content[1] or ctx.is_excluded(span) or ctx.quoted_at(own[0]) is not None:
         return None, None
-    return span, head
+    return span, head_span(resolve_relative(tok))
 
 
 def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
@@ -88,14 +92,17 @@ def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     inherit: dict[int, Token] = {}
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
-        if not _is_cue_verb(ctx, tok):
+        if not _is_cue_verb(ctx, tok, broad=True):
             continue
         if blocked(tok.idx):
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
-        if comp is None:
-            continue
-        content = _content(ctx, comp, tok, inherit)
+        weak = False
+        if comp is not None:
+            content = _content(ctx, comp, tok, inherit)
+        else:
+            content = _object_content(ctx, tok)
+            weak = True
         if content is None:
             continue
         subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
@@ -105,10 +112,40 @@ def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 end = child.idx + len(child.text)
         conf = 0.75 if spk is not None else 0.25
+        if weak:
+            conf -= 0.25
         if lemma in lex.cognition and lemma not in lex.speech:
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
+
+
+_OBJECT_TAIL = ("oprd", "xcomp", "ccomp")
+_OBJECT_PREPS = {"of", "for", "as"}
+
+
+def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
+    """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan"."""
+    lemma = verb.lemma_.lower()
+    lex = ctx.lex
+    rights = [c for c in verb.rights]
+    xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux"
+                                                                  for g in c.children)), None)
+    dobj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if xcomp is not None and lemma in lex.infinitive_verbs:
+        start = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
+        return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
+    if dobj is not None and lemma in lex.object_verbs:
+        right = dobj.right_edge.i
+        for c in rights:
+            if c.i <= dobj.i:
+                continue
+            if c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+                right = max(right, c.right_edge.i)
+            else:
+                break
+        return _content(ctx, dobj, verb, right_edge=right)
+    return None
 
 
 def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:

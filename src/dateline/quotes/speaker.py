@@ -31,8 +31,8 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     for _ in range(max_hops + 1):
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in _PRONOUN_RELATIVE and tok.dep_ == "relcl":
-                    return tok.head
+                if _is_dateline(child):
+                    return next((g for g in child.children if g.dep_ == "appos"), None)
                 return child
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
@@ -53,6 +53,22 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _is_dateline(tok: Token) -> bool:
+    """An all-caps place at a paragraph start ("CLEVELAND (AP) —") that the parser took as subject."""
+    if not (tok.text.isupper() and len(tok.text) > 2):
+        return False
+    doc = tok.doc
+    first = tok.left_edge.i
+    return first == 0 or "\n" in doc[first - 1].text_with_ws or doc[first - 1].is_space
+
+
+def resolve_relative(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("Hill, who said" → Hill), else the token itself."""
+    if tok.lower_ in _PRONOUN_RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        return tok.head.head
+    return tok
 
 
 def possessor_of(noun: Token) -> Token | None:
