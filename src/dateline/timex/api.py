@@ -106,6 +106,9 @@ def tense_at(doc: Doc, offset: int) -> str:
             return "future" if verb.lower_ in ("going",) else "present"
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
+    if verb.tag_ == "VB" and any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
+                                 and c.lower_ not in ("would", "could", "did") for c in verb.children):
+        return "future"  # "should be completed in October", "to be held on October 12"
     if any(t.lower_ in _FUTURE_AUX and t.head is verb.head for t in sent if t.dep_ == "aux"):
         return "future"
     if verb.tag_ in ("VBD", "VBN"):
@@ -279,6 +282,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     for c in candidates:
         para = bisect.bisect_right(para_starts, c.start) - 1
         year_hint = ref.day.year if ref is not None and ref_para == para and ref_absolute and \
+            tenses[c.start] == "past" and \
             (dct is None or ref.day.year != dct.year) else None
         ctx = Context(dct=dct, ref=ref, tense=tenses[c.start], year_hint=year_hint,
                       prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
@@ -290,6 +294,9 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         if timeml and c.rule.name == "year_since" and _key(c.groups.get("sig")) == "since":
             start = c.end - len(c.groups["year"])
             mod = None
+        if c.rule.norm == "clock" and "wd" not in c.groups and items and items[-1].type == "DATE" \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", items[-1].value) and _same_sentence(doc, items[-1].start, c.start):
+            n = Norm(n.type, items[-1].value + n.value[10:], n.mod, None)  # "on Tuesday ... at 18:00"
         item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
         if n.anchor == "REF" and ref is not None:
             item.anchor = ref.id
@@ -324,6 +331,11 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         if anchor:
             refs[t.id] = anchor
     return TimeResult(tuple(times), published, dct, refs)
+
+
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    ta, tb = _token_at(doc, a), _token_at(doc, b)
+    return ta is not None and tb is not None and ta.sent.start == tb.sent.start
 
 
 def _key(text: str | None) -> str:

@@ -371,6 +371,8 @@ def weekday(g: dict, c: Context) -> Norm | None:
     if len(key) <= 4 and not text.endswith(".") and key not in ("wed",):
         return None  # "Mon", "Fri" only with a period; keeps "Sat"/"Sun" and names out
     wd = lexicon()["weekday"][key]
+    if c.prev_word in ("until", "till", "by", "before") and c.tense != "past":
+        c = Context(c.dct, c.ref, "future", c.year_hint, c.prev_word, c.next_text)
     d = _weekday_date(wd, c, _key(g.get("rel")))
     pod = lexicon()["part_of_day"].get(_key(g.get("pod")))
     if d is None:
@@ -392,6 +394,17 @@ def deictic(g: dict, c: Context) -> Norm | None:
     if pod:
         return Norm("TIME", f"{V.day(d)}T{pod}", anchor="DCT")
     return Norm("DATE", V.day(d), anchor="DCT")
+
+
+def the_day(g: dict, c: Context) -> Norm | None:
+    """"ended the day", "for the day", "later in the day": the document's day (news)."""
+    if c.prev_word not in ("end", "ending", "ended", "ends", "finish", "finished", "for", "during", "in",
+                           "of", "close", "closed", "closing", "start", "began", "begin", "throughout", "over"):
+        return None
+    if c.dct is None:
+        return None
+    base = c.ref.day if c.ref is not None and c.ref.granularity == "D" else c.dct
+    return Norm("DATE", V.day(base), _posmod(g), "REF" if base is not c.dct else "DCT")
 
 
 def pod(g: dict, c: Context) -> Norm | None:
@@ -585,7 +598,7 @@ def clock(g: dict, c: Context) -> Norm | None:
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
-    "ymd": ymd, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
+    "ymd": ymd, "the_day": the_day, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
