@@ -87,6 +87,29 @@ def _country(aid: str, actors: ActorIndex) -> str | None:
     return (actor.country or actor.id) if actor else aid
 
 
+_SAY = {"say", "announce", "state", "declare", "tell", "add", "confirm", "insist", "claim", "report", "reiterate",
+        "warn", "vow", "pledge", "promise", "indicate", "note", "stress", "assert", "quote"}
+
+
+def _speaker_of(clause: Token, actors: ActorIndex) -> list[str]:
+    """The subject of the speech verb a clause reports ("X said [it will ...]")."""
+    node = clause
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and node.head is not node:
+            head = node.head
+            if head.lemma_.lower() in _SAY:
+                subj = _subject(head)
+                found = np_actors(subj, actors) if subj is not None else []
+                if not found and subj is None:
+                    agent = _agent(head)
+                    found = np_actors(agent, actors) if agent is not None else []
+                return found
+            node = head
+            continue
+        break
+    return []
+
+
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJ:
@@ -114,9 +137,13 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             found = np_actors(subj, actors)
             if found:
                 return found
+            if subj.pos_ == "PRON":  # "Japan said it had halted aid": the speaker's own act
+                speaker = _speaker_of(node, actors)
+                if speaker:
+                    return speaker
             if subj.pos_ in ("PRON", "PROPN", "NOUN") and subj.dep_ == "nsubj" and node.dep_ not in ("conj",):
                 return []  # a subject that names no actor: do not borrow one
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") or node.head.dep_ == "prep":
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "acomp") or node.head.dep_ == "prep":
             if node.head is node:
                 break
             node = node.head

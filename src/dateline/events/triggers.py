@@ -29,6 +29,7 @@ class Trigger:
     prep_objects: list[Token] = field(default_factory=list)  # objects of the entry's preposition
     action: Token | None = None  # the governed action of a control verb
     intent: bool = False  # coded as an announced intent (will / promise / offer ...)
+    rejected: bool = False  # a negated commitment recoded as a rejection
 
     @property
     def start(self) -> int:
@@ -47,9 +48,26 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
+_MEASURE = {"ton", "tonne", "kg", "kilogram", "worth", "day", "week", "part", "shipment", "consignment",
+            "load", "amount", "number", "mission", "team", "group", "batch", "series", "set", "lot", "dozen"}
+
+
 def _object_keys(token: Token) -> set[str]:
+    keys = _keys(token)
+    if token.lemma_.lower() in _MEASURE or token.like_num or token.pos_ == "NUM":
+        # "700 kg of medicine", "a mission of observers", "10 days of war games"
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        keys |= _keys(g)
+    return keys
+
+
+def _keys(token: Token) -> set[str]:
     lemma = token.lemma_.lower()
     keys = {lemma, token.lower_}
+    keys |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i}
     comp = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     if comp:
         keys.add(" ".join(c.lemma_.lower() for c in comp[-1:]) + " " + lemma)
@@ -149,6 +167,7 @@ _THREAT_WORDS = {"conflict", "war", "attack", "retaliate", "retaliation", "conse
                  "strike", "sanction", "sanctions", "response", "escalation", "punish", "destroy", "invade",
                  "confrontation", "catastrophe", "reprisal", "military"}
 _THREAT_MODALS = {"would", "will", "could", "'ll", "might", "may"}
+_MUST = {"must", "should"}
 _DEMAND_MODALS = {"must", "should", "need", "needs", "ought", "has", "have"}
 
 
@@ -167,6 +186,9 @@ def complement_ok(token: Token, entry: Entry) -> bool:
         heads += [g for h in heads if h.dep_ == "prep" for g in h.children if g.dep_ == "pobj"]
         return any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in clause.children) or \
             any(t.lemma_.lower() in _THREAT_WORDS for t in heads)
+    if "mustcomp" in entry.flags:  # "said that China must drop barriers": a demand
+        clause = _clause(token)
+        return clause is not None and any(t.dep_ == "aux" and t.lower_ in _MUST for t in clause.children)
     if "modalcomp" in entry.flags:
         clause = _clause(token)
         if clause is None:
@@ -216,7 +238,12 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
     for i, trig in sorted(found.items()):
         if i in consumed:
             continue
-        if "ctrl" not in trig.entry.flags and trig.entry.cameo[:2] in ("04", "05", "06", "07", "08", "16", "17", "18", "19", "20") \
+        negated = any(c.dep_ == "neg" for c in trig.token.children)
+        if negated and trig.entry.cameo[:2] in ("03", "04", "05", "06", "07", "08") and (
+                _committed(trig.token) or trig.entry.lemma in ("accept", "agree", "allow")):
+            trig.cameo = refine("120", trig.cameo)  # "will not accept refugees": CAMEO codes a rejection
+            trig.rejected = True
+        elif "ctrl" not in trig.entry.flags and trig.entry.cameo[:2] in ("04", "05", "06", "07", "08", "16", "17", "18", "19", "20") \
                 and _committed(trig.token):
             trig.cameo = intent(trig.cameo)
             trig.intent = True
