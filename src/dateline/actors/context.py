@@ -11,6 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from dateline.actors.lexicon import KnownActor, Lexicon, load_lexicon
@@ -80,6 +83,27 @@ class Entity:
         return min(m.start for m in self.mentions)
 
 
+def hashes(words) -> frozenset:
+    """spaCy string hashes of ``words``, for `DocContext.positions`."""
+    return frozenset(hash_string(w) for w in words)
+
+
+def _entity_spans(doc: Doc, iob: list[int], types: list[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of the doc's entities, read from token arrays (cheaper than ``doc.ents``)."""
+    out: list[tuple[int, int, str]] = []
+    start = None
+    strings = doc.vocab.strings
+    for i, (b, t) in enumerate(zip(iob, types)):
+        if start is not None and b != 1:  # 1 = I (inside)
+            out.append((start, i, strings[types[start]]))
+            start = None
+        if b == 3:  # 3 = B (begin)
+            start = i
+    if start is not None:
+        out.append((start, len(iob), strings[types[start]]))
+    return out
+
+
 class DocContext:
     """Per-document lookups: token → sentence, character → quote region, excluded spans."""
 
@@ -90,15 +114,26 @@ class DocContext:
         self.lex = lexicon or load_lexicon()
         self.excluded = excluded
         self.dateline = dateline
-        self.sent_of: list[int] = [0] * len(doc)
-        self.sent_bounds: list[tuple[int, int]] = []
-        for k, sent in enumerate(doc.sents):
-            self.sent_bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+        n = len(doc)
+        arr = doc.to_array([LOWER, ORTH, SENT_START, ENT_IOB, ENT_TYPE]) if n else np.zeros((0, 5), dtype="uint64")
+        self.lower_ids: list[int] = arr[:, 0].tolist()
+        self.orth_ids: list[int] = arr[:, 1].tolist()
+        starts = arr[:, 2].astype("int64") == 1
+        if n:
+            starts[0] = True
+        self.sent_of: list[int] = (np.cumsum(starts) - 1).tolist()
+        edges = np.flatnonzero(starts).tolist() + [n]
+        self.sent_bounds: list[tuple[int, int]] = list(zip(edges[:-1], edges[1:]))
+        self.ents: list[tuple[int, int, str]] = _entity_spans(doc, arr[:, 3].tolist(), arr[:, 4].tolist())
         self.quotes: list[tuple[int, int]] = [(m.start(), m.end()) for m in _QUOTE_PAIR.finditer(self.text)]
         self._qstarts = [q[0] for q in self.quotes]
         self.claimed: set[int] = set()  # token indices owned by titles, appositives, group phrases
+
+    def positions(self, lower: frozenset = frozenset(), orth: frozenset = frozenset()) -> list[int]:
+        """Token indices whose lower-case (or exact) form's string hash is in ``lower`` (or ``orth``)."""
+        if orth:
+            return [i for i, (lo, o) in enumerate(zip(self.lower_ids, self.orth_ids)) if lo in lower or o in orth]
+        return [i for i, lo in enumerate(self.lower_ids) if lo in lower]
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when the character range overlaps the byline."""

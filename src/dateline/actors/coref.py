@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from dateline.actors.context import DocContext, Entity, Ment
+from dateline.actors.context import DocContext, Entity, Ment, hashes
 
 PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -18,6 +18,7 @@ PRONOUNS = {
     "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
     "its": "n",
 }
+_PRONOUN_IDS = hashes(PRONOUNS)
 _SUBJ = {"nsubj", "nsubjpass"}
 _COUNTRY_NOUNS = {"country", "nation"}
 _MAX_SENTS = 3
@@ -88,7 +89,8 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
     """Link third-person pronouns to antecedents, in text order (resolved ones become antecedents)."""
     doc = ctx.doc
     speakers_cache: dict[int, set[str]] = {}
-    for tok in doc:
+    for i in ctx.positions(_PRONOUN_IDS):
+        tok = doc[i]
         kind = PRONOUNS.get(tok.lower_)
         if kind is None or tok.pos_ not in ("PRON", "DET") or ctx.is_excluded(tok.idx, tok.idx + len(tok)):
             continue
@@ -127,7 +129,8 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
                        country_entity) -> None:
     """Link definite role nouns ("the minister", "the alliance", "his country") to actors."""
     doc, lex = ctx.doc, ctx.lex
-    for tok in doc:
+    for i in ctx.positions(lex.anaphor_noun_ids):
+        tok = doc[i]
         if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in ctx.claimed:
             continue
         low = tok.lower_

@@ -75,6 +75,11 @@ class Lexicon:
     first_names: dict[str, str] = field(default_factory=dict)  # name -> m|f
     sector_cameo: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, list[KnownActor]] = field(default_factory=dict)  # "alliance" -> [NATO]
+    # spaCy string-hash arrays for fast token scans (see DocContext.positions)
+    group_noun_ids: object = None  # last words of group/org role nouns
+    anaphor_noun_ids: object = None  # role nouns, IGO nouns, "country"/"nation"
+    gaz_orth_ids: object = None  # first words of aliases, first names
+    gaz_lower_ids: object = None  # one-word country names and demonyms
 
     def country(self, text: str) -> str | None:
         """ISO3 for a country name or alias ("the United States" → USA), else None."""
@@ -171,4 +176,15 @@ def load_lexicon() -> Lexicon:
     _load_known(lex)
     _load_countries(lex)
     _load_roles(lex)
+    _index_hashes(lex)
     return lex
+
+
+def _index_hashes(lex: Lexicon) -> None:
+    from dateline.actors.context import hashes
+
+    lex.group_noun_ids = hashes(n.split()[-1] for n, r in lex.roles.items() if r.kind in ("group", "org"))
+    lex.anaphor_noun_ids = hashes([*(n for n in lex.roles if " " not in n), *lex.nouns, "country", "nation"])
+    lex.gaz_orth_ids = hashes([*lex.first_words, *lex.first_names])
+    lex.gaz_lower_ids = hashes([*(n for n in lex.country_names if " " not in n),
+                                *(d for d in lex.demonyms if " " not in d)])

@@ -94,24 +94,24 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
     [('United States', 'COUNTRY'), ('NATO', 'IGO')]
     """
     doc, lex = ctx.doc, ctx.lex
-    ents = [e for e in doc.ents if e.label_ in _KEEP_LABELS]
-    person_surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    ents = [(s, e, label) for s, e, label in ctx.ents if label in _KEEP_LABELS]
+    person_surnames = {doc[e - 1].text for s, e, label in ents if label == "PERSON" and e - s > 1}
     out: list[Candidate] = []
     covered: set[int] = set()
-    for ent in ents:
-        start, end = _trim(doc, ent.start, ent.end)
+    for ent_start, ent_end, label in ents:
+        start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
         span = doc[start:end]
         if ctx.is_excluded(span.start_char, span.end_char):
             continue
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             start = _strip_titles(ctx, start, end)
             span = doc[start:end]
-        kind, extra = classify(ctx, span.text, ent.label_, person_surnames)
+        kind, extra = classify(ctx, span.text, label, person_surnames)
         if ctx.dateline and ctx.dateline[0] <= span.start_char < ctx.dateline[1] and kind != "COUNTRY":
             kind = "SKIP"
-        covered.update(range(ent.start, ent.end))
+        covered.update(range(ent_start, ent_end))
         if kind == "SKIP":
             continue
         if kind == "ORG":
@@ -148,11 +148,11 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
     """Known actors, countries, demonyms and first-name + surname people the model did not tag."""
     doc, lex = ctx.doc, ctx.lex
     out: list[Candidate] = []
-    i, n = 0, len(doc)
-    while i < n:
+    n = len(doc)
+    resume = 0
+    for i in ctx.positions(lex.gaz_lower_ids, lex.gaz_orth_ids):
         tok = doc[i]
-        if i in covered or not tok.text[:1].isupper():
-            i += 1
+        if i < resume or i in covered or not tok.text[:1].isupper():
             continue
         width = lex.first_words.get(tok.text, 0)
         hit = None
@@ -180,9 +180,7 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
                 hit = _cand(doc, i, i + 1, "DEMONYM", iso=iso)
         if hit is not None and not ctx.is_excluded(hit.char_start, hit.char_end):
             out.append(hit)
-            i = hit.end
-        else:
-            i += 1
+            resume = hit.end
     return out
 
 

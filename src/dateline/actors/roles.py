@@ -186,7 +186,8 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
     by_tok = {i: c for c in cands for i in range(c.start, c.end)}
     countries = [c for c in cands if c.kind == "COUNTRY"]
     out = []
-    for tok in doc:
+    for i in ctx.positions(ctx.lex.group_noun_ids):
+        tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.claimed or tok.i in by_tok:
             continue
         rn = _role_noun(ctx, doc, tok.i)

@@ -63,14 +63,14 @@ def ingest(
                                       max_chars=max_bytes):
             if isinstance(result, InputError):
                 failed += 1
-                progress.console.print(f"error: {result.message}", markup=False, highlight=False)
+                progress.console.print(f"error: {result.message}", markup=False, highlight=False, soft_wrap=True)
             else:
                 try:
                     store.add(result)
                     stored += 1
                 except StoreError as exc:
                     failed += 1
-                    progress.console.print(f"error: {exc.message}", markup=False, highlight=False)
+                    progress.console.print(f"error: {exc.message}", markup=False, highlight=False, soft_wrap=True)
             progress.update(task, advance=1, description=f"{stored} stored, {failed} failed")
     store.close()
     typer.echo(f"stored {stored}, failed {failed} ({db})")

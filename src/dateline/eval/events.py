@@ -122,7 +122,7 @@ def score_plover_gsr(path: Path, *, limit: int | None = None) -> dict:
                                       {a.sector for a in src if a and a.sector}),
             "tgt_sector": _set_counts({a["sector"] for a in row["recipient"] if a.get("sector")},
                                       {a.sector for a in tgt if a and a.sector}),
-            "mode": (e.mode in row["mode"]) if row["mode"] else None,
+            "mode": (e is not None and e.mode in row["mode"]) if row["mode"] else None,
         }
         per.append(item)
         if pred_cat != row["event_plover_0_8"]:

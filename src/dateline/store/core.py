@@ -211,41 +211,33 @@ def text_hash(text: str) -> str:
 
 
 class _Writer:
-    """The steps of writing one record, all on one connection inside one transaction."""
+    """The steps of writing one record, all on one connection inside one transaction.
+
+    Statements are built once (module constants below) and rows go in with executemany, so a
+    record costs about twenty round trips whatever its size.
+    """
 
     def __init__(self, conn: Connection, dialect: str) -> None:
         self.conn = conn
         self.dialect = dialect
         self.touched_clusters: set[int] = set()
-        self.touched_actors: set[int] = set()
-
-    def _insert_ignore(self, table):
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        return insert(table).on_conflict_do_nothing()
+        self.actor_delta: dict[int, int] = {}
 
     # -- removal
     def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True) -> bool:
         c = self.conn
         d = t.documents.c
-        cond = d.id == doc_id
-        if text_hash:
-            cond = cond | (d.text_hash == text_hash)
-        pks = c.execute(select(d.pk).where(cond)).scalars().all()
+        pks = c.execute(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC, {"id": doc_id, "h": text_hash}).scalars().all()
         for pk in pks:
-            self.touched_clusters.update(c.execute(
-                select(t.events.c.cluster_id).where(t.events.c.doc_pk == pk).distinct()).scalars())
-            self.touched_actors.update(c.execute(
-                select(t.doc_actors.c.actor_id).where(t.doc_actors.c.doc_pk == pk)).scalars())
+            self.touched_clusters.update(c.execute(_SEL_DOC_CLUSTERS, {"pk": pk}).scalars())
+            for aid in c.execute(_SEL_DOC_ACTORS, {"pk": pk}).scalars():
+                self.actor_delta[aid] = self.actor_delta.get(aid, 0) - 1
             if self.dialect == "sqlite":
                 c.exec_driver_sql("DELETE FROM quotes_fts WHERE rowid IN (SELECT pk FROM quotes WHERE doc_pk = ?)",
                                   (pk,))
                 c.exec_driver_sql("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
-            for table in (t.event_actors, t.events, t.times, t.quotes, t.mentions, t.doc_actors):
-                c.execute(delete(table).where(table.c.doc_pk == pk))
-            c.execute(delete(t.documents).where(d.pk == pk))
+            for stmt in _DELETES:
+                c.execute(stmt, {"pk": pk})
         if pks and refresh:
             self._refresh()
         return bool(pks)
@@ -257,13 +249,13 @@ class _Writer:
         self.remove(doc_id=doc.id, text_hash=h, refresh=False)  # recounted once, at the end
         c = self.conn
         pub = doc.published
-        doc_pk = c.execute(t.documents.insert().values(
-            id=doc.id, text_hash=h, title=doc.title, url=doc.url, source=doc.source,
-            published=pub.value if pub else None, published_precision=pub.precision if pub else None,
-            language=doc.language, text=doc.text,
-            record=json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
-            n_quotes=len(record.quotes), n_events=len(record.events),
-        ).returning(t.documents.c.pk)).scalar_one()
+        doc_pk = c.execute(_INS_DOC, {
+            "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
+            "published": pub.value if pub else None, "published_precision": pub.precision if pub else None,
+            "language": doc.language, "text": doc.text,
+            "record": json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
+            "n_quotes": len(record.quotes), "n_events": len(record.events),
+        }).scalar_one()
         if self.dialect == "sqlite":
             c.exec_driver_sql("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
                               (doc_pk, doc.title or "", doc.text))
@@ -276,7 +268,6 @@ class _Writer:
     def _actors(self, record: Record, doc_pk: int) -> dict[str, int]:
         """Resolve each document actor to an archive actor (creating new ones); return the map."""
         c = self.conn
-        a = t.actors.c
         if not record.actors:
             return {}
         infos = []
@@ -285,41 +276,34 @@ class _Writer:
             infos.append((actor, ident.actor_key(actor.kind, actor.name, country=actor.country, codes=actor.codes),
                           aliases))
         keys = sorted({k for _, k, _ in infos})
-        by_key = dict(c.execute(select(a.key, a.id).where(a.key.in_(keys))).all())
+        by_key = dict(c.execute(_SEL_ACTOR_KEYS, {"keys": keys}).all())
         # names that may merge with an existing archive actor of the same kind
         wanted = sorted({n for actor, k, al in infos if k not in by_key for n in ident.merge_names(actor.name, al)})
-        by_name: dict[tuple[str, str], set[int]] = {}
+        by_name: dict[tuple[str, str], set] = {}
         if wanted:
-            rows = c.execute(select(t.actor_names.c.norm, a.id, a.kind, a.country)
-                             .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
-                             .where(t.actor_names.c.norm.in_(wanted))).all()
-            for norm, aid, kind, country in rows:
+            for norm, aid, kind, country in c.execute(_SEL_ACTOR_NAMES, {"names": wanted}).all():
                 by_name.setdefault((norm, kind), set()).add((aid, country))
         out: dict[str, int] = {}
-        names_rows, doc_rows, mention_rows = [], [], []
+        names_rows, doc_rows, mention_rows = {}, [], []
         for actor, key, aliases in infos:
             aid = by_key.get(key)
             if aid is None:
-                found: set[int] = set()
                 for n in ident.merge_names(actor.name, aliases):
                     hits = {i for i, country in by_name.get((n, actor.kind), ())
                             if not actor.country or not country or country == actor.country}
                     if len(hits) == 1:
-                        found = hits
+                        aid = hits.pop()
                         break
-                if found:
-                    aid = found.pop()
-                else:
+                if aid is None:
                     cameo = actor.codes.get("cameo") if isinstance(actor.codes, dict) else None
-                    aid = c.execute(t.actors.insert().values(
-                        key=key, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                        cameo=cameo if isinstance(cameo, str) else None, n_documents=0,
-                    ).returning(a.id)).scalar_one()
+                    aid = c.execute(_INS_ACTOR, {
+                        "key": key, "name": actor.name, "kind": actor.kind, "country": actor.country,
+                        "sector": actor.sector, "cameo": cameo if isinstance(cameo, str) else None, "n_documents": 0,
+                    }).scalar_one()
                     by_key[key] = aid
             out[actor.id] = aid
-            self.touched_actors.add(aid)
             for n in ident.lookup_names(actor.name, aliases, kind=actor.kind):
-                names_rows.append({"actor_id": aid, "norm": n, "name": actor.name})
+                names_rows.setdefault((aid, n), {"actor_id": aid, "norm": n, "name": actor.name})
             doc_rows.append({
                 "doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid, "name": actor.name, "kind": actor.kind,
                 "country": actor.country, "sector": actor.sector,
@@ -329,13 +313,12 @@ class _Writer:
             for m in actor.mentions:
                 mention_rows.append({"doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid,
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
-        seen = set()
-        names_rows = [r for r in names_rows if (r["actor_id"], r["norm"]) not in seen
-                      and not seen.add((r["actor_id"], r["norm"]))]
-        c.execute(self._insert_ignore(t.actor_names), names_rows)
-        c.execute(t.doc_actors.insert(), doc_rows)
+        for aid in set(out.values()):
+            self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
+        c.execute(_ins_ignore(self.dialect, t.actor_names), list(names_rows.values()))
+        c.execute(_INS_DOC_ACTORS, doc_rows)
         if mention_rows:
-            c.execute(t.mentions.insert(), mention_rows)
+            c.execute(_INS_MENTIONS, mention_rows)
         return out
 
     def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
@@ -345,7 +328,7 @@ class _Writer:
         pub = record.document.published.value if record.document.published else None
         rows = []
         for q in record.quotes:
-            parts = [p for p in q.content]
+            parts = q.content
             rows.append({
                 "doc_pk": doc_pk, "id": q.id, "kind": q.kind, "speaker_local": q.speaker,
                 "actor_id": archive.get(q.speaker) if q.speaker else None,
@@ -357,17 +340,15 @@ class _Writer:
                 "published": pub, "confidence": q.confidence,
             })
         c = self.conn
+        c.execute(_INS_QUOTES, rows)
         if self.dialect == "sqlite":
-            for row in rows:
-                pk = c.execute(t.quotes.insert().values(**row).returning(t.quotes.c.pk)).scalar_one()
-                c.exec_driver_sql("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (pk, row["text"]))
-        else:
-            c.execute(t.quotes.insert(), rows)
+            c.exec_driver_sql("INSERT INTO quotes_fts(rowid, text) SELECT pk, text FROM quotes WHERE doc_pk = ?",
+                              (doc_pk,))
 
     def _times(self, record: Record, doc_pk: int) -> None:
         if not record.times:
             return
-        self.conn.execute(t.times.insert(), [{
+        self.conn.execute(_INS_TIMES, [{
             "doc_pk": doc_pk, "id": x.id, "text": x.text, "start": x.span[0], "end": x.span[1], "type": x.type,
             "value": x.value, "mod": x.mod,
             "interval_start": x.interval.start if x.interval else None,
@@ -380,6 +361,7 @@ class _Writer:
         c = self.conn
         names = {a.id: a.name for a in record.actors}
         pub = record.document.published.value if record.document.published else None
+        prepared = []
         for e in record.events:
             d = e.date
             value = d.value if d else None
@@ -390,80 +372,130 @@ class _Writer:
                 start, end = ident.interval_of(value, precision)
             src = sorted({archive[s] for s in e.source if s in archive})
             tgt = sorted({archive[s] for s in e.target if s in archive})
+            key = hashlib.sha1(f"{e.category}|{','.join(map(str, src))}|{','.join(map(str, tgt))}".encode()
+                               ).hexdigest()
+            prepared.append((e, value, precision, start, end, src, tgt, key))
+        candidates: dict[str, list[list]] = {}
+        for row in c.execute(_SEL_CLUSTERS, {"keys": sorted({p[-1] for p in prepared})}).all():
+            candidates.setdefault(row[0], []).append(list(row[1:]))
+        rows, links = [], []
+        for e, value, precision, start, end, src, tgt, key in prepared:
             place = e.location.name if e.location else None
             country = e.location.country if e.location else None
-            cluster = self._cluster(e.category, e.cameo, src, tgt, value, precision, start, end, place, country)
-            pk = c.execute(t.events.insert().values(
-                doc_pk=doc_pk, id=e.id, cluster_id=cluster, category=e.category, mode=e.mode, cameo=e.cameo,
-                trigger=e.trigger.text, start=e.trigger.span[0], end=e.trigger.span[1],
-                sentence_start=e.sentence[0] if e.sentence else None,
-                sentence_end=e.sentence[1] if e.sentence else None,
-                date_value=value, precision=precision, date_start=start, date_end=end,
-                date_from=d.from_ if d else None, place=place, country=country, status=e.status,
-                background=bool(e.background), quote_id=e.quote,
-                source_names=json.dumps([names.get(s, s) for s in e.source], ensure_ascii=False),
-                target_names=json.dumps([names.get(s, s) for s in e.target], ensure_ascii=False),
-                confidence=e.confidence, published=pub,
-            ).returning(t.events.c.pk)).scalar_one()
-            links = {(aid, "source") for aid in src} | {(aid, "target") for aid in tgt}
-            if links:
-                c.execute(t.event_actors.insert(), [{"event_pk": pk, "actor_id": aid, "role": role,
-                                                     "doc_pk": doc_pk} for aid, role in sorted(links)])
+            cluster = self._cluster(candidates.setdefault(key, []), key, e.category, e.cameo, value, precision,
+                                    start, end, place, country)
+            rows.append({
+                "doc_pk": doc_pk, "id": e.id, "cluster_id": cluster, "category": e.category, "mode": e.mode,
+                "cameo": e.cameo, "trigger": e.trigger.text, "start": e.trigger.span[0], "end": e.trigger.span[1],
+                "sentence_start": e.sentence[0] if e.sentence else None,
+                "sentence_end": e.sentence[1] if e.sentence else None,
+                "date_value": value, "precision": precision, "date_start": start, "date_end": end,
+                "date_from": d.from_ if (d := e.date) else None, "place": place, "country": country,
+                "status": e.status, "background": bool(e.background), "quote_id": e.quote,
+                "source_names": json.dumps([names.get(s, s) for s in e.source], ensure_ascii=False),
+                "target_names": json.dumps([names.get(s, s) for s in e.target], ensure_ascii=False),
+                "confidence": e.confidence, "published": pub,
+            })
+            links.append(({(aid, "source") for aid in src} | {(aid, "target") for aid in tgt}))
+        c.execute(_INS_EVENTS, rows)
+        pks = dict(c.execute(_SEL_EVENT_PKS, {"pk": doc_pk}).all())
+        link_rows = [{"event_pk": pks[e.id], "actor_id": aid, "role": role, "doc_pk": doc_pk}
+                     for e, pairs in zip(record.events, links) for aid, role in sorted(pairs)]
+        if link_rows:
+            c.execute(_ins_ignore(self.dialect, t.event_actors), link_rows)
 
-    def _cluster(self, category, cameo, src, tgt, value, precision, start, end, place, country) -> int:
+    def _cluster(self, candidates: list[list], key, category, cameo, value, precision, start, end, place,
+                 country) -> int:
         """Return the cluster this event report joins (same category and actors, compatible date and
         place), creating it if none fits; a more precise report refines the cluster's date."""
         c = self.conn
-        ec = t.event_clusters.c
-        key = hashlib.sha1(f"{category}|{','.join(map(str, src))}|{','.join(map(str, tgt))}".encode()).hexdigest()
-        rows = c.execute(select(ec.id, ec.date_value, ec.precision, ec.place).where(ec.key == key)
-                         .order_by(ec.id)).all()
-        for cid, cvalue, cprecision, cplace in rows:
+        for cand in candidates:
+            cid, cvalue, cprecision, cplace = cand
             if ident.dates_compatible(cvalue, cprecision, value, precision) and \
                     ident.places_compatible(cplace, place):
                 changes = {}
                 if ident.finer(precision, cprecision):
                     changes.update(date_value=value, precision=precision, date_start=start, date_end=end)
+                    cand[1], cand[2] = value, precision
                 if place and not cplace:
                     changes.update(place=place, country=country)
+                    cand[3] = place
                 if changes:
-                    c.execute(update(t.event_clusters).where(ec.id == cid).values(**changes))
+                    c.execute(update(t.event_clusters).where(t.event_clusters.c.id == cid).values(**changes))
                 self.touched_clusters.add(cid)
                 return cid
-        cid = c.execute(t.event_clusters.insert().values(
-            key=key, category=category, cameo=cameo, date_value=value, precision=precision, date_start=start,
-            date_end=end, place=place, country=country, num_articles=0, num_sources=0, num_mentions=0,
-        ).returning(ec.id)).scalar_one()
+        cid = c.execute(_INS_CLUSTER, {
+            "key": key, "category": category, "cameo": cameo, "date_value": value, "precision": precision,
+            "date_start": start, "date_end": end, "place": place, "country": country, "num_articles": 0,
+            "num_sources": 0, "num_mentions": 0,
+        }).scalar_one()
+        candidates.append([cid, value, precision, place])
         self.touched_clusters.add(cid)
         return cid
 
     def _refresh(self) -> None:
-        """Recount the clusters and actors this write touched (GDELT-style NumArticles/NumSources)."""
+        """Recount the clusters this write touched (GDELT-style NumArticles/NumSources) and move
+        the document counts of the actors it touched."""
         c = self.conn
-        ev, docs, ec = t.events.c, t.documents.c, t.event_clusters.c
         clusters = sorted(x for x in self.touched_clusters if x is not None)
         if clusters:
-            source_key = func.coalesce(docs.source, "doc:" + docs.id)
-            counts = {cid: (m, a, s) for cid, m, a, s in c.execute(
-                select(ev.cluster_id, func.count(), func.count(ev.doc_pk.distinct()), func.count(source_key.distinct()))
-                .join(t.documents, docs.pk == ev.doc_pk)
-                .where(ev.cluster_id.in_(clusters)).group_by(ev.cluster_id)).all()}
+            counts = {cid: (m, a, s) for cid, m, a, s in c.execute(_COUNT_CLUSTERS, {"ids": clusters}).all()}
             gone = [cid for cid in clusters if cid not in counts]
             if gone:
-                c.execute(delete(t.event_clusters).where(ec.id.in_(gone)))
+                c.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(gone)))
             if counts:
-                c.execute(update(t.event_clusters).where(ec.id == bindparam("cid")).values(
-                    num_mentions=bindparam("m"), num_articles=bindparam("a"), num_sources=bindparam("s")),
-                    [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
-        actors = sorted(self.touched_actors)
-        if actors:
-            da = t.doc_actors.c
-            counts = dict(c.execute(select(da.actor_id, func.count(da.doc_pk.distinct()))
-                                    .where(da.actor_id.in_(actors)).group_by(da.actor_id)).all())
-            c.execute(update(t.actors).where(t.actors.c.id == bindparam("aid")).values(n_documents=bindparam("n")),
-                      [{"aid": aid, "n": counts.get(aid, 0)} for aid in actors])
+                c.execute(_UPD_CLUSTER, [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
+        moves = [{"aid": aid, "n": n} for aid, n in sorted(self.actor_delta.items()) if n]
+        if moves:
+            c.execute(_UPD_ACTOR_DOCS, moves)
         self.touched_clusters.clear()
-        self.touched_actors.clear()
+        self.actor_delta.clear()
+
+
+def _ins_ignore(dialect: str, table):
+    key = (dialect, table.name)
+    stmt = _IGNORE.get(key)
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = _IGNORE[key] = insert(table).on_conflict_do_nothing()
+    return stmt
+
+
+_IGNORE: dict = {}
+_d, _e, _ec, _a = t.documents.c, t.events.c, t.event_clusters.c, t.actors.c
+_SEL_DOC = select(_d.pk).where(_d.id == bindparam("id"))
+_SEL_DOC_BY_HASH = select(_d.pk).where((_d.id == bindparam("id")) | (_d.text_hash == bindparam("h")))
+_SEL_DOC_CLUSTERS = select(_e.cluster_id).where(_e.doc_pk == bindparam("pk")).distinct()
+_SEL_DOC_ACTORS = select(t.doc_actors.c.actor_id).where(t.doc_actors.c.doc_pk == bindparam("pk")).distinct()
+_DELETES = [delete(tb).where(tb.c.doc_pk == bindparam("pk"))
+            for tb in (t.event_actors, t.events, t.times, t.quotes, t.mentions, t.doc_actors)] + [
+    delete(t.documents).where(_d.pk == bindparam("pk"))]
+_INS_DOC = t.documents.insert().returning(_d.pk)
+_SEL_ACTOR_KEYS = select(_a.key, _a.id).where(_a.key.in_(bindparam("keys", expanding=True)))
+_SEL_ACTOR_NAMES = (select(t.actor_names.c.norm, _a.id, _a.kind, _a.country)
+                    .join(t.actors, _a.id == t.actor_names.c.actor_id)
+                    .where(t.actor_names.c.norm.in_(bindparam("names", expanding=True))))
+_INS_ACTOR = t.actors.insert().returning(_a.id)
+_INS_DOC_ACTORS = t.doc_actors.insert()
+_INS_MENTIONS = t.mentions.insert()
+_INS_QUOTES = t.quotes.insert()
+_INS_TIMES = t.times.insert()
+_INS_EVENTS = t.events.insert()
+_SEL_EVENT_PKS = select(_e.id, _e.pk).where(_e.doc_pk == bindparam("pk"))
+_SEL_CLUSTERS = (select(_ec.key, _ec.id, _ec.date_value, _ec.precision, _ec.place)
+                 .where(_ec.key.in_(bindparam("keys", expanding=True))).order_by(_ec.id))
+_INS_CLUSTER = t.event_clusters.insert().returning(_ec.id)
+_COUNT_CLUSTERS = (select(_e.cluster_id, func.count(), func.count(_e.doc_pk.distinct()),
+                          func.count(func.coalesce(_d.source, "doc:" + _d.id).distinct()))
+                   .join(t.documents, _d.pk == _e.doc_pk)
+                   .where(_e.cluster_id.in_(bindparam("ids", expanding=True))).group_by(_e.cluster_id))
+_UPD_CLUSTER = (update(t.event_clusters).where(_ec.id == bindparam("cid"))
+                .values(num_mentions=bindparam("m"), num_articles=bindparam("a"), num_sources=bindparam("s")))
+_UPD_ACTOR_DOCS = (update(t.actors).where(_a.id == bindparam("aid"))
+                   .values(n_documents=_a.n_documents + bindparam("n")))
 
 
 def open_store(url: str | Path = DEFAULT_DB) -> Store:

@@ -170,3 +170,45 @@ def synthetic_records(n: int, *, seed: int = 0) -> Iterator[Record]:
     """
     for i in range(n):
         yield synthetic_record(i, seed=seed)
+
+
+def story(doc_id: str, lead: str, *, source: str | None = "AP", published: str = "2025-02-12",
+          date: tuple[str, str] = ("2014-02", "month"), place: str | None = "Crimea", speaker: str = "Pete Hegseth",
+          alias: str = "Hegseth", category: str = "COERCE") -> Record:
+    """A small hand-built record: ``speaker`` quoted once, Russia doing ``category`` to Ukraine
+    on ``date`` (a background event), for tests of merging and clustering.
+
+    >>> story("d1", "KYIV —").document.text
+    "KYIV — Pete Hegseth said that talks would start soon. Hegseth recalled that Russia seized Ukraine's peninsula."
+    """
+    b = TextBuilder()
+    b.add(lead + " ")
+    s_name = b.add(speaker)
+    cue = b.add(" said")
+    cue = (cue[0] + 1, cue[1])
+    b.add(" that ")
+    content = b.add("talks would start soon")
+    b.add(". ")
+    s_alias = b.add(alias)
+    b.add(" recalled that ")
+    sent_start = b.length
+    rus = b.add("Russia")
+    b.add(" ")
+    trig = b.add("seized")
+    b.add(" ")
+    ukr = b.add("Ukraine")
+    b.add("'s peninsula.")
+    text = b.text
+    actors = (
+        Actor("A1", speaker, "PERSON", "USA", "GOV",
+              mentions=(Mention(s_name, speaker, "name"), Mention(s_alias, alias, "alias"))),
+        Actor("A2", "Russia", "COUNTRY", "RUS", mentions=(Mention(rus, "Russia", "name"),)),
+        Actor("A3", "Ukraine", "COUNTRY", "UKR", mentions=(Mention(ukr, "Ukraine", "name"),)),
+    )
+    quotes = (Quote("Q1", "indirect", (TextSpan(text[slice(*content)], content),), speaker="A1",
+                    speaker_span=s_name, cue=TextSpan("said", cue), confidence=0.9),)
+    events = (Event("E1", category, TextSpan("seized", trig), (sent_start, len(text)), source=("A2",),
+                    target=("A3",), date=EventDate(date[0], date[1]), background=True,
+                    location=Location(place, None, "UKR") if place else None, confidence=0.8),)
+    doc = Document(doc_id, text, title=lead, source=source, published=Published(published, "day", "given"))
+    return Record(doc, actors, quotes, (), events)
