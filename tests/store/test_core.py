@@ -12,9 +12,34 @@ from dateline.store import schema as t
 from dateline.store.synthetic import story, synthetic_record, synthetic_records
 
 
-@pytest.fixture
-def store():
-    s = open_store(":memory:")
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the whole session (Debian's binaries on a loopback port)."""
+    from dateline.store.pgtemp import PostgresUnavailable, TempPostgres
+
+    try:
+        server = TempPostgres().start()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request):
+    """An empty store: in-memory SQLite, or a fresh schema on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        s = open_store(":memory:")
+    else:
+        from sqlalchemy import create_engine
+
+        url = request.getfixturevalue("postgres").url
+        engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+        with engine.begin() as c:
+            c.exec_driver_sql("DROP SCHEMA public CASCADE")
+            c.exec_driver_sql("CREATE SCHEMA public")
+        engine.dispose()
+        s = open_store(url)
     yield s
     s.close()
 
