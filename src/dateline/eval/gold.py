@@ -229,6 +229,7 @@ def _score_events(case: GoldCase, record: Record) -> tuple[Section, Section]:
         e = max(cands, key=lambda e: sum(_event_matches(ge, e, record).values()))
         used.add(e.id)
         sec.found += 1
+        dates.found += 1
         m = _event_matches(ge, e, record)
         if m["category"] and m["source"] and m["target"]:
             sec.correct += 1
