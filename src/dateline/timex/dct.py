@@ -9,7 +9,9 @@ Evidence, strongest first:
    the other evidence;
 4. "last year" / "this year" in a sentence that also names one explicit year;
 5. the latest dated event (the latest year, month or day mentioned outside future contexts):
-   the article is usually published shortly after it.
+   a lower bound only. On its own it is too weak (news looks back years: on TE3-Platinum it
+   was wrong for every document), so it never produces a date by itself; it only fills in the
+   month once stronger evidence fixed the year.
 
 The year comes from the strongest year evidence; the month and day from a month-day mention in the
 lead ("on Feb. 12" with a past-tense verb) or the latest dated event of that year. The result is
@@ -66,8 +68,8 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Pu
 
     >>> from dateline.parse import load_nlp
     >>> from dateline.timex import find_times
-    >>> find_times(load_nlp()("On March 3, talks began. Sales fell in 2012.")).published.value
-    '2012-03-03'
+    >>> find_times(load_nlp()("On Monday, March 3, talks began. Sales fell in 2013.")).published.value
+    '2014-03-03'
     >>> find_times(load_nlp()("On March 3, the talks began.")).published is None
     True
     """
@@ -165,8 +167,8 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Pu
                     evidence.append(Evidence(c.text, (c.start, c.end), f"weekday and day fit {best}"))
                 break
 
-    if year is None:
-        return None
+    if year is None or conf < 0.5:
+        return None  # only the latest dated event: a lower bound, not an estimate
     if lead_full_date is not None and lead_full_date[0].year == year:
         d, a = lead_full_date
         evidence.insert(0, Evidence(text[a.start:a.end], (a.start, a.end), "full date in the lead"))
