@@ -67,7 +67,8 @@ def main() -> None:
     systems = {
         "textacy direct_quotations": lambda d: textacy_quotes(d, failures),
         "dateline (direct only)": lambda d: find_quotes(d, actors=empty, indirect=False),
-        "dateline (all)": lambda d: find_quotes(d, actors=empty),
+        "dateline (pipeline)": lambda d: find_quotes(d, actors=empty),
+        "dateline (broad)": lambda d: find_quotes(d, actors=empty, broad=True),
     }
     rows = {}
     for name, fn in systems.items():

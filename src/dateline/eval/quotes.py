@@ -224,6 +224,7 @@ class Report:
     """The result of one evaluation run."""
 
     split: str
+    mode: str = "pipeline"
     articles: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {n: Tally() for n in SLICES})
     seconds: float = 0.0
@@ -235,7 +236,7 @@ class Report:
 
     def to_json(self) -> dict:
         return {
-            "split": self.split, "articles": self.articles, "threshold": THRESHOLD,
+            "split": self.split, "mode": self.mode, "articles": self.articles, "threshold": THRESHOLD,
             "seconds_per_article": round(self.seconds / self.articles, 4) if self.articles else 0.0,
             "slices": {name: t.summary() for name, t in self.tallies.items()},
         }
@@ -250,11 +251,12 @@ def load_speech_verbs(shared_data: Path) -> frozenset[str]:
 
 
 def evaluate_polnear(root: Path | str, split: str, *, limit: int | None = None, direct_only: bool = False,
-                     extractor=None, batch_size: int = 16) -> Report:
+                     broad: bool = False, extractor=None, batch_size: int = 16) -> Report:
     """Run quote extraction over a PolNeAR split and score it.
 
     ``extractor(doc) -> quotes`` defaults to dateline's `find_quotes` with an empty actor index
     (scoring compares spans, not resolved actors); docs are parsed with ``load_nlp().pipe``.
+    ``broad`` switches on attributed attitudes (PolNeAR annotates them; the pipeline does not).
     """
     from dateline.actors import ActorIndex
     from dateline.eval.polnear import iter_articles
@@ -268,9 +270,9 @@ def evaluate_polnear(root: Path | str, split: str, *, limit: int | None = None, 
         empty = ActorIndex()
 
         def extractor(doc):  # noqa: E306
-            return find_quotes(doc, actors=empty, indirect=not direct_only)
+            return find_quotes(doc, actors=empty, indirect=not direct_only, broad=broad)
 
-    report = Report(split)
+    report = Report(split, mode="direct" if direct_only else ("broad" if broad else "pipeline"))
     nlp = load_nlp()
     started = time.perf_counter()
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):

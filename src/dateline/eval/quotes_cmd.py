@@ -18,6 +18,8 @@ def quotes(
     split: Annotated[str, typer.Option("--split", help="train | dev | test (run test rarely).")] = "dev",
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N articles.")] = None,
     direct_only: Annotated[bool, typer.Option("--direct-only", help="Extract direct quotes only.")] = False,
+    broad: Annotated[bool, typer.Option("--broad", help="Also extract attributed attitudes ('wants to run', "
+                                                         "'opposed the deal'), as PolNeAR annotates them.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score quotes against PolNeAR: content P/R/F1, source and cue accuracy, attribution F1.
@@ -30,7 +32,7 @@ def quotes(
     if not (data / "metadata.tsv").exists():
         fail(f"PolNeAR data not found: {data} (pass --data)")
     try:
-        report = evaluate_polnear(data, split, limit=limit, direct_only=direct_only)
+        report = evaluate_polnear(data, split, limit=limit, direct_only=direct_only, broad=broad)
     except PolnearError as exc:
         fail(str(exc))
     result = report.to_json()
@@ -44,7 +46,7 @@ def _table(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"PolNeAR {result['split']}: {result['articles']} articles, "
+    table = Table(title=f"PolNeAR {result['split']} ({result['mode']}): {result['articles']} articles, "
                         f"Jaccard >= {result['threshold']} ({result['seconds_per_article'] * 1000:.0f} ms/article)")
     cols = {"gold": "gold", "pred": "pred", "matched": "match", "precision": "P", "recall": "R", "f1": "F1",
             "source_accuracy": "src acc", "attribution_f1": "attr F1", "cue_accuracy": "cue acc"}

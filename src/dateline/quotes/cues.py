@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 
@@ -25,11 +25,11 @@ class CueLexicon:
     noncue_subjects: frozenset[str]
     object_verbs: frozenset[str] = frozenset()
     infinitive_verbs: frozenset[str] = frozenset()
-
-    @property
-    def verbs(self) -> frozenset[str]:
-        """Every verb lemma that can be a cue."""
-        return self.speech | self.cognition | self.evidence
+    prep_cues: frozenset[tuple[str, str]] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
+    all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
+    verbs: frozenset[str] = frozenset()  # speech | cognition | evidence: verbs taking a clause or a quote
 
     def is_cue_lemma(self, lemma: str) -> bool:
         """Return True when ``lemma`` is a speech, cognition or evidence verb.
@@ -47,6 +47,13 @@ def load_cues() -> CueLexicon:
     >>> "warn" in load_cues().speech
     True
     """
+    lex = _read()
+    prep_verbs = frozenset(v for v, _ in lex.prep_cues)
+    every = lex.speech | lex.cognition | lex.evidence | lex.object_verbs | lex.infinitive_verbs | prep_verbs
+    return replace(lex, prep_verbs=prep_verbs, all_verbs=every, verbs=lex.speech | lex.cognition | lex.evidence)
+
+
+def _read() -> CueLexicon:
     raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
     low = lambda items: frozenset(str(i).lower() for i in items)  # noqa: E731
     return CueLexicon(
@@ -60,4 +67,6 @@ def load_cues() -> CueLexicon:
         noncue_subjects=low(raw["noncue_subjects"]),
         object_verbs=low(raw.get("object_verbs", ())),
         infinitive_verbs=low(raw.get("infinitive_verbs", ())),
+        prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("prep_cues", ())),
+        adjectives=low(raw.get("adjective_cues", ())),
     )

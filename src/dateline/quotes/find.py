@@ -22,7 +22,7 @@ from dateline.record import Quote, TextSpan
 log = logging.getLogger(__name__)
 
 
-def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True) -> list[Candidate]:
+def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True, broad: bool = False) -> list[Candidate]:
     """Return the quote candidates of ``doc`` in text order (no actor linking, no ids).
 
     >>> from dateline.parse import load_nlp
@@ -32,12 +32,12 @@ def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True) ->
     ctx = QuoteContext.build(doc, excluded=excluded)
     direct, _ = find_direct(ctx)
     direct += find_colon_lines(ctx, direct)
-    cands = direct + (find_indirect(ctx, direct) if indirect else [])
+    cands = direct + (find_indirect(ctx, direct, broad=broad) if indirect else [])
     cands.sort(key=lambda c: c.parts[0])
     return cands
 
 
-def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True) -> tuple[Quote, ...]:
+def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True, broad: bool = False) -> tuple[Quote, ...]:
     """Return the document's quotes in text order, with ids ``Q1``, ``Q2``, ...
 
     Args:
@@ -45,6 +45,8 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True) -> tuple
         actors: the actors stage's index; speakers resolve through ``actors.actor_at`` and the
             byline spans in ``actors.excluded`` are never speakers.
         indirect: also find indirect and mixed quotes (default); False gives direct quotes only.
+        broad: also report attributed attitudes that are not statements ("wants to run",
+            "opposed the deal"), as PolNeAR annotates them; off in the pipeline.
 
     Returns:
         A tuple of `Quote` records whose spans all index into ``doc.text``.
@@ -55,7 +57,7 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True) -> tuple
     [('Q1', 'direct', 'We will win,'), ('Q2', 'indirect', 'talks could fail')]
     """
     try:
-        cands = find_candidates(doc, excluded=tuple(actors.excluded), indirect=indirect)
+        cands = find_candidates(doc, excluded=tuple(actors.excluded), indirect=indirect, broad=broad)
     except Exception:  # one odd document must not lose the record
         log.exception("quote extraction failed; the record gets no quotes")
         return ()
@@ -73,7 +75,8 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True) -> tuple
         paras = sorted({_para(para_starts, p) for s, e in c.parts for p in (s, e - 1)})
         quotes.append(Quote(
             id=f"Q{len(quotes) + 1}", kind=c.kind, content=parts, speaker=speaker,
-            speaker_span=c.speaker, cue=cue, paragraphs=tuple(paras), confidence=round(c.confidence, 2),
+            speaker_span=c.speaker, cue=cue, paragraphs=tuple(paras),
+            confidence=round(min(1.0, max(0.05, c.confidence)), 2),
         ))
     return tuple(quotes)
 

@@ -60,8 +60,7 @@ def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
         return False
-    lex = ctx.lex
-    return lemma in lex.verbs or (broad and (lemma in lex.object_verbs or lemma in lex.infinitive_verbs))
+    return lemma in (ctx.lex.all_verbs if broad else ctx.lex.verbs)
 
 
 def _is_mark(tok: Token) -> bool:
@@ -86,7 +85,7 @@ def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span 
     return span, head_span(resolve_relative(tok))
 
 
-def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
+def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
     out = []
     lex = ctx.lex
     inherit: dict[int, Token] = {}
@@ -100,9 +99,11 @@ def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
         weak = False
         if comp is not None:
             content = _content(ctx, comp, tok, inherit)
-        else:
+        elif broad or lemma in lex.speech:
             content = _object_content(ctx, tok)
             weak = True
+        else:
+            continue
         if content is None:
             continue
         subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
@@ -111,9 +112,9 @@ def _verb_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
         for child in tok.rights:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 end = child.idx + len(child.text)
-        conf = 0.75 if spk is not None else 0.25
+        conf = 0.75 if spk is not None else 0.3
         if weak:
-            conf -= 0.25
+            conf -= 0.2
         if lemma in lex.cognition and lemma not in lex.speech:
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
@@ -145,7 +146,37 @@ def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
             else:
                 break
         return _content(ctx, dobj, verb, right_edge=right)
+    if dobj is None and xcomp is None:
+        for c in rights:
+            if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return _content(ctx, pobj, verb)
     return None
+
+
+def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
+    """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in ("acomp", "oprd"):
+            continue
+        if blocked(tok.idx):
+            continue
+        content = None
+        for c in tok.rights:
+            if c.dep_ == "ccomp" or (broad and c.dep_ == "prep" and c.lower_ in ("of", "about")):
+                target = c if c.dep_ == "ccomp" else next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if target is not None:
+                    content = _content(ctx, target, tok)
+                break
+        if content is None:
+            continue
+        spk, head = _speaker(ctx, subject_of(tok.head), content)
+        conf = 0.5 if spk is not None else 0.2
+        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
+                             tok.i))
+    return out
 
 
 def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
@@ -197,8 +228,12 @@ def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     return out
 
 
-def find_indirect(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
-    """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes."""
+def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = False) -> list[Candidate]:
+    """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes.
+
+    With ``broad``, attributed attitudes count too: the object or infinitive of verbs that are
+    not speech verbs ("wants to run", "opposed the deal"), as PolNeAR annotates them.
+    """
     claimed = sorted(p for c in taken for p in c.parts)
     used_cues = {c.cue_token for c in taken if c.cue_token is not None}
 
@@ -208,7 +243,8 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
     def blocked(pos: int) -> bool:
         return inside_claim(pos) or ctx.quoted_at(pos) is not None
 
-    cands = _verb_candidates(ctx, blocked) + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
+    cands = (_verb_candidates(ctx, blocked, broad) + _according_candidates(ctx, blocked)
+             + _noun_candidates(ctx, blocked) + _adjective_candidates(ctx, blocked, broad))
     cands = [c for c in cands if c.cue_token not in used_cues]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
     cands.sort(key=lambda c: -sum(e - s for s, e in c.parts))
