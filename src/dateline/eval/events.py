@@ -36,8 +36,18 @@ def _analyze(texts: list[str], *, published: str | None) -> list[Record]:
     from dateline.ingest import SourceItem, make_document
     from dateline.pipeline import analyze_many
 
-    docs = [make_document(SourceItem(name=f"s{i}", text=t), published=published) for i, t in enumerate(texts)]
-    return list(analyze_many(docs, published=published))
+    from dateline.errors import InputError
+    from dateline.record import Document
+
+    docs, slots = [], []
+    for i, t in enumerate(texts):
+        try:
+            docs.append(make_document(SourceItem(name=f"s{i}", text=t), published=published))
+            slots.append(None)
+        except InputError:  # an empty or unreadable test sentence scores as "no event"
+            slots.append(Record(Document(f"s{i}", t or "")))
+    done = iter(analyze_many(docs, published=published))
+    return [slot if slot is not None else next(done) for slot in slots]
 
 
 def actor_code(actor: Actor | None) -> str:
@@ -46,14 +56,16 @@ def actor_code(actor: Actor | None) -> str:
         return ""
     if actor.country:
         return actor.country
-    cameo = (actor.codes or {}).get("cameo")
-    if cameo:
+    cameo = (actor.codes or {}).get("cameo") or ""
+    if cameo[:3] in ("IGO", "NGO", "MNC"):
         return cameo[:3]
-    return "IGO" if actor.kind == "IGO" else ""
+    return "IGO" if actor.kind == "IGO" else "---"  # known role, unknown country (CAMEO "---GOV")
 
 
 def _norm(code: str | None) -> str:
     code = (code or "").upper()[:3]
+    if code.startswith("-"):
+        return "---"
     return _LEGACY.get(code, code)
 
 
@@ -163,17 +175,26 @@ def score_plover_gsr(path: Path, *, limit: int | None = None) -> dict:
     return report
 
 
+_RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+
+
 def _dyads(record: Record) -> list[tuple[str, str, str]]:
+    """CAMEO triples of a record, PETRARCH style: one per (source, target) pair of each asserted
+    or reported event that has both; compound actors of a reciprocal act without a target
+    ("the US, Russia and Switzerland met") give every ordered pair."""
     out = []
     for e in record.events:
-        if e.status == "negated" or not e.cameo:
+        if e.status in ("negated", "hypothetical") or not e.cameo:
             continue
-        srcs = [actor_code(record.actor(a)) for a in e.source] or [""]
-        tgts = [actor_code(record.actor(a)) for a in e.target] or [""]
-        for s in srcs:
-            for t in tgts:
-                if s and s != t:
-                    out.append((_norm(s), _norm(t), e.cameo))
+        srcs = [actor_code(record.actor(a)) for a in e.source]
+        tgts = [actor_code(record.actor(a)) for a in e.target]
+        if not tgts and len(srcs) > 1 and e.category in _RECIPROCAL:
+            pairs = [(s, t) for s in srcs for t in srcs if s != t]
+        else:
+            pairs = [(s, t) for s in srcs for t in tgts]
+        for s, t in pairs:
+            if s and t and s != t:
+                out.append((_norm(s), _norm(t), e.cameo))
     return list(dict.fromkeys(out))
 
 

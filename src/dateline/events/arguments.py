@@ -236,7 +236,8 @@ def find_arguments(
         add(np_actors(obj, actors, skip=skip))
         if target:
             break
-    if not target and ({"modalcomp", "threatcomp"} & trig.entry.flags or trig.entry.cameo[:2] in ("10", "02")):
+    if not target and ({"modalcomp", "threatcomp", "mustcomp"} & trig.entry.flags or
+                       trig.entry.cameo[:2] in ("10", "02", "11")):
         for c in token.children:
             if c.dep_ == "ccomp":
                 subj = _subject(c)

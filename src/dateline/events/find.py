@@ -119,8 +119,11 @@ def find_events(
                 source = _domestic_source(target, actors)
             if not source and require_source:
                 continue
+            if not target and _needs_target(trig):
+                continue  # "we must start by recognizing ...": no one is recognised
             start, end = trig.start, trig.end
-            status, quote = status_of(trig.token, start, end, quotes=quotes, speech_act="speech" in trig.entry.flags)
+            status, quote = status_of(trig.token, start, end, quotes=quotes,
+                                      speech_act="speech" in trig.entry.flags or trig.intent or trig.rejected)
             when = anchor_event(doc, start, end, times=times)
             background = is_background(trig.token, when, published, nominal_argument=_nominal_argument(trig, triggers))
             if background and when is not None and (when.from_ or "").lower() == "dct":
@@ -136,7 +139,58 @@ def find_events(
                 confidence=_confidence(trig, source, target),
             ))
             strength.append(strong)
+    drafts, strength = _with_accusations(doc, drafts, strength, actors)
     return tuple(Event(id=f"E{i}", **d) for i, d in enumerate(_merge(drafts, strength), 1))
+
+
+_CLAIM = {"claim", "say", "allege", "charge", "insist", "assert", "report", "state"}
+
+
+def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors: ActorIndex):
+    """"The US claimed that ISIL had attacked Iraq": saying that a third party used force or
+    coercion is an accusation (CAMEO 112, PLOVER ACCUSE) by the speaker against that party; the
+    embedded act stays a ``reported`` event."""
+    from dateline.events.arguments import verb_source
+
+    out, strong = [], []
+    for d, s in zip(drafts, strength):
+        out.append(d)
+        strong.append(s)
+        if d["status"] != "reported" or (d["cameo"] or "")[:2] not in ("17", "18", "19", "20"):
+            continue
+        token = doc.char_span(*d["trigger"].span, alignment_mode="expand")
+        if token is None:
+            continue
+        node = token.root
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _CLAIM:
+                break
+            node = node.head
+        else:
+            continue
+        if node.dep_ != "ccomp":
+            continue
+        cue = node.head
+        speaker = verb_source(cue, actors)
+        accused = [a for a in d["source"] if a not in speaker]
+        if not speaker or not accused:
+            continue
+        category, mode, context = plover("112")
+        out.append({**d, "category": category, "mode": mode, "context": context, "cameo": "112",
+                    "trigger": TextSpan(cue.text, (cue.idx, cue.idx + len(cue.text))), "source": tuple(speaker),
+                    "target": tuple(accused), "status": "asserted", "quote": d["quote"]})
+        strong.append(True)
+    order = sorted(range(len(out)), key=lambda i: out[i]["trigger"].span[0])
+    return [out[i] for i in order], [strong[i] for i in order]
+
+
+def _needs_target(trig: Trigger) -> bool:
+    """Demands read off "must" clauses and verbal acts toward someone (praise, criticise,
+    recognise, meet, visit, reject ...) are events only with a named recipient."""
+    flags = trig.entry.flags
+    if "mustcomp" in flags:
+        return True
+    return "obj_target" in flags and trig.cameo[:2] in ("04", "05", "11", "12") and not trig.entry.objects
 
 
 def _direct(trig: Trigger, target: list[str], actors: ActorIndex) -> bool:

@@ -71,9 +71,9 @@ def status_of(token: Token, start: int, end: int, *, quotes: tuple[Quote, ...], 
     quote's cue; an act stated inside a quote or a reported clause is ``reported``.
     """
     quote = quote_at(start, end, quotes)
-    if _negated(token):
+    if _negated(token) and not speech_act:
         return "negated", quote.id if quote else None
-    if _hypothetical(token):
+    if _hypothetical(token) and not speech_act:
         return "hypothetical", quote.id if quote else None
     if quote is not None:
         return "reported", quote.id

@@ -155,9 +155,18 @@ def _complement(token: Token) -> Token | None:
     return None
 
 
+_SAY = {"say", "announce", "state", "declare", "tell", "confirm", "vow", "pledge", "promise", "warn", "insist",
+        "indicate", "reiterate", "add"}
+
+
 def _committed(token: Token) -> bool:
-    """True when the action is announced as a commitment ("will visit", "ready to help")."""
+    """True when the action is announced as a commitment: "will visit", "ready to help", and
+    "said they would boycott" (CAMEO codes an announced intent, not the act)."""
     if any(c.dep_ == "aux" and c.lower_ in _COMMIT for c in token.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children) and token.dep_ == "ccomp" \
+            and token.head.lemma_.lower() in _SAY and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                               for c in token.children):
         return True
     head = token.head
     return token.dep_ == "xcomp" and head.lemma_.lower() in _INTENT_HEADS
