@@ -108,9 +108,10 @@ class DocContext:
     """Per-document lookups: token → sentence, character → quote region, excluded spans."""
 
     def __init__(self, doc: Doc, *, excluded: tuple[tuple[int, int], ...] = (),
-                 dateline: tuple[int, int] | None = None, lexicon: Lexicon | None = None) -> None:
+                 dateline: tuple[int, int] | None = None, lexicon: Lexicon | None = None,
+                 text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text if text is not None else doc.text  # doc.text re-joins every token: pass it
         self.lex = lexicon or load_lexicon()
         self.excluded = excluded
         self.dateline = dateline

@@ -43,7 +43,8 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     """
     excluded = tuple(tuple(b.span) for b in document.byline)
     dateline = tuple(document.dateline.span) if document.dateline else None
-    ctx = DocContext(doc, excluded=excluded, dateline=dateline, lexicon=lexicon)
+    ctx = DocContext(doc, excluded=excluded, dateline=dateline, lexicon=lexicon,
+                     text=document.text if _same_length(doc, document.text) else None)
     cands = find_candidates(ctx)
     builder = _Builder(ctx, cands)
     builder.persons()
@@ -53,6 +54,14 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     resolve_pronouns(ctx, table)
     resolve_role_nouns(ctx, table, builder.entities, builder.country_entity)
     return ActorIndex(builder.actors(), excluded=excluded)
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    """Cheap check that ``text`` is the parsed text (``doc.text`` would re-join every token)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 class _Builder:
