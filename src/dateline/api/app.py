@@ -15,6 +15,7 @@ import threading
 from typing import Annotated, Any, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as FPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
@@ -24,6 +25,7 @@ from dateline.errors import DatelineError, InputError, StoreError
 from dateline.ingest import DEFAULT_MAX_BYTES
 from dateline.record import Record
 from dateline.store import Store
+from dateline.store.query import MAX_ID
 
 DEFAULT_MAX_BODY = DEFAULT_MAX_BYTES + 64 * 1024  # an article at the ingest limit plus JSON overhead
 _ANALYZE_LOCK = threading.Lock()  # one spaCy parse at a time per process
@@ -106,6 +108,7 @@ class _TooLarge(Exception):
     pass
 
 
+ActorId = Annotated[int, FPath(ge=1, le=MAX_ID, description="Archive actor id.")]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[Optional[str], Query(description="The 'next' value of the previous page.")]
 From = Annotated[Optional[str], Query(alias="from", description="Events on or after this date (YYYY-MM-DD).")]
@@ -217,14 +220,14 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
         return store.actors(name=name, kind=kind, limit=limit, cursor=cursor).to_json()
 
     @app.get("/actors/{actor_id}", tags=["actors"], summary="One archive actor: names, roles, documents")
-    def get_actor(actor_id: int) -> dict:
+    def get_actor(actor_id: ActorId) -> dict:
         actor = store.actor(actor_id)
         if actor is None:
             raise HTTPException(404, f"{actor_id}: no such actor")
         return actor
 
     @app.get("/quotes", tags=["quotes"], summary="Quotes; speaker matches any name or alias")
-    def list_quotes(speaker: Optional[str] = None, actor_id: Optional[int] = None, doc_id: Optional[str] = None,
+    def list_quotes(speaker: Optional[str] = None, actor_id: Annotated[Optional[int], Query(ge=1, le=MAX_ID)] = None, doc_id: Optional[str] = None,
                     limit: Limit = 50, cursor: Cursor = None) -> dict:
         return store.quotes(speaker=speaker, actor_id=actor_id, doc_id=doc_id, limit=limit, cursor=cursor).to_json()
 

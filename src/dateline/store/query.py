@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, exists, func, literal, or_, select, text
 
+from dateline.errors import StoreError
 from dateline.store import identity as ident
 from dateline.store import schema as t
 
@@ -35,9 +36,15 @@ def _limit(limit: int | None, default: int = 50) -> int:
     return max(1, min(int(limit or default), MAX_LIMIT))
 
 
+MAX_ID = 2**63 - 1  # SQLite and PostgreSQL bigint
+
+
 def _int_cursor(cursor: str | None) -> int:
     try:
-        return int(cursor) if cursor else 0
+        value = int(cursor) if cursor else 0
+        if not 0 <= value <= MAX_ID:
+            raise ValueError
+        return value
     except ValueError:
         from dateline.errors import StoreError
 
@@ -82,6 +89,8 @@ class Queries:
             return []
         with self.engine.connect() as conn:
             if name.isdigit():
+                if int(name) > MAX_ID:
+                    return []
                 return list(conn.execute(select(t.actors.c.id).where(t.actors.c.id == int(name))).scalars())
             ids = conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == ident.norm_name(name))
                                .distinct()).scalars().all()
@@ -286,10 +295,8 @@ class Queries:
         if cursor:
             try:
                 cd, cid = cursor.rsplit("|", 1)
-                cid = int(cid)
-            except ValueError:
-                from dateline.errors import StoreError
-
+                cid = _int_cursor(cid)
+            except (ValueError, StoreError):
                 raise StoreError(f"bad cursor {cursor!r}") from None
             stmt = stmt.where(or_(order_date > cd, and_(order_date == cd, c.id > cid)))
         with self.engine.connect() as conn:
@@ -326,6 +333,8 @@ class Queries:
         """
         limit = _limit(limit, 20)
         offset = _int_cursor(cursor)
+        if offset > 100_000:
+            raise StoreError(f"bad cursor {cursor!r}")
         if not _WORD.search(q or ""):
             return Page([], None)
         with self.engine.connect() as conn:

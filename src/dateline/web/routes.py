@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Optional
+from typing import Annotated, Optional
 
 from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from dateline.errors import DatelineError, StoreError
 from dateline.record import Record
+from dateline.store.query import MAX_ID
 from dateline.web.render import evidence_layers, highlight, speaker_colours, timeline_svg
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -113,7 +115,7 @@ def actors(request: Request, name: Optional[str] = None, cursor: Optional[str] =
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: int):
+def actor(request: Request, actor_id: Annotated[int, FPath(ge=1, le=MAX_ID)]):
     store = request.app.state.store
     info = store.actor(actor_id)
     if info is None:
