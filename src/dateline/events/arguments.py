@@ -227,7 +227,7 @@ def find_arguments(
             if aid not in target and aid not in skip:
                 target.append(aid)
 
-    objs = _objects(token, trig)
+    objs = ([trig.asked] if trig.asked is not None else []) + _objects(token, trig)
     if trig.action is not None and trig.action.i != token.i:
         objs += [o for o in _objects(trig.action, trig) if o not in objs] if trig.action.pos_ == "VERB" else []
         if trig.action.pos_ in ("NOUN", "PROPN"):

@@ -143,6 +143,11 @@ def find_events(
     return tuple(Event(id=f"E{i}", **d) for i, d in enumerate(_merge(drafts, strength), 1))
 
 
+def _country_of(aid: str, actors: ActorIndex) -> str:
+    actor = actors.get(aid)
+    return (actor.country if actor and actor.country else aid)
+
+
 _CLAIM = {"claim", "say", "allege", "charge", "insist", "assert", "report", "state"}
 
 
@@ -171,8 +176,11 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
         if node.dep_ != "ccomp":
             continue
         cue = node.head
+        if cue.i > token.root.i:
+            continue  # "X attacked Y, officials said" is attribution, not an accusation
         speaker = verb_source(cue, actors)
-        accused = [a for a in d["source"] if a not in speaker]
+        countries = {_country_of(a, actors) for a in speaker}
+        accused = [a for a in d["source"] if a not in speaker and _country_of(a, actors) not in countries]
         if not speaker or not accused:
             continue
         category, mode, context = plover("112")

@@ -30,6 +30,7 @@ class Trigger:
     action: Token | None = None  # the governed action of a control verb
     intent: bool = False  # coded as an announced intent (will / promise / offer ...)
     rejected: bool = False  # a negated commitment recoded as a rejection
+    asked: Token | None = None  # who is asked to act ("wants Putin to attack")
 
     @property
     def start(self) -> int:
@@ -237,15 +238,34 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
             continue
         inner = found.get(action.i)
         trig.action = action
+        if "want" in trig.entry.flags:
+            asked = next((c for c in action.children if c.dep_ == "nsubj"), None) if action.pos_ == "VERB" else None
+            if asked is not None:  # "wants Putin to attack": an appeal to Putin
+                trig.asked = asked
+                trig.cameo = refine("020", inner.cameo if inner else None)
+            elif inner is not None:  # "wants to attack": an announced intent
+                trig.cameo = refine("030", inner.cameo)
+                trig.intent = True
+            else:
+                trig.cameo = ""
+            if inner is not None:
+                consumed.add(action.i)
+            trig.tokens += [a for a in action.children if a.dep_ == "aux" and a.lower_ == "to"] + [action]
+            continue
         if inner is not None and inner.entry.cameo[:2] not in ("02", "10", "11", "12", "13"):
             trig.cameo = refine(trig.entry.cameo, inner.cameo)
             consumed.add(action.i)
         if action.i > trig.token.i and action.pos_ in ("VERB",):
             to = [a for a in action.children if a.dep_ == "aux" and a.lower_ == "to"]
             trig.tokens += to + [action]
+    for i, trig in found.items():  # "held talks": the noun inside a verb trigger is not a second event
+        for t in trig.tokens[1:]:
+            inner = found.get(t.i)
+            if inner is not None and inner.entry.pos == "N" and t.i != i:
+                consumed.add(t.i)
     out = []
     for i, trig in sorted(found.items()):
-        if i in consumed:
+        if i in consumed or not trig.cameo:
             continue
         negated = any(c.dep_ == "neg" for c in trig.token.children)
         if negated and trig.entry.cameo[:2] in ("03", "04", "05", "06", "07", "08") and (
