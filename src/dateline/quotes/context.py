@@ -6,7 +6,12 @@ Internal to the quotes stage. `Candidate` is the mutable-free intermediate resul
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
+
+import numpy
+from spacy.strings import hash_string
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 
 from spacy.tokens import Doc, Token
 
@@ -39,13 +44,31 @@ class QuoteContext:
     excluded: tuple[Span, ...] = ()
     _starts: list[int] = field(default_factory=list)
     _outer_starts: list[int] = field(default_factory=list)
+    verb_idx: list[int] = field(default_factory=list)  # tokens whose lemma is a cue verb of any rule
+    noun_idx: list[int] = field(default_factory=list)  # noun cues ("warning", "claim")
+    adj_idx: list[int] = field(default_factory=list)  # adjective cues ("confident", "critical")
+    according_idx: list[int] = field(default_factory=list)  # "according"
 
     @classmethod
-    def build(cls, doc: Doc, *, excluded: tuple[Span, ...] = ()) -> "QuoteContext":
-        """Pair the marks of ``doc.text`` and index its tokens."""
-        ctx = cls(doc, doc.text, find_quoted_spans(doc.text), load_cues(), tuple(excluded))
-        ctx._starts = [t.idx for t in doc]
+    def build(cls, doc: Doc, *, excluded: tuple[Span, ...] = (), text: str | None = None) -> "QuoteContext":
+        """Pair the marks of ``doc.text`` and index its tokens (by arrays, not Token objects).
+
+        ``doc.text`` is rebuilt from the tokens on every access; pass it as ``text`` if known.
+        """
+        text = doc.text if text is None else text
+        ctx = cls(doc, text, find_quoted_spans(text), load_cues(), tuple(excluded))
         ctx._outer_starts = [q.start for q in ctx.quoted]
+        if not len(doc):
+            return ctx
+        arr = doc.to_array(["IDX", "POS", "LEMMA", "LOWER"])
+        ctx._starts = arr[:, 0].tolist()
+        pos, lemma, lower = arr[:, 1], arr[:, 2], arr[:, 3]
+        h = _hashes()
+        verbish = (pos == VERB) | (pos == AUX)
+        ctx.verb_idx = numpy.flatnonzero(verbish & numpy.isin(lemma, h["verbs"])).tolist()
+        ctx.noun_idx = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, h["nouns"])).tolist()
+        ctx.adj_idx = numpy.flatnonzero((pos == ADJ) & numpy.isin(lemma, h["adjectives"])).tolist()
+        ctx.according_idx = numpy.flatnonzero(lower == h["according"]).tolist()
         return ctx
 
     def token_at(self, char: int) -> Token | None:
@@ -74,6 +97,16 @@ class QuoteContext:
     def is_excluded(self, span: Span) -> bool:
         """True when the span overlaps the byline (never a speaker)."""
         return any(s < span[1] and span[0] < e for s, e in self.excluded)
+
+
+@functools.cache
+def _hashes() -> dict:
+    lex = load_cues()
+    as_array = lambda words: numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)  # noqa: E731
+    return {
+        "verbs": as_array(lex.all_verbs), "nouns": as_array(lex.nouns), "adjectives": as_array(lex.adjectives),
+        "according": numpy.uint64(hash_string("according")),
+    }
 
 
 def trim_span(text: str, start: int, end: int, *, punct: bool = True) -> Span:

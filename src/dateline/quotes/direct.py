@@ -312,14 +312,20 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
     text = ctx.text
     claimed = [p for c in taken for p in c.parts]
     doc = ctx.doc
-    for sent in doc.sents:
-        first = sent[0]
-        if first.is_space or (first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws):
-            continue  # only paragraph openings
-        colon = next((t for t in sent[:_COLON_MAX + 1] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start:
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_start, pos = pos, (len(text) if nl < 0 else nl + 1)
+        if ":" not in text[line_start:line_start + 80]:
             continue
-        head_toks = [t for t in doc[sent.start:colon.i] if not t.is_space]
+        first = ctx.token_at(line_start)
+        if first is None or first.idx < line_start:
+            continue
+        window = doc[first.i:min(len(doc), first.i + _COLON_MAX + 1)]
+        colon = next((t for t in window if t.text == ":"), None)
+        if colon is None or colon.i == first.i or any("\n" in t.text for t in doc[first.i:colon.i]):
+            continue
+        head_toks = [t for t in doc[first.i:colon.i] if not t.is_space]
         if not head_toks or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
             continue
         if not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) for t in head_toks):

@@ -22,14 +22,15 @@ from dateline.record import Quote, TextSpan
 log = logging.getLogger(__name__)
 
 
-def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True, broad: bool = False) -> list[Candidate]:
+def find_candidates(doc: Doc, *, excluded: tuple = (), indirect: bool = True, broad: bool = False,
+                    text: str | None = None) -> list[Candidate]:
     """Return the quote candidates of ``doc`` in text order (no actor linking, no ids).
 
     >>> from dateline.parse import load_nlp
     >>> [c.kind for c in find_candidates(load_nlp()('"We will win," she said.'))]
     ['direct']
     """
-    ctx = QuoteContext.build(doc, excluded=excluded)
+    ctx = QuoteContext.build(doc, excluded=excluded, text=text)
     direct, _ = find_direct(ctx)
     direct += find_colon_lines(ctx, direct)
     cands = direct + (find_indirect(ctx, direct, broad=broad) if indirect else [])
@@ -56,12 +57,12 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True, broad: b
     >>> [(q.id, q.kind, q.content[0].text) for q in find_quotes(doc, actors=ActorIndex())]
     [('Q1', 'direct', 'We will win,'), ('Q2', 'indirect', 'talks could fail')]
     """
+    text = doc.text
     try:
-        cands = find_candidates(doc, excluded=tuple(actors.excluded), indirect=indirect, broad=broad)
+        cands = find_candidates(doc, excluded=tuple(actors.excluded), indirect=indirect, broad=broad, text=text)
     except Exception:  # one odd document must not lose the record
         log.exception("quote extraction failed; the record gets no quotes")
         return ()
-    text = doc.text
     para_starts = [s for s, _ in paragraphs(text)]
     quotes = []
     for n, c in enumerate(cands, start=1):

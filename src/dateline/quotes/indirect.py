@@ -89,7 +89,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
     out = []
     lex = ctx.lex
     inherit: dict[int, Token] = {}
-    for tok in ctx.doc:
+    for tok in (ctx.doc[i] for i in ctx.verb_idx):
         lemma = tok.lemma_.lower()
         if not _is_cue_verb(ctx, tok, broad=True):
             continue
@@ -158,7 +158,7 @@ def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
 def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
     """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
     out = []
-    for tok in ctx.doc:
+    for tok in (ctx.doc[i] for i in ctx.adj_idx):
         if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in ("acomp", "oprd"):
             continue
         if blocked(tok.idx):
@@ -181,7 +181,7 @@ def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candi
 
 def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
-    for tok in ctx.doc:
+    for tok in (ctx.doc[i] for i in ctx.noun_idx):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
             continue
         comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
@@ -201,7 +201,7 @@ def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
 def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     doc = ctx.doc
-    for tok in doc:
+    for tok in (doc[i] for i in ctx.according_idx):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or blocked(tok.idx):
             continue
         to = doc[tok.i + 1]
