@@ -96,10 +96,15 @@ class _Builder:
         ctx, doc, lex = self.ctx, self.doc, self.lex
         people = [c for c in self.cands if c.kind == "PERSON"]
         full_by_surname: dict[str, str] = {}
+        full_by_first: dict[str, set[str]] = {}
         for c in people:
             words = c.text.split()
             if len(words) > 1:
                 full_by_surname.setdefault(words[-1], c.text)
+                full_by_first.setdefault(words[0], set()).add(c.text)
+        for first, fulls in full_by_first.items():
+            if len(fulls) == 1 and first not in full_by_surname:
+                full_by_surname[first] = next(iter(fulls))  # "Donald" alone after "Donald Trump"
         for c in people:
             words = c.text.split()
             known = lex.known_actor(c.text)
@@ -195,8 +200,24 @@ class _Builder:
                                  sector=k.sector, plural=k.kind == "GROUP" and not k.region)
                 e.add(self._ment(c.start, c.end, "name" if c.text == k.name else "alias"))
             elif c.kind in ("ORG", "IGO", "GROUP"):
-                e = self._entity(f"O:{c.text.lower()}", name=c.text, kind=c.kind, country=c.iso, sector=c.sector)
-                e.add(self._ment(c.start, c.end, "name"))
+                e = self._org_alias(c.text)
+                if e is None:
+                    e = self._entity(f"O:{c.text.lower()}", name=c.text, kind=c.kind, country=c.iso, sector=c.sector)
+                e.add(self._ment(c.start, c.end, "name" if c.text == e.name else "alias"))
+
+    def _org_alias(self, text: str) -> Entity | None:
+        """An earlier organisation this short form refers to: its last words ("the Post") or acronym."""
+        words = text.split()
+        for e in self.entities.values():
+            if e.kind not in ("ORG", "IGO") or e.known is not None or e.name == text:
+                continue
+            full = e.name.split()
+            if len(words) < len(full) and full[-len(words):] == words:
+                return e
+            initials = "".join(w[0] for w in full if w[0].isupper())
+            if text.isupper() and len(text) > 1 and text == initials:
+                return e
+        return None
 
     # -- output ---------------------------------------------------------------------------------
     def actors(self) -> tuple[Actor, ...]:

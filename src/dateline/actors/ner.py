@@ -21,7 +21,7 @@ _SHORT_RISKY = {"WHO", "US", "AU", "IS", "SCO"}
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and trailing possessive/punctuation from a token range."""
-    while start < end and (doc[start].text in _DETS or doc[start].lower_ in _HONORIFICS):
+    while start < end and (doc[start].text in _DETS or doc[start].lower_ in _HONORIFICS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -109,18 +109,32 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
             start = _strip_titles(ctx, start, end)
             span = doc[start:end]
         kind, extra = classify(ctx, span.text, label, person_surnames)
+        if kind == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS" and extra.get("known") is None:
+            kind = "SKIP"  # "Latinos", "Democrats" tagged PERSON
+        if kind == "ORG" and _in_headline(ctx, span.start_char):
+            kind = "SKIP"  # title-case headlines make the model see organisations everywhere
         if ctx.dateline and ctx.dateline[0] <= span.start_char < ctx.dateline[1] and kind != "COUNTRY":
             kind = "SKIP"
         covered.update(range(ent_start, ent_end))
         if kind == "SKIP":
             continue
-        if kind == "ORG":
+        if kind == "ORG" and extra.get("known") is None:
             start = _extend_left_demonym(ctx, start)
             extra = _org_attributes(ctx, start, end)
         out.append(_cand(doc, start, end, kind, **extra))
     out.extend(_gazetteer(ctx, covered))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _in_headline(ctx: DocContext, char: int) -> bool:
+    """True when the line holding ``char`` is written in headline case (most long words capitalised)."""
+    text = ctx.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    line = text[start:end if end >= 0 else len(text)]
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _extend_left_demonym(ctx: DocContext, start: int) -> int:
