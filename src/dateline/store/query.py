@@ -72,6 +72,12 @@ def fts_query(q: str) -> str:
     return " ".join(quoted)
 
 
+def _title():
+    """A document's title, or the start of its text when it has none (for lists and links)."""
+    d = t.documents.c
+    return func.coalesce(d.title, func.substr(d.text, 1, 80)).label("title")
+
+
 class Queries:
     """Query methods mixed into `dateline.store.Store` (needs ``self.engine`` and ``self.dialect``)."""
 
@@ -122,7 +128,7 @@ class Queries:
             names = conn.execute(select(t.actor_names.c.norm).where(t.actor_names.c.actor_id == actor_id)
                                  ).scalars().all()
             docs = conn.execute(
-                select(t.documents.c.id, t.documents.c.title, t.documents.c.published, da.local_id, da.name,
+                select(t.documents.c.id, _title(), t.documents.c.published, da.local_id, da.name,
                        da.roles)
                 .join(t.documents, t.documents.c.pk == da.doc_pk).where(da.actor_id == actor_id)
                 .order_by(t.documents.c.published, t.documents.c.pk).limit(200)).mappings().all()
@@ -162,7 +168,7 @@ class Queries:
         """List stored documents (id, title, source, published, counts), newest ingested last."""
         d = t.documents.c
         limit = _limit(limit)
-        stmt = (select(d.pk, d.id, d.title, d.url, d.source, d.published, d.n_quotes, d.n_events)
+        stmt = (select(d.pk, d.id, _title(), d.url, d.source, d.published, d.n_quotes, d.n_events)
                 .where(d.pk > _int_cursor(cursor)).order_by(d.pk).limit(limit + 1))
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(stmt).mappings().all()]
@@ -184,7 +190,7 @@ class Queries:
         q, d = t.quotes.c, t.documents.c
         limit = _limit(limit)
         stmt = (select(q.pk, d.id.label("doc_id"), q.id, q.kind, q.speaker, q.actor_id, q.cue, q.text, q.start,
-                       q.end, q.published, q.confidence, d.title)
+                       q.end, q.published, q.confidence, _title())
                 .join(t.documents, d.pk == q.doc_pk).where(q.pk > _int_cursor(cursor)))
         if speaker is not None:
             ids = self.find_actor_ids(speaker)
@@ -207,7 +213,7 @@ class Queries:
     def _event_select(self):
         e, d, c = t.events.c, t.documents.c, t.event_clusters.c
         sentence = func.substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-        return (select(e.pk, d.id.label("doc_id"), d.title, e.id, e.category, e.mode, e.cameo, e.trigger, e.start,
+        return (select(e.pk, d.id.label("doc_id"), _title(), e.id, e.category, e.mode, e.cameo, e.trigger, e.start,
                        e.end, e.sentence_start, e.sentence_end, sentence.label("sentence"), e.date_value,
                        e.precision, e.date_start, e.date_end, e.date_from, e.place, e.country, e.status,
                        e.background, e.quote_id, e.source_names, e.target_names, e.confidence, e.published,
@@ -341,27 +347,27 @@ class Queries:
             if self.dialect == "sqlite":
                 query = fts_query(q)
                 docs = conn.execute(text(
-                    "SELECT d.id AS doc_id, d.title, d.published, "
+                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, d.published, "
                     "snippet(documents_fts, 1, '«', '»', '…', 16) AS snippet "
                     "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
                     "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
                 ).mappings().all()
                 quotes = conn.execute(text(
-                    "SELECT d.id AS doc_id, d.title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
                     "q.published, snippet(quotes_fts, 0, '«', '»', '…', 16) AS snippet "
                     "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN documents d ON d.pk = q.doc_pk "
                     "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
                 ).mappings().all()
             else:
                 docs = conn.execute(text(
-                    "SELECT d.id AS doc_id, d.title, d.published, ts_headline('english', d.text, "
+                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, d.published, ts_headline('english', d.text, "
                     "plainto_tsquery('english', :q), 'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
                     "FROM documents d WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) "
                     "@@ plainto_tsquery('english', :q) ORDER BY ts_rank(to_tsvector('english', "
                     "coalesce(d.title, '') || ' ' || d.text), plainto_tsquery('english', :q)) DESC, d.pk LIMIT :n"),
                     {"q": q, "n": offset + limit + 1}).mappings().all()
                 quotes = conn.execute(text(
-                    "SELECT d.id AS doc_id, d.title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
                     "q.published, ts_headline('english', q.text, plainto_tsquery('english', :q), "
                     "'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
                     "FROM quotes q JOIN documents d ON d.pk = q.doc_pk "

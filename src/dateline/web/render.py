@@ -118,6 +118,7 @@ class Placed:
     w: float
     lane: str
     row: int
+    left: bool = False
 
 
 def timeline_svg(items: list[dict], *, width: int = 1000, row_height: int = 22) -> tuple[Markup, list[dict]]:
@@ -152,19 +153,22 @@ def timeline_svg(items: list[dict], *, width: int = 1000, row_height: int = 22) 
         return margin_l + inner * (d - lo).days / span_days
 
     lanes: dict[str, list[Placed]] = {"news": [], "background": []}
-    ends: dict[str, list[float]] = {"news": [], "background": []}
+    ends: dict[str, list[list[tuple[float, float]]]] = {"news": [], "background": []}
     for item, s, e in sorted(dated, key=lambda p: (p[1], p[0]["id"])):
         lane = "background" if item["background"] else "news"
         x = xof(s)
         w = max(xof(e) - x, 6.0)
-        label_w = 7.0 * len(_label(item)) + 10
+        label_w = 6.5 * len(_label(item)) + 8
+        left = x + w + label_w > width and x - label_w > 0  # no room on the right: label on the left
+        box = (x - label_w, x + w) if left else (x, x + w + label_w)
         rows = ends[lane]
-        row = next((r for r, end in enumerate(rows) if end <= x), None)
+        row = next((r for r, boxes in enumerate(rows)
+                    if all(box[1] <= b[0] or box[0] >= b[1] for b in boxes)), None)
         if row is None:
             row = len(rows)
-            rows.append(0.0)
-        rows[row] = x + max(w, label_w)
-        lanes[lane].append(Placed(item, x, w, lane, row))
+            rows.append([])
+        rows[row].append(box)
+        lanes[lane].append(Placed(item, x, w, lane, row, left))
     parts: list[str] = []
     y = axis_h
     lane_top = {}
@@ -207,6 +211,11 @@ def timeline_svg(items: list[dict], *, width: int = 1000, row_height: int = 22) 
                      f' — {it["num_articles"]} article(s), {it.get("num_sources", 0)} source(s)')
             if first and first.get("sentence"):
                 title += f' — “{first["sentence"]["text"]}”'
+            if p.left:
+                label = (f'<text class="tl-label" x="{p.x - 4:.1f}" y="{yy + 12}" text-anchor="end">'
+                         f'{escape(_label(it))}</text>')
+            else:
+                label = f'<text class="tl-label" x="{p.x + p.w + 4:.1f}" y="{yy + 12}">{escape(_label(it))}</text>'
             parts.append(
                 f'<a href="{href}" class="tl-item" data-cluster="{it["id"]}" data-date="{escape(str(it["date"]["value"]))}"'
                 f' data-start="{it["date"]["start"]}" data-precision="{it["date"]["precision"]}"'
@@ -214,7 +223,7 @@ def timeline_svg(items: list[dict], *, width: int = 1000, row_height: int = 22) 
                 f' data-x="{p.x:.1f}"><title>{escape(title)}</title>'
                 f'<rect class="tl-bar prec-{it["date"]["precision"]} cat-{it["category"].lower()}" x="{p.x:.1f}" '
                 f'y="{yy}" width="{p.w:.1f}" height="{row_height - 6}" rx="3"/>'
-                f'<text class="tl-label" x="{p.x + p.w + 4:.1f}" y="{yy + 12}">{escape(_label(it))}</text></a>')
+                f'{label}</a>')
     svg = (f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-label="timeline">{"".join(parts)}</svg>')
     return Markup(svg), undated
