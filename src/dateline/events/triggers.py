@@ -92,6 +92,9 @@ def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None
             for c in token.children:
                 if c.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
                     preps = [a for a in c.children if a.lower_ == "to"]
+            nxt = _to_infinitive(token)
+            if not preps and nxt is not None:
+                preps = [token.doc[token.i + 1]]
         if not preps:
             return None
         extra += preps[:1]
@@ -117,6 +120,14 @@ def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None
     return extra, pobjs
 
 
+def _to_infinitive(token: Token) -> Token | None:
+    """The verb of "to <verb>" right after a noun ("calls to join"), whatever the parse did."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" and doc[token.i + 2].pos_ == "VERB":
+        return doc[token.i + 2]
+    return None
+
+
 def _best(token: Token, lexicon: Lexicon) -> tuple[Entry, list[Token], list[Token]] | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
         pos = "V"
@@ -138,6 +149,8 @@ def _best(token: Token, lexicon: Lexicon) -> tuple[Entry, list[Token], list[Toke
 
 def _complement(token: Token) -> Token | None:
     """The action a control verb or noun governs: xcomp / to-infinitive / "for" object / object."""
+    if token.pos_ in ("NOUN", "PROPN") and (verb := _to_infinitive(token)) is not None:
+        return verb
     for c in token.children:
         if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
                 any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
@@ -228,6 +241,9 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
         entry, extra, pobjs = got
         if not complement_ok(token, entry):
             continue
+        if entry.pos == "N":  # "street demonstrations", "hunger strike": the compound is part of the trigger
+            mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            extra += [m for m in mods if m not in extra]
         found[token.i] = Trigger(token, entry, entry.cameo, [token, *extra], pobjs)
     consumed: set[int] = set()
     for i, trig in sorted(found.items()):

@@ -1,0 +1,148 @@
+"""find_events end to end: arguments, status, background, dates, places, and the seed targets."""
+from __future__ import annotations
+
+import pytest
+
+from dateline import analyze
+from dateline.actors import ActorIndex
+from dateline.events import find_events
+from dateline.record import Actor, Document, EventDate, Interval, Mention, Published, Quote, TextSpan
+from dateline.timex import TimeResult
+
+
+def _actor(aid, name, kind, country, text, *spans, sector=None):
+    return Actor(aid, name, kind, country, sector, mentions=tuple(Mention(s, text[s[0]:s[1]], "name") for s in spans))
+
+
+def _index(text, *names):
+    actors = []
+    for i, (name, kind, country) in enumerate(names, 1):
+        spans, start = [], 0
+        while (at := text.find(name, start)) >= 0:
+            spans.append((at, at + len(name)))
+            start = at + 1
+        actors.append(_actor(f"A{i}", name, kind, country, text, *spans))
+    return ActorIndex(tuple(actors))
+
+
+def _events(nlp, text, *names, quotes=(), times=None):
+    doc = nlp(text)
+    return find_events(doc, document=Document("d", text), actors=_index(text, *names),
+                       times=times or TimeResult(), quotes=quotes)
+
+
+@pytest.mark.parametrize("text,category,source,target", [
+    ("Germany criticized France on Monday.", "ACCUSE", ("A1",), ("A2",)),
+    ("Kenya's calls to join the Commonwealth were rejected.", "REQUEST", ("A1",), ("A2",)),
+    ("Germany and France met in Paris.", "CONSULT", ("A1", "A2"), ()),
+])
+def test_find_arguments(nlp, text, category, source, target):
+    names = [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")]
+    if "Kenya" in text:
+        names = [("Kenya", "COUNTRY", "KEN"), ("Commonwealth", "IGO", None)]
+    events = [e for e in _events(nlp, text, *names) if e.category == category]
+    assert events and events[0].source == source and events[0].target == target
+
+
+def test_find_no_event_without_actor(nlp):
+    assert _events(nlp, "Somebody attacked a village.") == ()
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Germany did not attack France.", "negated"),
+    ("Germany would attack France if provoked.", "hypothetical"),
+    ("Germany attacked France.", "asserted"),
+])
+def test_find_status(nlp, text, status):
+    events = _events(nlp, text, ("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"))
+    assert [e.status for e in events if e.category == "ASSAULT"] == [status]
+
+
+def test_find_reported_inside_quote(nlp):
+    text = "“Germany attacked France,” the envoy said."
+    quote = Quote("Q1", "direct", (TextSpan(text[1:25], (1, 25)),))
+    events = _events(nlp, text, ("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"), quotes=(quote,))
+    assert [(e.status, e.quote) for e in events] == [("reported", "Q1")]
+
+
+def test_find_place_target_and_location(nlp):
+    text = "Ukraine protested after Russian forces seized control over the Crimean Peninsula."
+    events = _events(nlp, text, ("Ukraine", "COUNTRY", "UKR"), ("Russian forces", "GROUP", "RUS"))
+    seize = next(e for e in events if e.cameo == "192")
+    assert seize.source == ("A2",) and seize.target == ("A1",)
+    assert seize.location.country == "UKR" and text[slice(*seize.location.span)] == seize.location.name
+
+
+def test_find_background_from_date(nlp, monkeypatch):
+    import dateline.events.find as find_mod
+
+    text = "Germany attacked France."
+    monkeypatch.setattr(find_mod, "anchor_event", lambda doc, s, e, times: EventDate(
+        "2014-02", "month", Interval("2014-02-01", "2014-03-01"), "T1"))
+    times = TimeResult((), Published("2025-02-12", "day", "given"))
+    events = _events(nlp, text, ("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"), times=times)
+    assert events[0].background and events[0].date.value == "2014-02"
+
+
+def test_find_background_never_dated_by_dct(nlp, monkeypatch):
+    import dateline.events.find as find_mod
+
+    text = "Germany had attacked France."
+    monkeypatch.setattr(find_mod, "anchor_event", lambda doc, s, e, times: EventDate("2025-02-12", "day", None, "dct"))
+    events = _events(nlp, text, ("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"))
+    assert events[0].background and events[0].date.value is None
+
+
+def test_find_spans_match_text(nlp):
+    text = "Germany criticized France. Spain praised Italy in Rome."
+    events = _events(nlp, text, ("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"),
+                     ("Spain", "COUNTRY", "ESP"), ("Italy", "COUNTRY", "ITA"))
+    assert len(events) == 2
+    for e in events:
+        assert text[slice(*e.trigger.span)] == e.trigger.text
+        assert e.sentence[0] <= e.trigger.span[0] < e.trigger.span[1] <= e.sentence[1]
+
+
+# --- the seed article (issue 5 targets) -------------------------------------------------
+
+def _seed_matches(seed_record, seed_gold):
+    from dateline.eval.gold import GoldCase, score_case
+
+    from pathlib import Path
+
+    case = GoldCase(path=Path("hegseth-udcg.json"), text=seed_record.document.text, gold=seed_gold)
+    return score_case(case, seed_record)
+
+
+def test_find_seed_gold_events(seed_record, seed_gold):
+    scores = _seed_matches(seed_record, seed_gold)
+    assert scores["events"].correct >= 8, scores["events"].misses
+    assert scores["event_dates"].correct >= 7, scores["event_dates"].misses
+    assert scores["events"].extra <= 4
+
+
+def test_find_seed_background_events(seed_record):
+    by_text = {e.trigger.text: e for e in seed_record.events}
+    for trigger, year in (("seized control", "2014-02"), ("entered Ukraine in force", "2022-02")):
+        event = by_text[trigger]
+        assert event.background and event.date.value == year
+    for e in seed_record.events:
+        if e.background:
+            assert not (e.date and e.date.value and e.date.value.startswith("2025")), e
+
+
+def test_find_seed_record_valid(seed_record):
+    from dateline.record.schema import check_record
+
+    check_record(seed_record.to_json())
+
+
+def test_find_seed_no_second_parse(seed_text, monkeypatch):
+    from dateline.parse import load_nlp
+
+    nlp = load_nlp()
+    calls = []
+    original = type(nlp).__call__
+    monkeypatch.setattr(type(nlp), "__call__", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    analyze(seed_text)
+    assert len(calls) == 1

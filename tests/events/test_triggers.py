@@ -1,0 +1,46 @@
+"""Trigger finding on hand-written sentences (verbal, nominal, particles, control verbs)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.lexicon import load_lexicon
+from dateline.events.triggers import find_triggers
+
+
+def _codes(nlp, text):
+    return [(t.cameo, text[t.start:t.end]) for s in nlp(text).sents for t in find_triggers(s)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebel fighters seized control over the northern valley.", ("192", "seized control")),
+    ("Army units entered Moldova in force on Monday.", ("190", "entered Moldova in force")),
+    ("The minister pushed back on the plan.", ("120", "pushed back on")),
+    ("There were large street demonstrations in the capital.", ("141", "street demonstrations")),
+    ("Georgia renewed its calls to join the alliance.", ("020", "calls to join")),
+    ("Parliament approved the annexation of the island.", ("192", "annexation")),
+    ("Chile agreed to withdraw its troops.", ("0356", "agreed to withdraw")),
+    ("Peru threatened to attack the border posts.", ("1384", "threatened to attack")),
+    ("Bolivia refused to meet the envoy.", ("125", "refused to meet")),
+    ("Ecuador will visit Colombia next week.", ("036", "visit")),
+])
+def test_triggers_found(nlp, text, expected):
+    assert expected in _codes(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister warned that the plan is an unrealistic goal.",  # a warning, not a threat
+    "We must start by recognizing that the borders changed.",  # nobody is recognised
+])
+def test_triggers_warning_without_threat(nlp, text):
+    assert not [c for c, _ in _codes(nlp, text) if c.startswith("13")]
+
+
+def test_triggers_warning_with_threat(nlp):
+    assert any(c.startswith("13") for c, _ in _codes(nlp, "The president warned that the move would start a war."))
+
+
+def test_triggers_lexicon_rows_are_well_formed():
+    lex = load_lexicon()
+    entries = [e for rows in list(lex.by_lemma.values()) + list(lex.multiword.values()) for e in rows]
+    assert len(entries) > 250
+    assert all(e.pos in ("V", "N") and e.cameo.isdigit() and 2 <= len(e.cameo) <= 4 for e in entries)
