@@ -210,6 +210,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break
             if att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
                 break
+            if between.rstrip().endswith(":") and _other_cue(ctx, end_of_last, q2.start, att):
+                break  # "..., he said. Then he predicted: "..."": the next quote has its own cue
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
             if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1):
@@ -270,6 +272,16 @@ def _prev_para_start(text: str, pstart: int) -> int:
     while j >= 0 and text[j].isspace():
         j -= 1
     return text.rfind("\n", 0, j + 1) + 1 if j >= 0 else 0
+
+
+def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> bool:
+    """True when a cue verb other than ``att``'s sits in ``[start, end)``."""
+    tok = ctx.token_at(start)
+    while tok is not None and tok.idx < end:
+        if _is_cue(ctx, tok) and tok.i != att.cue_token:
+            return True
+        tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
+    return False
 
 
 def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:

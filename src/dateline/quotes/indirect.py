@@ -21,7 +21,7 @@ _MIN_TOKENS = 3
 
 
 def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None,
-             right_edge: int | None = None) -> Span | None:
+             right_edge: int | None = None, min_tokens: int = _MIN_TOKENS) -> Span | None:
     """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation.
 
     A conjoined cue verb inside the clause with its own complement and no subject of its own
@@ -35,9 +35,10 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
         left = max(left, cue.i + 1)
     doc = ctx.doc
     for u in doc[left:right + 1]:
-        if (u.dep_ == "conj" and u.i > comp.i and _is_cue_verb(ctx, u)
-                and any(c.dep_ in _COMPLEMENT_DEPS for c in u.children)
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)):
+        if u.dep_ != "conj" or u.i <= comp.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children):
+            continue
+        if (u.pos_ == "VERB" and u.lemma_.lower() in ctx.lex.speech) or (
+                _is_cue_verb(ctx, u) and any(c.dep_ in _COMPLEMENT_DEPS for c in u.children)):
             cut = u.i - 1
             while cut > left and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
                 cut -= 1
@@ -45,15 +46,30 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             if inherit is not None:
                 inherit[u.i] = cue
             break
+    for k in range(left + 3, right):
+        if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1):
+            right = k - 1
+            break
     while left <= right and (doc[left].lower_ in _MARKS and doc[left].dep_ == "mark" or doc[left].is_space
                              or (doc[left].is_punct and not _is_mark(doc[left]))):
         left += 1
     while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
         right -= 1
-    if right - left + 1 < _MIN_TOKENS:
+    if right - left + 1 < min_tokens:
         return None
     span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
     return span if span[1] > span[0] else None
+
+
+_ASIDES = {"while", "although", "though", "whereas", "who", "which"}
+
+
+def _trailing_aside(doc, k: int) -> bool:
+    """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ..."."""
+    word = doc[k].lower_
+    if word in _ASIDES:
+        return True
+    return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
 
 
 def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
@@ -100,7 +116,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         if comp is not None:
             content = _content(ctx, comp, tok, inherit)
         elif broad or lemma in lex.speech:
-            content = _object_content(ctx, tok)
+            content = _object_content(ctx, tok, broad)
             weak = True
         else:
             continue
@@ -125,8 +141,11 @@ _OBJECT_TAIL = ("oprd", "xcomp", "ccomp")
 _OBJECT_PREPS = {"of", "for", "as"}
 
 
-def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
-    """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan"."""
+def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span | None:
+    """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
+
+    In broad mode every cue verb takes its direct object, however short ("endorsed Trump").
+    """
     lemma = verb.lemma_.lower()
     lex = ctx.lex
     rights = [c for c in verb.rights]
@@ -135,8 +154,12 @@ def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
     dobj = next((c for c in rights if c.dep_ == "dobj"), None)
     if xcomp is not None and lemma in lex.infinitive_verbs:
         start = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
+        if start is xcomp:  # "called on the party to ..."
+            for c in rights:
+                if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon"):
+                    start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
         return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
-    if dobj is not None and lemma in lex.object_verbs:
+    if dobj is not None and (lemma in lex.object_verbs or broad):
         right = dobj.right_edge.i
         for c in rights:
             if c.i <= dobj.i:
@@ -145,7 +168,7 @@ def _object_content(ctx: QuoteContext, verb: Token) -> Span | None:
                 right = max(right, c.right_edge.i)
             else:
                 break
-        return _content(ctx, dobj, verb, right_edge=right)
+        return _content(ctx, dobj, verb, right_edge=right, min_tokens=2 if broad else _MIN_TOKENS)
     if dobj is None and xcomp is None:
         for c in rights:
             if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
