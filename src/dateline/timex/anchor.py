@@ -180,7 +180,7 @@ def anchor_event(doc: Doc, start: int, end: int, *, times) -> EventDate:
     # 4. the document date for the news event
     verb = trigger
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if times.published is not None and trigger.pos_ in ("VERB", "AUX") and _news_tense(trigger):

@@ -95,7 +95,7 @@ def tense_at(doc: Doc, offset: int) -> str:
         return "past"
     verb = tok
     for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     sent = verb.sent
@@ -109,7 +109,7 @@ def tense_at(doc: Doc, offset: int) -> str:
     if verb.tag_ == "VB" and any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
                                  and c.lower_ not in ("would", "could", "did") for c in verb.children):
         return "future"  # "should be completed in October", "to be held on October 12"
-    if any(t.lower_ in _FUTURE_AUX and t.head is verb.head for t in sent if t.dep_ == "aux"):
+    if any(t.lower_ in _FUTURE_AUX and t.head.i == verb.head.i for t in sent if t.dep_ == "aux"):
         return "future"
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
@@ -131,7 +131,7 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if tok is None:
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nummod" and tok.head is nxt \
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nummod" and tok.head.i == nxt.i \
             and nxt.lower_ not in _TIME_NOUNS and nxt.pos_ == "NOUN":
         return True
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -343,7 +343,7 @@ def _key(text: str | None) -> str:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30):start])
+    m = re.search(r"([A-Za-z0-9]+)\W*$", text[max(0, start - 30):start])
     return m.group(1).lower() if m else ""
 
 

@@ -56,6 +56,9 @@ _POSOF = {"beginning": "START", "start": "START", "first part": "START", "end": 
 _UNIT_PERIOD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
                 "century": "CE", "day": "D"}
 _WS = re.compile(r"\s+")
+_RATE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "euros",
+               "pounds", "times", "twice", "once", "barrels", "tons", "tonnes", "units", "people", "visitors",
+               "passengers", "vehicles", "cars", "aircraft", "planes", "jobs", "m", "bn", "k"}
 _PREP_BEFORE_BARE = {"for", "in", "over", "within", "than", "of", "after", "past", "last", "recent", "few",
                      "coming", "next", "the", "by", "take", "took", "takes", "taken", "spent", "spend"}
 
@@ -74,10 +77,8 @@ def _month(g: dict) -> int | None:
     mon = g.get("mon")
     if mon is None:
         return None
-    if not _capitalised(mon):
+    if not _capitalised(mon) and mon.rstrip(".").lower() in ("may", "march", "mar", "jan", "dec", "sep"):
         return None  # "may", "march" as verbs; months are capitalised in edited news
-    if mon.rstrip(".").lower() in ("mar", "jun", "jul", "sep", "sept", "mon", "may") and mon.isupper() and len(mon) > 3:
-        return None
     return lexicon()["month"].get(mon.rstrip(".").lower())
 
 
@@ -159,6 +160,9 @@ def ymd(g: dict, c: Context) -> Norm | None:
     if mon is None:
         return None
     dd = _day(g)
+    if g.get("yy"):
+        yy = int(g["yy"])
+        g = {**g, "year": str(2000 + yy if c.dct is None or 2000 + yy <= c.dct.year + 1 else 1900 + yy)}
     if g.get("year"):
         try:
             return Norm("DATE", V.day(date(int(g["year"]), mon, dd)))
@@ -454,6 +458,12 @@ def later(g: dict, c: Context) -> Norm | None:
         return None
     sign = 1 if _key(g["dir"]) == "later" else -1
     value = V.shift(base, sign * int(n), unit)
+    if c.ref is not None and value:
+        # no finer than the reference: "three days later" after "March 2003" is 2003-03
+        if c.ref.granularity == "M" and unit in ("D", "W", "WE", "H", "MIN", "S"):
+            value = value[:7] if re.match(r"\d{4}-\d\d", value) else V.shift(base, 0, "M")
+        elif c.ref.granularity == "Y" and unit not in ("Y", "DE", "CE"):
+            value = value[:4]
     return Norm("DATE", value, _qmod(g), "REF" if c.ref else "DCT") if value else None
 
 
@@ -482,8 +492,8 @@ def ref_word(g: dict, c: Context) -> Norm | None:
     value = lexicon()["ref_word"][key]
     if key == "current" or key == "recent":
         return None  # adjectives: "current account", "recent gains" are rarely TIMEX3
-    if key == "once" and c.prev_word in ("at", "all"):
-        return None
+    if c.next_text.startswith("-"):
+        return None  # "now-cancelled", "soon-to-open"
     return Norm("DATE", value)
 
 
@@ -492,7 +502,7 @@ def bare_plural(g: dict, c: Context) -> Norm | None:
     if unit is None:
         return None
     rel = _key(g.get("rel"))
-    if not rel and c.prev_word not in _PREP_BEFORE_BARE:
+    if not rel and not g.get("long") and c.prev_word not in _PREP_BEFORE_BARE:
         return None
     code = {"DE": "DE", "CE": "CE", "H": "TXH", "MIN": "TXM", "S": "TXS"}.get(unit)
     return Norm("DURATION", "P" + (code if code and code.startswith("T") else "X" + (code or unit)))
@@ -520,6 +530,11 @@ def duration(g: dict, c: Context) -> Norm | None:
     if unit == "D" and _key(g["unit"]) in ("session", "sessions") and isinstance(n, str):
         return None
     mod = _qmod(g)
+    if num_key in ("a", "an", "per") and unit in ("D", "W", "M", "Y", "H") and not g.get("rel") and not mod and (
+            c.prev_word in _RATE_WORDS or c.prev_word.isdigit()):
+        return Norm("SET", f"P{'T' if unit == 'H' else ''}1{unit}")  # "15 a year", "$5 million a year"
+    if unit == "Q" and (num_key in ("a", "one", "three") and (mod or re.match(r"\W*of\b", c.next_text))):
+        return None  # "about a quarter of its dealers": a fraction
     if isinstance(n, str):
         count = "X"
     else:
@@ -535,6 +550,11 @@ def duration(g: dict, c: Context) -> Norm | None:
     else:
         value = f"P{_fmt_num(count)}{unit}"
     return Norm("DURATION", value, mod)
+
+
+def all_unit(g: dict, c: Context) -> Norm | None:
+    unit = _unit(g["unit"]) or "D"
+    return Norm("DURATION", f"P1{unit}")
 
 
 def set_every(g: dict, c: Context) -> Norm | None:
@@ -602,7 +622,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
-    "anaphor": anaphor, "duration": duration, "set_every": set_every, "set_adverb": set_adverb,
+    "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "set_adverb": set_adverb,
     "set_freq": set_freq, "clock": clock,
 }
 

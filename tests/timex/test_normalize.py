@@ -1,0 +1,79 @@
+"""TIMEX3 extraction and normalisation on written sentences (TimeML / TempEval-3 values)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.record import Published
+from dateline.timex import find_times
+
+DCT = Published("2013-03-22", "day", "given")  # a Friday
+
+
+def _times(nlp, text, published=DCT, **kw):
+    return [(t.text, t.type, t.value, t.mod) for t in find_times(nlp(text), published=published, **kw).times]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal was signed on March 18, 2013.", [("March 18, 2013", "DATE", "2013-03-18", None)]),
+    ("The company was founded in February 2014.", [("February 2014", "DATE", "2014-02", None)]),
+    ("Prices rose in early 2014.", [("early 2014", "DATE", "2014", "START")]),
+    ("The protests began in late 2013.", [("late 2013", "DATE", "2013", "END")]),
+    ("Output peaked in mid-2011.", [("mid-2011", "DATE", "2011", "MID")]),
+    ("Six deaths were reported last week.", [("last week", "DATE", "2013-W11", None)]),
+    ("The minister resigned on Tuesday.", [("Tuesday", "DATE", "2013-03-19", None)]),
+    ("The minister will resign on Tuesday.", [("Tuesday", "DATE", "2013-03-26", None)]),
+    ("The factory closed two years ago.", [("two years ago", "DATE", "2011", None)]),
+    ("Sales fell last year.", [("last year", "DATE", "2012", None)]),
+    ("Sales rose earlier this year.", [("earlier this year", "DATE", "2013", None)]),
+    ("Music changed in the 1990s.", [("the 1990s", "DATE", "199", None)]),
+    ("He served for three years.", [("three years", "DURATION", "P3Y", None)]),
+    ("The talks lasted for days.", [("days", "DURATION", "PXD", None)]),
+    ("They trained every morning.", [("every morning", "SET", "XXXX-XX-XXTMO", None)]),
+    ("The report is published weekly.", [("weekly", "SET", "P1W", None)]),
+    ("The firm expects growth in the first quarter.", [("the first quarter", "DATE", "2013-Q1", None)]),
+    ("The festival is held in the summer of 2012.", [("the summer of 2012", "DATE", "2012-SU", None)]),
+    ("The shop opens at 10:30 a.m. on Monday.", [("10:30 a.m. on Monday", "TIME", "2013-03-18T10:30", None)]),
+    ("Fighting has continued since 2014.", [("since 2014", "DATE", "2014", "ON_OR_AFTER")]),
+    ("The map shows pre-2014 borders.", [("pre-2014", "DATE", "2014", "BEFORE")]),
+    ("The prices are now stable.", [("now", "DATE", "PRESENT_REF", None)]),
+    ("The hearing lasted more than a decade.", [("more than a decade", "DURATION", "P10Y", "MORE_THAN")]),
+    ("Trucks cost $40,000 a year to run.", [("a year", "SET", "P1Y", None)]),
+    ("The results came out yesterday.", [("yesterday", "DATE", "2013-03-21", None)]),
+    ("They met in the week 2013-03-04.", [("2013-03-04", "DATE", "2013-03-04", None)]),
+])
+def test_normalize_values(nlp, text, expected):
+    assert _times(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You may go now if you march quickly.",  # "may", "march" are verbs
+    "The army has 2000 soldiers and 1500 tanks.",  # years as quantities
+    "She said a second time that it was fine.",
+])
+def test_normalize_rejects(nlp, text):
+    assert [t for t in _times(nlp, text) if t[2] not in ("PRESENT_REF",)] == []
+
+
+def test_normalize_timeml_extent_drops_signal(nlp):
+    assert _times(nlp, "Prices have risen since 2014.", timeml=True) == [("2014", "DATE", "2014", None)]
+
+
+def test_normalize_narrative_reference(nlp):
+    text = ("The war began in March 2003. Three days later, troops reached the city.\n"
+            "Talks resumed last week.")
+    r = find_times(nlp(text), published=DCT)
+    got = {t.text: (t.value, t.anchor) for t in r.times}
+    first = next(t for t in r.times if t.text == "March 2003")
+    assert got["Three days later"] == ("2003-03", first.id)  # month granularity of its reference
+    assert got["last week"] == ("2013-W11", "DCT")
+
+
+def test_normalize_paragraph_year_for_month_day(nlp):
+    r = find_times(nlp("In 2009, the bank failed. On March 3, regulators seized it."), published=DCT)
+    assert [(t.text, t.value) for t in r.times] == [("2009", "2009"), ("March 3", "2009-03-03")]
+
+
+def test_normalize_without_any_date(nlp):
+    r = find_times(nlp("The minister spoke on Tuesday about the summit."), published=None)
+    assert r.published is None
+    assert [(t.text, t.value) for t in r.times] == [("Tuesday", "XXXX-WXX-2")]
