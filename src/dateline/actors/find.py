@@ -171,9 +171,16 @@ class _Builder:
         for cand, absorbed in found:
             ctx.claim(cand.start, cand.end)
             name = cand.text
-            key = f"G:{cand.kind}:{cand.iso}:{cand.sector}:{'pro' if any(a.pro for a in absorbed) else ''}"
+            if cand.kind == "PERSON":  # an unnamed official: "the US commander"
+                key = f"U:{name.lower()}"
+            elif absorbed:
+                key = f"G:{cand.kind}:{cand.iso}:{cand.sector}:{'pro' if cand.pro else ''}"
+            else:
+                key = f"B:{self.doc[cand.end - 1].lemma_.lower()}:{cand.iso}"
             e = self._entity(key, name=name, kind=cand.kind, country=cand.iso, sector=cand.sector,
                              plural=cand.kind == "GROUP")
+            if cand.kind == "PERSON" and not e.roles:
+                self._add_role(e, _describe(ctx, cand.start, cand.end, self.owner))
             e.add(self._ment(cand.start, cand.end, "name" if cand.text == e.name else "alias"))
 
     # -- countries, organisations, IGOs, groups, demonyms ---------------------------------------

@@ -183,7 +183,8 @@ def load_lexicon() -> Lexicon:
 def _index_hashes(lex: Lexicon) -> None:
     from dateline.actors.context import hashes
 
-    lex.group_noun_ids = hashes(n.split()[-1] for n, r in lex.roles.items() if r.kind in ("group", "org"))
+    plural = {n + "s" for n, r in lex.roles.items() if r.kind == "person" and " " not in n}
+    lex.group_noun_ids = hashes([*(n.split()[-1] for n in lex.roles), *plural])
     lex.anaphor_noun_ids = hashes([*(n for n in lex.roles if " " not in n), *lex.nouns, "country", "nation"])
     lex.gaz_orth_ids = hashes([*lex.first_words, *lex.first_names])
     lex.gaz_lower_ids = hashes([*(n for n in lex.country_names if " " not in n),

@@ -98,10 +98,14 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
     person_surnames = {doc[e - 1].text for s, e, label in ents if label == "PERSON" and e - s > 1}
     out: list[Candidate] = []
     covered: set[int] = set()
+    last_end = 0
     for ent_start, ent_end, label in ents:
+        if ent_start < last_end:
+            continue
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
+        end = _known_extension(ctx, start, end)
         span = doc[start:end]
         if ctx.is_excluded(span.start_char, span.end_char):
             continue
@@ -115,7 +119,8 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
             kind = "SKIP"  # title-case headlines make the model see organisations everywhere
         if ctx.dateline and ctx.dateline[0] <= span.start_char < ctx.dateline[1] and kind != "COUNTRY":
             kind = "SKIP"
-        covered.update(range(ent_start, ent_end))
+        covered.update(range(ent_start, max(ent_end, end)))
+        last_end = max(ent_end, end)
         if kind == "SKIP":
             continue
         if kind == "ORG" and extra.get("known") is None:
@@ -125,6 +130,17 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
     out.extend(_gazetteer(ctx, covered))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _known_extension(ctx: DocContext, start: int, end: int) -> int:
+    """Grow an entity to a known alias the model cut short ("Islamic" NORP → "Islamic State")."""
+    doc, lex = ctx.doc, ctx.lex
+    width = lex.first_words.get(doc[start].text, 0)
+    for w in range(min(width, len(doc) - start), end - start, -1):
+        known = lex.alias.get(doc[start:start + w].text)
+        if known is not None and known.kind != "PLACE":
+            return start + w
+    return end
 
 
 def _in_headline(ctx: DocContext, char: int) -> bool:

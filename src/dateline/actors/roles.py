@@ -171,9 +171,16 @@ def appositive_after(ctx: DocContext, cand: Candidate, owner: dict[int, Candidat
 
 
 def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
-    """Actor phrases made of a demonym/country and a collective role noun ("Russian forces").
+    """Actor phrases headed by a role noun that no name claimed.
 
-    Returns the new GROUP/ORG candidates, each with the demonym/country candidates it absorbs.
+    - demonym/country + collective noun: "Russian forces" → GROUP RUS/MIL, "the Ukrainian
+      government" → ORG UKR/GOV, "pro-Russian secessionists" → REB in the country around them;
+    - demonym/country + title with no name after it: "the US commander" → an unnamed PERSON;
+    - a bare plural group noun: "Insurgents bombarded ..." → GROUP REB with no country ("the
+      rebels from Syria" → SYR).
+    A noun modified by a known organisation or a name ("Hamas fighters") is left to that actor.
+
+    Returns the new candidates, each with the demonym/country candidates it absorbs.
 
     >>> from dateline.parse import load_nlp
     >>> from dateline.actors.context import DocContext
@@ -191,18 +198,25 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.claimed or tok.i in by_tok:
             continue
         rn = _role_noun(ctx, doc, tok.i)
-        if rn is None or rn.kind not in ("group", "org"):
+        if rn is None:
             continue
-        if rn.kind == "org" and tok.tag_ in ("NNS", "NNPS"):
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if rn.kind == "org" and plural:
             continue
+        kind = "GROUP" if rn.kind == "group" or (rn.kind == "person" and plural) else (
+            "ORG" if rn.kind == "org" else "PERSON")
         j = tok.i - 1
         absorbed: list[Candidate] = []
+        blocked = False
         while j >= 0 and ctx.sent_of[j] == ctx.sent_of[tok.i]:
             c = by_tok.get(j)
-            if c is not None and c.kind in ("DEMONYM", "COUNTRY"):
-                absorbed.append(c)
-                j = c.start - 1
-                continue
+            if c is not None:
+                if c.kind in ("DEMONYM", "COUNTRY"):
+                    absorbed.append(c)
+                    j = c.start - 1
+                    continue
+                blocked = True
+                break
             if doc[j].text in _POSS and j - 1 >= 0 and by_tok.get(j - 1) is not None and by_tok[j - 1].kind == "COUNTRY":
                 j -= 1
                 continue
@@ -210,23 +224,55 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 j -= 1
                 continue
             break
-        if not absorbed:
+        if blocked:
             continue
         start = j + 1
-        while doc[start].lower_ in ("-", "pro", "anti") and start < tok.i and by_tok.get(start) is None:
+        while start < tok.i and by_tok.get(start) is None and (
+                doc[start].lower_ in ("-", "anti") or (doc[start].lower_ == "pro" and not absorbed)):
             start += 1
         if ctx.is_claimed(start, tok.i + 1):
             continue
-        main = absorbed[-1] if absorbed else None
-        pro = any(c.pro for c in absorbed)
-        iso = main.iso
+        iso = absorbed[-1].iso if absorbed else None
+        pro = any(c.pro for c in absorbed) or (
+            absorbed and absorbed[-1].start >= 2 and doc[absorbed[-1].start - 1].text == "-"
+            and doc[absorbed[-1].start - 2].lower_ == "pro")
         if pro:
-            iso = _pro_country(ctx, tok, countries, main.iso)
-        kind = "GROUP" if rn.kind == "group" else "ORG"
+            iso = _pro_country(ctx, tok, countries, absorbed[-1].iso)
+        if kind == "PERSON":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if not absorbed or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text == ",")):
+                continue
+        elif not absorbed:
+            if kind != "GROUP" or _bare_blocked(tok, by_tok):
+                continue
+            iso = _country_after(tok, by_tok)
         span = doc[start:tok.i + 1]
         out.append((Candidate(start, tok.i + 1, kind, span.text, span.start_char, span.end_char,
-                              iso=iso, sector=rn.sector), absorbed))
+                              iso=iso, sector=rn.sector, pro=bool(pro)), absorbed))
     return out
+
+
+def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
+    """A bare group noun owned by something else: "Trump supporters", "leaders of the world"."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod") and (child.i in by_tok or child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return True
+    return False
+
+
+def _country_after(tok: Token, by_tok: dict[int, Candidate]) -> str | None:
+    """The country in "rebels from Syria" / "troops in Mali"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "in"):
+            for obj in child.children:
+                c = by_tok.get(obj.i)
+                if obj.dep_ == "pobj" and c is not None and c.kind == "COUNTRY":
+                    return c.iso
+    return None
 
 
 def _pro_country(ctx: DocContext, tok: Token, countries: list[Candidate], other: str | None) -> str | None:

@@ -1,0 +1,173 @@
+"""Score the actors stage against outside references (all read at run time from ../shared).
+
+- ``petr2_gsr_validation.jsonl`` (PETRARCH-2 validation sentences): for every CAMEO actor code
+  in the gold events (e.g. ``USAGOV``, ``IRQ``), is there an actor in the sentence with that
+  code (exact) or that country (first three letters)?
+- ``petrarch2_actor_phrase_tests.jsonl``: noun phrase → expected actor codes.
+- The Phoenix/CAMEO actor dictionaries as an oracle for the package's own known-actor file:
+  for each of our entries found there, does our country (or IGO) agree with theirs?
+The dictionaries are only read here, never copied into the package.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+@dataclass
+class Score:
+    """Hits over a total, with examples of misses."""
+
+    total: int = 0
+    hits: int = 0
+    country_hits: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    @property
+    def country_rate(self) -> float:
+        return self.country_hits / self.total if self.total else 0.0
+
+
+def _codes(actor) -> set[str]:
+    code = (actor.codes or {}).get("cameo")
+    out = {code} if code else set()
+    if actor.country:
+        out.add(actor.country)
+    return out
+
+
+def _match(gold: str, actors) -> tuple[bool, bool]:
+    """(exact code, same country) for one gold code; "---REB" (no country) matches any ...REB."""
+    codes = set().union(*(_codes(a) for a in actors)) if actors else set()
+    if gold.startswith("---"):
+        hit = any(c.endswith(gold[3:]) for c in codes)
+        return hit, hit
+    exact = gold in codes
+    country = exact or any(c[:3] == gold[:3] for c in codes)
+    return exact, country
+
+
+def score_sentences(path: Path, *, limit: int | None = None) -> Score:
+    """Actor-code recall on PETRARCH-style sentence records (``gold_events`` source/target codes)."""
+    from dateline.actors import find_actors
+    from dateline.parse import load_nlp
+    from dateline.record import Document
+
+    nlp = load_nlp()
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("gold_events")][:limit]
+    score = Score()
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        actors = find_actors(doc, document=Document(id=row.get("id", "x"), text=row["text"])).actors
+        gold = {c for e in row["gold_events"] for c in (e.get("source"), e.get("target")) if c and c != "---"}
+        for code in sorted(gold):
+            score.total += 1
+            exact, country = _match(code, actors)
+            score.hits += exact
+            score.country_hits += country
+            if not country:
+                score.misses.append(f"{row.get('id')}: {code} not in {sorted(set().union(*(_codes(a) for a in actors))) if actors else []}")
+    return score
+
+
+def score_phrases(path: Path) -> Score:
+    """Expected codes for short noun phrases ("Barack Obama and Vladimir Putin" → USAGOV, RUSGOV)."""
+    from dateline.actors import find_actors
+    from dateline.parse import load_nlp
+    from dateline.record import Document
+
+    nlp = load_nlp()
+    score = Score()
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["phrase"] + " said."
+        actors = find_actors(nlp(text), document=Document(id="p", text=text)).actors
+        for code in row["expected_codes"]:
+            score.total += 1
+            exact, country = _match(code, actors)
+            score.hits += exact
+            score.country_hits += country
+            if not exact:
+                score.misses.append(f"{row['phrase']!r}: {code} vs {[a.codes.get('cameo') for a in actors]}")
+    return score
+
+
+_CODE = re.compile(r"\[([A-Z]{3,})[^\]]*\]")
+
+
+def read_phoenix(paths: list[Path]) -> dict[str, set[str]]:
+    """Name (upper case, spaces) → set of CAMEO codes, from Phoenix actor dictionary files."""
+    table: dict[str, set[str]] = {}
+    for path in paths:
+        names: list[str] = []
+        codes: set[str] = set()
+
+        def flush():
+            for n in names:
+                table.setdefault(n, set()).update(codes)
+
+        for raw in path.read_text("utf-8", errors="replace").splitlines():
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if raw[0] not in " \t+[":
+                flush()
+                names, codes = [], set()
+                head = line.split("[", 1)[0].strip()
+                names.append(head.strip("_").replace("_", " "))
+            elif raw[0] == "+":
+                names.append(line[1:].split("[", 1)[0].strip().strip("_").replace("_", " "))
+            codes.update(_CODE.findall(line))
+        flush()
+    return table
+
+
+def score_known_actors(dict_dir: Path) -> Score:
+    """Agreement of our known-actor countries with the Phoenix dictionaries (an oracle, not a source)."""
+    from dateline.actors.lexicon import load_lexicon
+
+    table = read_phoenix(sorted(dict_dir.glob("Phoenix.*.actors.txt")))
+    score = Score()
+    for entry in load_lexicon().known:
+        if entry.kind in ("PLACE",) or entry.region:
+            continue
+        codes: set[str] = set()
+        for form in (entry.name, *entry.aliases):
+            codes |= table.get(form.upper().replace(".", ""), set()) | table.get(form.upper(), set())
+        if not codes:
+            continue
+        score.total += 1
+        ours = {entry.country, entry.cameo[:3] if entry.cameo else None,
+                "IGO" if entry.sector == "IGO" or entry.kind == "IGO" else None} - {None}
+        prefixes = {c[:3] for c in codes}
+        if ours & prefixes:
+            score.hits += 1
+            score.country_hits += 1
+        else:
+            score.misses.append(f"{entry.name}: ours {entry.country}/{entry.cameo}, Phoenix {sorted(codes)}")
+    return score
+
+
+def evaluate_actors(data: Path = DEFAULT_DATA, *, limit: int | None = None) -> dict[str, Score]:
+    """Run the three actor scores; missing inputs are skipped."""
+    out: dict[str, Score] = {}
+    petr = data / "petrarch2-validation"
+    if (petr / "petr2_gsr_validation.jsonl").exists():
+        out["gsr sentences"] = score_sentences(petr / "petr2_gsr_validation.jsonl", limit=limit)
+    if (petr / "petrarch2_fullsentence_tests.jsonl").exists():
+        out["full sentences"] = score_sentences(petr / "petrarch2_fullsentence_tests.jsonl")
+    if (petr / "petrarch2_actor_phrase_tests.jsonl").exists():
+        out["actor phrases"] = score_phrases(petr / "petrarch2_actor_phrase_tests.jsonl")
+    if (data / "cameo-dictionaries").exists():
+        out["known vs Phoenix"] = score_known_actors(data / "cameo-dictionaries")
+    return out
