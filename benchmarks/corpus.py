@@ -82,3 +82,65 @@ def article_of_length(n_words: int) -> str:
         if total >= n_words:
             break
     return "\n\n".join(out)
+
+
+def write_jsonl(path: Path, n: int) -> Path:
+    """Write ``n`` articles as JSON Lines at ``path`` (a temporary file, never in the repo)."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, text in enumerate(articles(n)):
+            fh.write(json.dumps({"id": f"bench-{i}", "text": text, "published": f"20{10 + i % 10}-0{1 + i % 9}-01"})
+                     + "\n")
+    return path
+
+
+class RssMonitor:
+    """Poll the resident memory of this process's descendants (workers) and keep each one's peak."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval = interval
+        self.peaks: dict[int, float] = {}
+        self.names: dict[int, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            try:
+                procs = me.children(recursive=True)
+            except psutil.Error:
+                procs = []
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss / 2**20
+                    self.names.setdefault(p.pid, " ".join(p.cmdline()[-3:])[:60])
+                except psutil.Error:
+                    continue
+                self.peaks[p.pid] = max(self.peaks.get(p.pid, 0.0), rss)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "RssMonitor":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def worker_peak(self, min_mb: float = 150.0) -> float:
+        """The largest peak among processes big enough to hold the model (the workers)."""
+        return max((v for v in self.peaks.values() if v >= min_mb), default=0.0)
+
+
+def print_load(when: str) -> None:
+    """Print the machine's load average: figures taken on a busy machine are not comparable."""
+    import os
+
+    one, five, _ = os.getloadavg()
+    print(f"[load average {when}: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs]", flush=True)

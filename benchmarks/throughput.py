@@ -88,6 +88,7 @@ def _run(target, *args) -> dict:
 
 
 def main(argv: list[str] | None = None) -> dict:
+    corpus.print_load("before")
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--batch-size", type=int, default=16)
@@ -118,3 +119,4 @@ def main(argv: list[str] | None = None) -> dict:
 
 if __name__ == "__main__":
     main()
+    corpus.print_load("after")

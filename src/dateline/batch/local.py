@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 
@@ -47,6 +49,25 @@ def _worker_main(conn: Connection) -> None:
         key, index, items, options = task
         result = analyze_partition(index, items, options, on_progress=lambda n: conn.send(("tick", n)))
         conn.send(("done", (key, result)))
+
+
+# One BLAS/OpenMP thread per worker process: N processes on N cores, no oversubscription (Dask's
+# nanny sets the same variables for its workers).
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _single_threaded_env():
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    os.environ.update({k: "1" for k in _THREAD_VARS})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 @dataclass
@@ -94,7 +115,8 @@ class LocalPool:
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         proc = self._ctx.Process(target=_worker_main, args=(child,), daemon=True, name="dateline-worker")
-        proc.start()
+        with _single_threaded_env():
+            proc.start()
         child.close()
         return _Worker(proc, parent)
 
