@@ -113,6 +113,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
         weak = False
+        subj = None
         if comp is not None:
             content = _content(ctx, comp, tok, inherit)
         elif broad or lemma in lex.speech:
@@ -122,7 +123,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         if content is None:
             continue
-        subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
+        if subj is None:
+            subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
         spk, head = _speaker(ctx, subj, content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
@@ -135,6 +137,18 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
+
+
+def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS) -> Span | None:
+    doc = ctx.doc
+    while left <= right and (doc[left].is_space or (doc[left].is_punct and not _is_mark(doc[left]))):
+        left += 1
+    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
+        right -= 1
+    if right - left + 1 < min_tokens:
+        return None
+    span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
+    return span if span[1] > span[0] else None
 
 
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp")
