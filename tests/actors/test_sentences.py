@@ -93,6 +93,10 @@ CASES = [
      [("link", "The minister", 1, "Boris Pistorius"), ("actor", "Boris Pistorius", "PERSON", "DEU", "GOV")]),
     ("The Lithuanian Defense Ministry issued a statement. The ministry said the drills would continue.",
      [("actor", "Lithuanian Defense Ministry", "ORG", "LTU", "GOV"), ("link", "The ministry", 1, "Lithuanian Defense Ministry")]),
+    ("President Volodymyr Zelensky spoke in Kyiv. Later the Ukrainian president flew to Paris.",
+     [("link", "the Ukrainian president", 1, "Volodymyr Zelensky"), ("none", "Ukrainian president")]),
+    ("Finnish Defense Minister Antti Häkkänen urged European allies to act.",
+     [("link", "European", 1, "Europe"), ("actor", "Antti Häkkänen", "PERSON", "FIN", "GOV")]),
     # NER corrections
     ("The United States imposed new sanctions on Belarus.",
      [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),

@@ -35,6 +35,7 @@ class Candidate:
     iso: str | None = None
     sector: str | None = None
     pro: bool = False  # "pro-Russian": a stance, not the country itself
+    region_demonym: bool = False  # "European" naming the region actor Europe
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.codes import cameo_code
 from dateline.actors.context import Candidate, DocContext, Entity, Ment, RoleInfo
-from dateline.actors.coref import MentionTable, resolve_pronouns, resolve_role_nouns
+from dateline.actors.coref import MentionTable, _role_fits, resolve_pronouns, resolve_role_nouns
 from dateline.actors.index import ActorIndex
 from dateline.actors.lexicon import Lexicon
 from dateline.actors.ner import _HONORIFICS, find_candidates
@@ -171,7 +171,12 @@ class _Builder:
         for cand, absorbed in found:
             ctx.claim(cand.start, cand.end)
             name = cand.text
-            if cand.kind == "PERSON":  # an unnamed official: "the US commander"
+            if cand.kind == "PERSON":  # an unnamed official: "the US commander" (or a named one seen before)
+                earlier = self._earlier_official(cand)
+                if earlier is not None:
+                    det = cand.start - 1
+                    earlier.add(self._ment(det, cand.end, "role"))
+                    continue
                 key = f"U:{name.lower()}"
             elif absorbed:
                 key = f"G:{cand.kind}:{cand.iso}:{cand.sector}:{'pro' if cand.pro else ''}"
@@ -182,6 +187,22 @@ class _Builder:
             if cand.kind == "PERSON" and not e.roles:
                 self._add_role(e, _describe(ctx, cand.start, cand.end, self.owner))
             e.add(self._ment(cand.start, cand.end, "name" if cand.text == e.name else "alias"))
+
+    def _earlier_official(self, cand: Candidate) -> Entity | None:
+        """The named person "the Ukrainian president" refers back to: same country, fitting role."""
+        if cand.start == 0 or self.doc[cand.start - 1].lower_ != "the":
+            return None
+        noun = self.doc[cand.end - 1].lower_
+        best = None
+        for e in self.entities.values():
+            if e.kind != "PERSON" or not e.mentions or e.first() >= cand.char_start:
+                continue
+            country = next((r.country for r in e.roles if r.country), None) or e.country
+            if country == cand.iso and _role_fits(e, noun, []):
+                last = max(m.start for m in e.mentions if m.start < cand.char_start)
+                if best is None or last > best[0]:
+                    best = (last, e)
+        return best[1] if best else None
 
     # -- countries, organisations, IGOs, groups, demonyms ---------------------------------------
     def others(self) -> None:
@@ -205,7 +226,8 @@ class _Builder:
                 k = c.known
                 e = self._entity(f"K:{k.name}", name=k.name, kind=k.kind, known=k, country=k.country,
                                  sector=k.sector, plural=k.kind == "GROUP" and not k.region)
-                e.add(self._ment(c.start, c.end, "name" if c.text == k.name else "alias"))
+                how = "demonym" if c.region_demonym else ("name" if c.text == k.name else "alias")
+                e.add(self._ment(c.start, c.end, how))
             elif c.kind in ("ORG", "IGO", "GROUP"):
                 e = self._org_alias(c.text)
                 if e is None:

@@ -43,6 +43,7 @@ class KnownActor:
     surname: str | None = None
     surname_alone: bool = True
     region: bool = False
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Lexicon:
     first_names: dict[str, str] = field(default_factory=dict)  # name -> m|f
     sector_cameo: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, list[KnownActor]] = field(default_factory=dict)  # "alliance" -> [NATO]
+    region_demonyms: dict[str, KnownActor] = field(default_factory=dict)  # "european" -> Europe
     # spaCy string-hash arrays for fast token scans (see DocContext.positions)
     group_noun_ids: object = None  # last words of group/org role nouns
     anaphor_noun_ids: object = None  # role nouns, IGO nouns, "country"/"nation"
@@ -110,7 +112,10 @@ def _load_known(lex: Lexicon) -> None:
             gender=raw.get("gender"), office=raw.get("office"), years=raw.get("years"), cameo=raw.get("cameo"),
             aliases=tuple(raw.get("aliases", ())), nouns=tuple(raw.get("nouns", ())),
             surname=raw.get("surname"), surname_alone=raw.get("surname_alone", True), region=raw.get("region", False),
+            demonyms=tuple(raw.get("demonyms", ())),
         )
+        for word in entry.demonyms:
+            lex.region_demonyms[word.lower()] = entry
         lex.known.append(entry)
         forms = [entry.name, *entry.aliases]
         for form in forms:

@@ -64,6 +64,9 @@ def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str]) 
     iso = lex.country(text)
     if iso:
         return "COUNTRY", {"iso": iso}
+    region = lex.region_demonyms.get(text.lower()) if label == "NORP" else None
+    if region is not None:
+        return region.kind, {"known": region, "region_demonym": True}
     low = text.lower()
     if low.startswith(("pro-", "anti-")) and lex.demonym(text.split("-", 1)[1]):
         return "DEMONYM", {"iso": lex.demonym(text.split("-", 1)[1]), "pro": True}
