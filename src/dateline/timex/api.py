@@ -106,7 +106,7 @@ def tense_at(doc: Doc, offset: int) -> str:
             return "future" if verb.lower_ in ("going",) else "present"
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
-    if verb.tag_ == "VB" and any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
+    if verb.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
                                  and c.lower_ not in ("would", "could", "did") for c in verb.children):
         return "future"  # "should be completed in October", "to be held on October 12"
     if any(t.lower_ in _FUTURE_AUX and t.head.i == verb.head.i for t in sent if t.dep_ == "aux"):
@@ -131,9 +131,9 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if tok is None:
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nummod" and tok.head.i == nxt.i \
-            and nxt.lower_ not in _TIME_NOUNS and nxt.pos_ == "NOUN":
-        return True
+    if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and tok.head.i == nxt.i \
+            and nxt.lower_ not in _TIME_NOUNS:
+        return True  # "2000 soldiers"; but "the 1991 settlement" is a year
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in ("$", "us$", "€", "£", "#", "no.", "number", "flight", "route", "rs", "rs."):
         return True

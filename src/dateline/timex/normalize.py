@@ -362,6 +362,9 @@ def _weekday_date(wd: int, c: Context, rel: str) -> date | None:
         return c.dct + timedelta(days=ahead)
     if rel == "this":
         return c.dct + timedelta(days=delta)
+    if rel == "nearest":
+        ahead = (wd - c.dct.weekday()) % 7
+        return c.dct + timedelta(days=ahead) if ahead <= 3 else c.dct - timedelta(days=7 - ahead)
     if c.tense == "future":
         return c.dct + timedelta(days=(wd - c.dct.weekday()) % 7)
     return c.dct - timedelta(days=(c.dct.weekday() - wd) % 7)
@@ -375,9 +378,10 @@ def weekday(g: dict, c: Context) -> Norm | None:
     if len(key) <= 4 and not text.endswith(".") and key not in ("wed",):
         return None  # "Mon", "Fri" only with a period; keeps "Sat"/"Sun" and names out
     wd = lexicon()["weekday"][key]
-    if c.prev_word in ("until", "till", "by", "before") and c.tense != "past":
-        c = Context(c.dct, c.ref, "future", c.year_hint, c.prev_word, c.next_text)
-    d = _weekday_date(wd, c, _key(g.get("rel")))
+    rel = _key(g.get("rel"))
+    if c.prev_word in ("until", "till", "by") and not rel:
+        rel = "nearest"  # "closed until Friday": the nearest Friday, either side
+    d = _weekday_date(wd, c, rel)
     pod = lexicon()["part_of_day"].get(_key(g.get("pod")))
     if d is None:
         base = f"XXXX-WXX-{wd + 1}"
@@ -402,7 +406,7 @@ def deictic(g: dict, c: Context) -> Norm | None:
 
 def the_day(g: dict, c: Context) -> Norm | None:
     """"ended the day", "for the day", "later in the day": the document's day (news)."""
-    if c.prev_word not in ("end", "ending", "ended", "ends", "finish", "finished", "for", "during", "in",
+    if not g.get("posof") and c.prev_word not in ("end", "ending", "ended", "ends", "finish", "finished", "for", "during", "in",
                            "of", "close", "closed", "closing", "start", "began", "begin", "throughout", "over"):
         return None
     if c.dct is None:
