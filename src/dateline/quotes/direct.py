@@ -96,12 +96,12 @@ def _is_cue(ctx: QuoteContext, t: Token) -> bool:
 
 def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | None:
     subj = subject_of(cue)
+    pos = next((k for k, t in enumerate(zone) if t.i == cue.i), None)
     if subj is not None and not ctx.in_quote(subj):
         return subj
     # parse trouble after a quote: take the noun right before or after the cue in the zone
-    pos = next((k for k, t in enumerate(zone) if t.i == cue.i), None)
     if pos is None:
-        return None
+        return subj if subj is not None and not ctx.in_quote(subj) else None
     for t in zone[pos + 1:pos + 4]:
         if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
             return _chunk_head(t)
@@ -257,7 +257,7 @@ def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
         return None
     sent = colon.sent
     cues = [t for t in sent if _is_cue(ctx, t) and not ctx.in_quote(t)]
-    verb = cues[-1] if cues else (sent.root if sent.root.pos_ in ("VERB", "AUX") else None)
+    verb = cues[-1] if cues else (sent.root if sent.root.pos_ == "VERB" else None)
     if verb is None:
         return None
     subj = subject_of(verb)

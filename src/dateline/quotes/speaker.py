@@ -37,7 +37,14 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
+            noun = tok.head
+            if tok.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head is not noun:
+                # "emailed supporters saying ...": the one who emailed says it, not the addressees
+                governor = noun.head
+                found = next((c for c in governor.children if c.dep_ in _SUBJECT_DEPS), None)
+                if found is not None:
+                    return found
+            return noun
         if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
             tok = tok.head
             continue
