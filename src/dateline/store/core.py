@@ -3,6 +3,7 @@ and cluster events across documents. The same code runs on SQLite and PostgreSQL
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -201,6 +202,49 @@ class _WriteTx:
             self.conn.close()
 
 
+def _fields(cls: type) -> tuple[tuple[str, str], ...]:
+    from dateline.record.codec import _RENAMES
+
+    hit = _FIELDS.get(cls)
+    if hit is None:
+        hit = _FIELDS[cls] = tuple((_RENAMES.get(f.name, f.name), f.name) for f in dataclasses.fields(cls))
+    return hit
+
+
+_FIELDS: dict = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _json(value):
+    kind = type(value)
+    if kind is tuple or kind is list:
+        return [v if type(v) in _PLAIN else _json(v) for v in value]
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {k: (v if type(v) in _PLAIN else _json(v)) for k, v in value.items()}
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        if not dataclasses.is_dataclass(value):
+            return value
+        fields = _fields(kind)
+    out = {}
+    for key, name in fields:
+        v = getattr(value, name)
+        out[key] = v if type(v) in _PLAIN else _json(v)
+    return out
+
+
+def record_json(record: Record) -> dict:
+    """`Record.to_json` with the field lists cached per class (the store's hot path); equal to it.
+
+    >>> from dateline.store.synthetic import story
+    >>> r = story("d1", "KYIV —"); record_json(r) == r.to_json()
+    True
+    """
+    return _json(record)
+
+
 def text_hash(text: str) -> str:
     """Return the sha256 of a document's text, the second key that identifies a document.
 
@@ -220,24 +264,52 @@ class _Writer:
     def __init__(self, conn: Connection, dialect: str) -> None:
         self.conn = conn
         self.dialect = dialect
+        self.sa_dialect = conn.dialect
+        self.cur = conn.connection.cursor()  # the DBAPI cursor, inside the same transaction
         self.touched_clusters: set[int] = set()
         self.actor_delta: dict[int, int] = {}
+
+    def _run(self, stmt, params: dict, keys: tuple | None = None):
+        """Execute a prebuilt statement straight on the DBAPI cursor (compiled once per dialect)."""
+        sql, names = _compiled(stmt, self.sa_dialect, keys)
+        self.cur.execute(sql, tuple(params[n] for n in names) if names is not None else params)
+        return self.cur
+
+    def _in(self, sql: str, values: list):
+        """Run one of the ``_SQL_*`` templates with an IN list of ``values``."""
+        ph = "?" if self.dialect == "sqlite" else "%s"
+        self.cur.execute(sql.format(", ".join([ph] * len(values))), tuple(values))
+        return self.cur
+
+    def _many(self, stmt, rows: list[dict]) -> None:
+        """executemany a prebuilt statement over ``rows`` (all with the same keys)."""
+        if not rows:
+            return
+        keys = tuple(rows[0])
+        sql, names = _compiled(stmt, self.sa_dialect, keys)
+        if names is None:
+            self.cur.executemany(sql, rows)
+        elif names == keys:  # rows built in column order: no per-value lookups
+            self.cur.executemany(sql, [tuple(r.values()) for r in rows])
+        else:
+            self.cur.executemany(sql, [tuple(r[n] for n in names) for r in rows])
 
     # -- removal
     def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True) -> bool:
         c = self.conn
         d = t.documents.c
-        pks = c.execute(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC, {"id": doc_id, "h": text_hash}).scalars().all()
+        pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
+                                       {"id": doc_id, "h": text_hash}).fetchall()]
         for pk in pks:
-            self.touched_clusters.update(c.execute(_SEL_DOC_CLUSTERS, {"pk": pk}).scalars())
-            for aid in c.execute(_SEL_DOC_ACTORS, {"pk": pk}).scalars():
+            self.touched_clusters.update(r[0] for r in self._run(_SEL_DOC_CLUSTERS, {"pk": pk}).fetchall())
+            for (aid,) in self._run(_SEL_DOC_ACTORS, {"pk": pk}).fetchall():
                 self.actor_delta[aid] = self.actor_delta.get(aid, 0) - 1
             if self.dialect == "sqlite":
-                c.exec_driver_sql("DELETE FROM quotes_fts WHERE rowid IN (SELECT pk FROM quotes WHERE doc_pk = ?)",
-                                  (pk,))
-                c.exec_driver_sql("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
+                self.cur.execute("DELETE FROM quotes_fts WHERE rowid IN (SELECT pk FROM quotes WHERE doc_pk = ?)",
+                                 (pk,))
+                self.cur.execute("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
             for stmt in _DELETES:
-                c.execute(stmt, {"pk": pk})
+                self._run(stmt, {"pk": pk})
         if pks and refresh:
             self._refresh()
         return bool(pks)
@@ -249,16 +321,17 @@ class _Writer:
         self.remove(doc_id=doc.id, text_hash=h, refresh=False)  # recounted once, at the end
         c = self.conn
         pub = doc.published
-        doc_pk = c.execute(_INS_DOC, {
+        row = {
             "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
             "published": pub.value if pub else None, "published_precision": pub.precision if pub else None,
             "language": doc.language, "text": doc.text,
-            "record": json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
+            "record": json.dumps(record_json(record), ensure_ascii=False, separators=(",", ":")),
             "n_quotes": len(record.quotes), "n_events": len(record.events),
-        }).scalar_one()
+        }
+        doc_pk = self._run(_INS_DOC, row, tuple(row)).fetchone()[0]
         if self.dialect == "sqlite":
-            c.exec_driver_sql("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
-                              (doc_pk, doc.title or "", doc.text))
+            self.cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+                             (doc_pk, doc.title or "", doc.text))
         archive = self._actors(record, doc_pk)
         self._quotes(record, doc_pk, archive)
         self._times(record, doc_pk)
@@ -276,12 +349,12 @@ class _Writer:
             infos.append((actor, ident.actor_key(actor.kind, actor.name, country=actor.country, codes=actor.codes),
                           aliases))
         keys = sorted({k for _, k, _ in infos})
-        by_key = dict(c.execute(_SEL_ACTOR_KEYS, {"keys": keys}).all())
+        by_key = dict(self._in(_SQL_ACTOR_KEYS, keys).fetchall())
         # names that may merge with an existing archive actor of the same kind
         wanted = sorted({n for actor, k, al in infos if k not in by_key for n in ident.merge_names(actor.name, al)})
         by_name: dict[tuple[str, str], set] = {}
         if wanted:
-            for norm, aid, kind, country in c.execute(_SEL_ACTOR_NAMES, {"names": wanted}).all():
+            for norm, aid, kind, country in self._in(_SQL_ACTOR_NAMES, wanted).fetchall():
                 by_name.setdefault((norm, kind), set()).add((aid, country))
         out: dict[str, int] = {}
         names_rows, doc_rows, mention_rows = {}, [], []
@@ -296,10 +369,10 @@ class _Writer:
                         break
                 if aid is None:
                     cameo = actor.codes.get("cameo") if isinstance(actor.codes, dict) else None
-                    aid = c.execute(_INS_ACTOR, {
-                        "key": key, "name": actor.name, "kind": actor.kind, "country": actor.country,
-                        "sector": actor.sector, "cameo": cameo if isinstance(cameo, str) else None, "n_documents": 0,
-                    }).scalar_one()
+                    row = {"key": key, "name": actor.name, "kind": actor.kind, "country": actor.country,
+                           "sector": actor.sector, "cameo": cameo if isinstance(cameo, str) else None,
+                           "n_documents": 0}
+                    aid = self._run(_INS_ACTOR, row, tuple(row)).fetchone()[0]
                     by_key[key] = aid
             out[actor.id] = aid
             for n in ident.lookup_names(actor.name, aliases, kind=actor.kind):
@@ -315,10 +388,9 @@ class _Writer:
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
         for aid in set(out.values()):
             self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
-        c.execute(_ins_ignore(self.dialect, t.actor_names), list(names_rows.values()))
-        c.execute(_INS_DOC_ACTORS, doc_rows)
-        if mention_rows:
-            c.execute(_INS_MENTIONS, mention_rows)
+        self._many(_ins_ignore(self.dialect, t.actor_names), list(names_rows.values()))
+        self._many(_INS_DOC_ACTORS, doc_rows)
+        self._many(_INS_MENTIONS, mention_rows)
         return out
 
     def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
@@ -340,15 +412,15 @@ class _Writer:
                 "published": pub, "confidence": q.confidence,
             })
         c = self.conn
-        c.execute(_INS_QUOTES, rows)
+        self._many(_INS_QUOTES, rows)
         if self.dialect == "sqlite":
-            c.exec_driver_sql("INSERT INTO quotes_fts(rowid, text) SELECT pk, text FROM quotes WHERE doc_pk = ?",
-                              (doc_pk,))
+            self.cur.execute("INSERT INTO quotes_fts(rowid, text) SELECT pk, text FROM quotes WHERE doc_pk = ?",
+                             (doc_pk,))
 
     def _times(self, record: Record, doc_pk: int) -> None:
         if not record.times:
             return
-        self.conn.execute(_INS_TIMES, [{
+        self._many(_INS_TIMES, [{
             "doc_pk": doc_pk, "id": x.id, "text": x.text, "start": x.span[0], "end": x.span[1], "type": x.type,
             "value": x.value, "mod": x.mod,
             "interval_start": x.interval.start if x.interval else None,
@@ -376,7 +448,7 @@ class _Writer:
                                ).hexdigest()
             prepared.append((e, value, precision, start, end, src, tgt, key))
         candidates: dict[str, list[list]] = {}
-        for row in c.execute(_SEL_CLUSTERS, {"keys": sorted({p[-1] for p in prepared})}).all():
+        for row in self._in(_SQL_CLUSTERS, sorted({p[-1] for p in prepared})).fetchall():
             candidates.setdefault(row[0], []).append(list(row[1:]))
         rows, links = [], []
         for e, value, precision, start, end, src, tgt, key in prepared:
@@ -397,12 +469,12 @@ class _Writer:
                 "confidence": e.confidence, "published": pub,
             })
             links.append(({(aid, "source") for aid in src} | {(aid, "target") for aid in tgt}))
-        c.execute(_INS_EVENTS, rows)
-        pks = dict(c.execute(_SEL_EVENT_PKS, {"pk": doc_pk}).all())
+        self._many(_INS_EVENTS, rows)
+        pks = dict(self._run(_SEL_EVENT_PKS, {"pk": doc_pk}).fetchall())
         link_rows = [{"event_pk": pks[e.id], "actor_id": aid, "role": role, "doc_pk": doc_pk}
                      for e, pairs in zip(record.events, links) for aid, role in sorted(pairs)]
         if link_rows:
-            c.execute(_ins_ignore(self.dialect, t.event_actors), link_rows)
+            self._many(_ins_ignore(self.dialect, t.event_actors), link_rows)
 
     def _cluster(self, candidates: list[list], key, category, cameo, value, precision, start, end, place,
                  country) -> int:
@@ -424,11 +496,10 @@ class _Writer:
                     c.execute(update(t.event_clusters).where(t.event_clusters.c.id == cid).values(**changes))
                 self.touched_clusters.add(cid)
                 return cid
-        cid = c.execute(_INS_CLUSTER, {
-            "key": key, "category": category, "cameo": cameo, "date_value": value, "precision": precision,
-            "date_start": start, "date_end": end, "place": place, "country": country, "num_articles": 0,
-            "num_sources": 0, "num_mentions": 0,
-        }).scalar_one()
+        row = {"key": key, "category": category, "cameo": cameo, "date_value": value, "precision": precision,
+               "date_start": start, "date_end": end, "place": place, "country": country, "num_articles": 0,
+               "num_sources": 0, "num_mentions": 0}
+        cid = self._run(_INS_CLUSTER, row, tuple(row)).fetchone()[0]
         candidates.append([cid, value, precision, place])
         self.touched_clusters.add(cid)
         return cid
@@ -439,15 +510,15 @@ class _Writer:
         c = self.conn
         clusters = sorted(x for x in self.touched_clusters if x is not None)
         if clusters:
-            counts = {cid: (m, a, s) for cid, m, a, s in c.execute(_COUNT_CLUSTERS, {"ids": clusters}).all()}
+            counts = {cid: (m, a, s) for cid, m, a, s in self._in(_SQL_COUNT_CLUSTERS, clusters).fetchall()}
             gone = [cid for cid in clusters if cid not in counts]
             if gone:
                 c.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(gone)))
             if counts:
-                c.execute(_UPD_CLUSTER, [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
+                self._many(_UPD_CLUSTER, [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
         moves = [{"aid": aid, "n": n} for aid, n in sorted(self.actor_delta.items()) if n]
         if moves:
-            c.execute(_UPD_ACTOR_DOCS, moves)
+            self._many(_UPD_ACTOR_DOCS, moves)
         self.touched_clusters.clear()
         self.actor_delta.clear()
 
@@ -464,7 +535,27 @@ def _ins_ignore(dialect: str, table):
     return stmt
 
 
+_SQL_ACTOR_KEYS = 'SELECT "key", id FROM actors WHERE "key" IN ({})'
+_SQL_ACTOR_NAMES = ("SELECT n.norm, a.id, a.kind, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id "
+                    "WHERE n.norm IN ({})")
+_SQL_CLUSTERS = ('SELECT "key", id, date_value, precision, place FROM event_clusters WHERE "key" IN ({}) '
+                 "ORDER BY id")
+_SQL_COUNT_CLUSTERS = ("SELECT e.cluster_id, count(*), count(DISTINCT e.doc_pk), "
+                       "count(DISTINCT coalesce(d.source, 'doc:' || d.id)) FROM events e "
+                       "JOIN documents d ON d.pk = e.doc_pk WHERE e.cluster_id IN ({}) GROUP BY e.cluster_id")
 _IGNORE: dict = {}
+_COMPILED: dict = {}
+
+
+def _compiled(stmt, dialect, keys: tuple | None) -> tuple[str, tuple | None]:
+    """Return ``(sql, positional names or None)`` for a statement on a dialect, compiled once."""
+    key = (id(stmt), dialect.name, keys)
+    hit = _COMPILED.get(key)
+    if hit is None:
+        compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
+        names = tuple(compiled.positiontup) if compiled.positional else None
+        hit = _COMPILED[key] = (str(compiled), names)
+    return hit
 _d, _e, _ec, _a = t.documents.c, t.events.c, t.event_clusters.c, t.actors.c
 _SEL_DOC = select(_d.pk).where(_d.id == bindparam("id"))
 _SEL_DOC_BY_HASH = select(_d.pk).where((_d.id == bindparam("id")) | (_d.text_hash == bindparam("h")))

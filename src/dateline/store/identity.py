@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -19,6 +20,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ORDER = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
     """Normalise a name for matching: no accents, case, punctuation or leading "the".
 
