@@ -78,3 +78,29 @@ def test_api_given_date_is_kept(nlp):
     r = find_times(nlp("The minister resigned on Tuesday."), published=GIVEN)
     assert r.published is GIVEN
     assert [(t.text, t.value, t.anchor) for t in r.times] == [("Tuesday", "2025-02-11", "DCT")]
+
+
+@pytest.mark.parametrize("text, trigger, value, from_kind", [
+    # a time attached to the trigger in the parse
+    ("The rebels captured the town in June 2015 and held it for a year.", "captured", "2015-06", "time"),
+    # a `when` clause on the time
+    ("Prices have fallen since March 2020, when the factories closed.", "closed", "2020-03", "time"),
+    # a sentence-initial time scopes the sentence
+    ("On March 3, 2019, the police arrested two men and seized their cars.", "seized", "2019-03-03", "time"),
+    # inherited from the paragraph's narrative time
+    ("The army entered the city in May 2016. Soldiers looted the shops.", "looted", "2016-05", "inherited"),
+    # present news: the document date
+    ("The government announced new sanctions against the regime.", "announced", "2025-02-12", "dct"),
+    # pluperfect background without a time: unknown
+    ("The minister had opposed the plan.", "opposed", None, None),
+])
+def test_api_anchor_rules(nlp, text, trigger, value, from_kind):
+    doc = nlp(text)
+    times = find_times(doc, published=GIVEN)
+    start = text.index(trigger)
+    got = anchor_event(doc, start, start + len(trigger), times=times)
+    assert got.value == value
+    if from_kind == "time":
+        assert got.from_ in {t.id for t in times.times}
+    else:
+        assert got.from_ == from_kind

@@ -307,7 +307,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
             ref_para = para
             ref_absolute = n.anchor is None
-    for a in anniversaries:
+    for a in anniversaries if not timeml else ():  # TimeML does not mark "the third anniversary of X"
         if not _overlaps(a, items):
             items.append(a)
         else:

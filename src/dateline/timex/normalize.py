@@ -498,6 +498,8 @@ def ref_word(g: dict, c: Context) -> Norm | None:
         return None  # adjectives: "current account", "recent gains" are rarely TIMEX3
     if c.next_text.startswith("-"):
         return None  # "now-cancelled", "soon-to-open"
+    if re.match(r"\s+(after|before|afterwards|thereafter)\b", c.next_text):
+        return None  # "soon after the vote": a relation, not a time
     return Norm("DATE", value)
 
 
@@ -582,6 +584,17 @@ def set_every(g: dict, c: Context) -> Norm | None:
     return Norm("SET", f"P{_fmt_num(n)}{unit}")
 
 
+def set_weekdays(g: dict, c: Context) -> Norm | None:
+    key = _key(g["wds"])
+    if key == "weekends":
+        return Norm("SET", "XXXX-WXX-WE")
+    if key == "weekdays":
+        return None
+    if not _capitalised(g["wds"]):
+        return None
+    return Norm("SET", f"XXXX-WXX-{lexicon()['weekday'][key[:-1]] + 1}")
+
+
 def set_adverb(g: dict, c: Context) -> Norm | None:
     return Norm("SET", lexicon()["set_adverb"][_key(g["adv"])])
 
@@ -626,7 +639,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
-    "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "set_adverb": set_adverb,
+    "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "set_adverb": set_adverb, "set_weekdays": set_weekdays,
     "set_freq": set_freq, "clock": clock,
 }
 
