@@ -146,3 +146,12 @@ def test_find_seed_no_second_parse(seed_text, monkeypatch):
     monkeypatch.setattr(type(nlp), "__call__", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
     analyze(seed_text)
     assert len(calls) == 1
+
+
+def test_find_actor_with_empty_name(nlp):
+    """Regression: an actor whose name is empty must not break the name fallback."""
+    text = "Smith criticized France."
+    doc = nlp(text)
+    idx = ActorIndex((Actor("A1", "", "PERSON", None, mentions=()),
+                      _actor("A2", "France", "COUNTRY", "FRA", text, (18, 24))))
+    assert find_events(doc, document=Document("d", text), actors=idx, times=TimeResult(), quotes=()) == ()

@@ -158,6 +158,98 @@ def score_known_actors(dict_dir: Path) -> Score:
     return score
 
 
+_PRON = {"he", "she", "they", "him", "her", "them", "his", "their"}
+_FIRST = {"i", "we", "you", "me", "us", "my", "our"}
+
+
+def score_polnear_sources(folder: Path, *, limit: int | None = None) -> dict[str, Score]:
+    """How often an attribution's source span (PolNeAR ``Source``) is covered by an actor mention,
+    split into pronoun sources (third person), named sources and other noun phrases."""
+    from dateline.actors import find_actors
+    from dateline.parse import load_nlp
+    from dateline.record import Document
+
+    nlp = load_nlp()
+    texts = sorted((folder / "text").glob("*.txt"))[:limit]
+    out = {k: Score() for k in ("pronoun", "named", "other")}
+    for path, doc in zip(texts, nlp.pipe(p.read_text("utf-8") for p in texts)):
+        text = doc.text
+        anns = sorted((folder / "attributions").glob(path.stem + "*.ann"))
+        if not anns:
+            continue
+        ann = anns[0]
+        index = find_actors(doc, document=Document(id=path.stem, text=text))
+        for line in ann.read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 3 or not parts[1].startswith("Source "):
+                continue
+            bounds = parts[1].split()[1:]
+            start, end = int(bounds[0]), int(bounds[-1])
+            src = text[start:end]
+            low = src.lower().strip()
+            if low in _FIRST:
+                continue
+            kind = "pronoun" if low in _PRON else ("named" if any(w[:1].isupper() for w in src.split()[1:]) or
+                                                    (src[:1].isupper() and low.split()[0] not in ("the", "a", "an")) else "other")
+            sc = out[kind]
+            sc.total += 1
+            aid = index.actor_at(start, end)
+            if aid is not None:
+                sc.hits += 1
+                sc.country_hits += 1
+            elif len(sc.misses) < 40:
+                sc.misses.append(f"{path.stem}: {src!r}")
+    return out
+
+
+def score_litbank_pronouns(folder: Path, *, limit: int | None = None) -> Score:
+    """Quotes attributed with a pronoun ("..., he said"): does our pronoun resolution pick the gold speaker?
+
+    The gold speaker is an entity id such as ``Mr_Bennet-6``; a resolution counts as correct when
+    the resolved actor's name shares a name word with it (titles ignored). Fiction, so out of domain.
+    """
+    from dateline.actors import find_actors
+    from dateline.parse import load_nlp
+    from dateline.record import Document
+
+    nlp = load_nlp()
+    score = Score()
+    skip = {"mr", "mrs", "ms", "miss", "sir", "lady", "lord", "dr", "the", "a", "an", "of"}
+    files = [p for p in sorted(folder.glob("*.ann")) if p.stat().st_size][:limit]
+    for ann in files:
+        lines = ann.with_suffix(".txt").read_text("utf-8").split("\n")
+        offsets, pos = [], 0
+        for line in lines:
+            offsets.append(pos)
+            pos += len(line) + 1
+        text = "\n".join(lines)
+        rows = [r.split("\t") for r in ann.read_text("utf-8").splitlines() if r]
+        speaker = {r[1]: r[2] for r in rows if r[0] == "ATTRIB"}
+        doc = nlp(text)
+        index = find_actors(doc, document=Document(id=ann.stem, text=text))
+        for r in rows:
+            if r[0] != "QUOTE" or r[1] not in speaker:
+                continue
+            sent, tok_end = int(r[4]), int(r[5])
+            toks = lines[sent].split(" ")
+            after = toks[tok_end + 1:tok_end + 4]
+            k = next((i for i, t in enumerate(after) if t.lower() in ("he", "she")), None)
+            if k is None:
+                continue
+            char = offsets[sent] + sum(len(t) + 1 for t in toks[:tok_end + 1 + k])
+            word = after[k]
+            score.total += 1
+            aid = index.actor_at(char, char + len(word))
+            actor = index.get(aid)
+            gold_words = {w.lower() for w in re.split(r"[_\-]", speaker[r[1]]) if w and not w.isdigit()} - skip
+            ok = actor is not None and bool({w.lower() for w in actor.name.replace(".", "").split()} & gold_words)
+            score.hits += ok
+            score.country_hits += actor is not None
+            if not ok and len(score.misses) < 40:
+                score.misses.append(f"{ann.stem} s{sent}: {word} → {actor.name if actor else None} (gold {speaker[r[1]]})")
+    return score
+
+
 def evaluate_actors(data: Path = DEFAULT_DATA, *, limit: int | None = None) -> dict[str, Score]:
     """Run the three actor scores; missing inputs are skipped."""
     out: dict[str, Score] = {}
@@ -168,6 +260,11 @@ def evaluate_actors(data: Path = DEFAULT_DATA, *, limit: int | None = None) -> d
         out["full sentences"] = score_sentences(petr / "petrarch2_fullsentence_tests.jsonl")
     if (petr / "petrarch2_actor_phrase_tests.jsonl").exists():
         out["actor phrases"] = score_phrases(petr / "petrarch2_actor_phrase_tests.jsonl")
+    if (data / "polnear" / "dev").exists():
+        for kind, sc in score_polnear_sources(data / "polnear" / "dev", limit=limit).items():
+            out[f"polnear dev sources: {kind}"] = sc
+    if (data / "litbank-quotes" / "tsv").exists():
+        out["litbank pronoun speakers"] = score_litbank_pronouns(data / "litbank-quotes" / "tsv", limit=limit)
     if (data / "cameo-dictionaries").exists():
         out["known vs Phoenix"] = score_known_actors(data / "cameo-dictionaries")
     return out

@@ -331,6 +331,50 @@ def score_seed(path: Path) -> dict:
     return out
 
 
+def measure_speed(n: int = 100, *, base: Path | None = None) -> dict:
+    """Steady-state cost of event coding per article on PolNeAR texts read from ../shared: parse
+    and the earlier stages vs `find_events`, after a warm-up that loads model, lexicons and
+    gazetteer (a one-time cost per process, reported separately)."""
+    import time
+
+    from dateline.actors import find_actors
+    from dateline.events import find_events
+    from dateline.ingest import SourceItem, make_document
+    from dateline.parse import load_nlp
+    from dateline.quotes import find_quotes
+    from dateline.timex import find_times
+
+    base = base or SHARED / "data" / "polnear"
+    paths = sorted(base.glob("*/text/*.txt"))[: n + 10]
+    docs = [make_document(SourceItem(name=p.name, text=p.read_text("utf-8"))) for p in paths]
+    nlp = load_nlp()
+
+    def run(batch):
+        t0 = time.perf_counter()
+        parsed = list(nlp.pipe([d.text for d in batch], batch_size=16))
+        parse = time.perf_counter() - t0
+        other = events = 0.0
+        for d, doc in zip(batch, parsed):
+            t0 = time.perf_counter()
+            actors = find_actors(doc, document=d)
+            times = find_times(doc, published=d.published)
+            quotes = find_quotes(doc, actors=actors)
+            t1 = time.perf_counter()
+            find_events(doc, document=d, actors=actors, times=times, quotes=quotes)
+            other += t1 - t0
+            events += time.perf_counter() - t1
+        return parse, other, events
+
+    t0 = time.perf_counter()
+    run(docs[:10])
+    warm = time.perf_counter() - t0
+    parse, other, events = run(docs[10:])
+    k = max(len(docs) - 10, 1)
+    return {"articles": k, "parse_s": round(parse, 2), "other_stages_s": round(other, 2), "events_s": round(events, 2),
+            "events_ms_per_article": round(1000 * events / k, 1),
+            "events_share_pct": round(100 * events / (parse + other), 1), "warmup_s": round(warm, 2)}
+
+
 def detect(path: Path) -> str:
     """Which dataset a ``--data`` folder holds: plover-gsr, petrarch2, mordecai3 or seed."""
     if (path / "plover_gsr_normalized.jsonl").exists():

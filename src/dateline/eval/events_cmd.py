@@ -24,13 +24,21 @@ def events(
     limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses.")] = False,
+    speed: Annotated[Optional[int], typer.Option("--speed", help="Instead: time event coding on N PolNeAR articles.")] = None,
 ) -> None:
     """Score events (PLOVER GSR, PETRARCH-2 GSR, seed gold) or places (Mordecai-3 cases).
 
     Example: dateline eval events --data ../shared/data/plover-gsr
     """
-    from dateline.eval.events import evaluate, summary
+    from dateline.eval.events import evaluate, measure_speed, summary
 
+    if speed:
+        report = measure_speed(speed)
+        typer.echo(json.dumps(report) if as_json else
+                   f"{report['articles']} articles: parse {report['parse_s']} s, actors+times+quotes "
+                   f"{report['other_stages_s']} s, events {report['events_s']} s = +{report['events_share_pct']}% "
+                   f"({report['events_ms_per_article']} ms/article; one-time warm-up {report['warmup_s']} s)")
+        return
     path = data or _default_data()
     if not path.exists():
         fail(f"{path}: evaluation data not found")

@@ -38,7 +38,7 @@ def _actor(token: Token, actors: ActorIndex) -> str | None:
 def _by_name(text: str, actors: ActorIndex) -> str | None:
     """The one actor with a mention or final name word spelled exactly ``text`` (else None)."""
     hits = {a.id for a in actors.actors
-            if any(m.text == text for m in a.mentions) or (a.kind == "PERSON" and a.name.split()[-1] == text)}
+            if any(m.text == text for m in a.mentions) or (a.kind == "PERSON" and a.name.split()[-1:] == [text])}
     return hits.pop() if len(hits) == 1 else None
 
 
