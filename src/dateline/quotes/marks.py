@@ -55,12 +55,18 @@ class QuotedSpan:
 def _classify_double(text: str, i: int, is_open: bool) -> str:
     """Return 'open', 'close' or 'either' for the double mark at ``i``."""
     ch = text[i]
-    if ch in DOUBLE_OPEN:
-        return "open"
-    if ch in DOUBLE_CLOSE:
-        return "close"
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch in DOUBLE_OPEN:
+        # a typo'd closer: 'here,“ he said' (open quote pending, glued to the word before)
+        if is_open and not before.isspace() and (after.isspace() or after in ".,;:!?"):
+            return "close"
+        return "open"
+    if ch in DOUBLE_CLOSE:
+        # a closer used as opener: '”Fortunately, ...' at a paragraph or word start
+        if not is_open and (before.isspace() or before in "(\u2014") and after.isalnum():
+            return "open"
+        return "close"
     opens = before in _OPEN_CONTEXT and not after.isspace()
     closes = not before.isspace() and (after.isspace() or not after.isalnum())
     if opens and not closes:
