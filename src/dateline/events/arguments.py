@@ -20,7 +20,8 @@ from dateline.events.triggers import Trigger
 
 _SUBJ = ("nsubj", "csubj")
 _LIGHT_SOURCE = {"stage", "hold", "launch", "conduct", "mount", "lead", "organize", "organise", "begin",
-                 "start", "continue", "carry", "make", "issue", "declare", "announce", "renew", "step"}
+                 "start", "continue", "carry", "make", "issue", "declare", "announce", "renew", "step", "engage",
+                 "resort", "undertake", "intensify", "escalate", "resume", "end", "call"}
 _LIGHT_TARGET = {"face", "suffer", "endure", "receive", "confront", "meet"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "for", "into", "toward", "towards", "upon", "over")
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "prep", "pobj", "case", "npadvmod"}
@@ -69,7 +70,7 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
     if out or not deep:
         return out
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from", "with", "to"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from", "with", "to", "by"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 for aid in np_actors(obj, actors, deep=False, skip=skip):
@@ -174,12 +175,15 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
             if obj is not None:
                 source += np_actors(obj, actors)
     implied: list[str] = []
-    if not source and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
-        lemma = noun.head.lemma_.lower()
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        head = head.head  # "engaged in ethnic cleansing", "resorted to violence"
+    if not source and (noun.dep_ in ("dobj", "attr") or head is not noun.head) and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
         if lemma in _LIGHT_SOURCE:
-            source = verb_source(noun.head, actors)
+            source = verb_source(head, actors)
         elif lemma in _LIGHT_TARGET:
-            implied = verb_source(noun.head, actors)
+            implied = verb_source(head, actors)
     return source, implied
 
 

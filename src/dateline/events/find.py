@@ -193,12 +193,12 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
 
 
 def _needs_target(trig: Trigger) -> bool:
-    """Demands read off "must" clauses and verbal acts toward someone (praise, criticise,
-    recognise, meet, visit, reject ...) are events only with a named recipient."""
+    """Demands read off "must" clauses and cooperative acts toward someone (praise, recognise,
+    visit, host ...) are events only with a named recipient; PLOVER leaves it optional elsewhere."""
     flags = trig.entry.flags
     if "mustcomp" in flags:
         return True
-    return "obj_target" in flags and trig.cameo[:2] in ("04", "05", "11", "12") and not trig.entry.objects
+    return "obj_target" in flags and trig.cameo[:2] in ("04", "05") and not trig.entry.objects
 
 
 def _direct(trig: Trigger, target: list[str], actors: ActorIndex) -> bool:
