@@ -109,15 +109,16 @@ class _Builder:
             words = c.text.split()
             known = lex.known_actor(c.text)
             if known is None and len(words) == 1:
-                if c.text in full_by_surname:
-                    known = lex.known_actor(full_by_surname[c.text])
+                word = c.text.title() if c.text.isupper() and len(c.text) > 3 else c.text  # "PENCE:"
+                if word in full_by_surname:
+                    known = lex.known_actor(full_by_surname[word])
                     if known is None:
-                        key = f"P:{full_by_surname[c.text]}"
-                        e = self._entity(key, name=full_by_surname[c.text], kind="PERSON")
+                        key = f"P:{full_by_surname[word]}"
+                        e = self._entity(key, name=full_by_surname[word], kind="PERSON")
                         self._person_mention(e, c)
                         continue
                 else:
-                    known = lex.surname.get(c.text)
+                    known = lex.surname.get(word)
             if known is not None and known.kind == "PERSON":
                 e = self._entity(f"K:{known.name}", name=known.name, kind="PERSON", known=known,
                                  country=known.country, sector=known.sector, gender=known.gender)
@@ -162,7 +163,8 @@ class _Builder:
             return "f"
         if c.start > 0 and doc[c.start - 1].lower_ in _MALE_TITLES:
             return "m"
-        return self.lex.first_names.get(c.text.split()[0]) if len(c.text.split()) > 1 else None
+        words = c.text.split()
+        return self.lex.first_names.get(words[0]) if words else None
 
     # -- demonym phrases ------------------------------------------------------------------------
     def groups(self) -> None:

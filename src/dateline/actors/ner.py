@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.actors.context import Candidate, DocContext
+from dateline.actors.context import Candidate, DocContext, hashes
 
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"}
@@ -115,6 +115,8 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
         if label == "PERSON":
             start = _strip_titles(ctx, start, end)
             span = doc[start:end]
+        if not span.text.strip() or "\n" in span.text:
+            continue
         kind, extra = classify(ctx, span.text, label, person_surnames)
         if kind == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS" and extra.get("known") is None:
             kind = "SKIP"  # "Latinos", "Democrats" tagged PERSON
@@ -131,6 +133,7 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
             extra = _org_attributes(ctx, start, end)
         out.append(_cand(doc, start, end, kind, **extra))
     out.extend(_gazetteer(ctx, covered))
+    out.extend(_surnames(ctx, covered | {i for c in out for i in range(c.start, c.end)}, person_surnames))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -214,6 +217,27 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
         if hit is not None and not ctx.is_excluded(hit.char_start, hit.char_end):
             out.append(hit)
             resume = hit.end
+    return out
+
+
+def _surnames(ctx: DocContext, covered: set[int], person_surnames: set[str]) -> list[Candidate]:
+    """Surnames the model missed or tagged oddly: "Trump" untagged, "PENCE:" in a transcript."""
+    doc, lex = ctx.doc, ctx.lex
+    names = {s for s in person_surnames if len(s) > 2 and s[:1].isupper()}
+    names |= {s.upper() for s in names}
+    ids = hashes(names) | lex.surname_ids
+    out = []
+    for i in ctx.positions(orth=ids):
+        if i in covered or doc[i].pos_ not in ("PROPN", "NOUN", "ADJ") or (i > 0 and doc[i - 1].text == "-"):
+            continue  # "post-Yanukovych", "pro-Trump" are not mentions of the person
+        text = doc[i].text
+        if text.isupper() and text.title() not in person_surnames and text.title() not in lex.surname:
+            continue
+        if not text.isupper() and text not in person_surnames and text not in lex.surname:
+            continue
+        if ctx.is_excluded(doc[i].idx, doc[i].idx + len(text)):
+            continue
+        out.append(_cand(doc, i, i + 1, "PERSON"))
     return out
 
 
