@@ -216,3 +216,16 @@ def test_store_migrations_are_recorded_and_idempotent(tmp_path):
 def test_store_open_bad_url_is_store_error():
     with pytest.raises(StoreError, match="cannot open store"):
         open_store("/nonexistent-dir/sub/x.db")
+
+
+def test_store_same_thousand_articles_twice_leaves_a_thousand(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    records = [synthetic_record(i, seed=3, n_paragraphs=1) for i in range(1000)]
+    store.add_many(records)
+    store.add_many(records)
+    assert store.count_documents() == 1000
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(t.quotes)).scalar() == 1000
+        assert c.exec_driver_sql("SELECT count(*) FROM quotes_fts").scalar() == 1000
+        n_docs = c.execute(select(func.sum(t.actors.c.n_documents))).scalar()
+        assert n_docs == c.execute(select(func.count()).select_from(t.doc_actors)).scalar()
