@@ -169,6 +169,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
         head = next((t for t in reversed(before[:-1]) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
         if head is not None and len(before) <= 6:
             found_before = Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
+    if found_before is not None and prev_char not in ":," and found_before.where == "before":
+        nxt = text[q.end:q.end + 3].lstrip(" \t")
+        if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
+            found_before = None
     if found_before is not None and (prev_char == ":" or found_after is None):
         return found_before
     if found_after is not None:
