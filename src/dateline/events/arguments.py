@@ -127,8 +127,18 @@ def _agent(verb: Token) -> Token | None:
 
 def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]:
     """Actors doing ``verb``: its subject or agent, else inherited from the verb it hangs on."""
+    prev: Token | None = None
     node = verb
-    for _ in range(limit):
+    for step in range(limit):
+        if step and node is not verb and node.dep_ != "conj" and prev.dep_ == "xcomp":
+            patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:  # "Obama is being pressured to help Iran": Obama would help
+                return np_actors(patient, actors)
+        if prev is not None and prev.dep_ == "pcomp" and prev.head.lower_ in ("for", "of"):
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if obj is not None:  # "jailed a student for helping militants": the student helped
+                return np_actors(obj, actors)
+        prev = node
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
         if passive:
             agent = _agent(node)
@@ -236,6 +246,8 @@ def find_arguments(
         objs += [o for o in _objects(trig.action, trig) if o not in objs] if trig.action.pos_ == "VERB" else []
         if trig.action.pos_ in ("NOUN", "PROPN"):
             objs.append(trig.action)
+    if trig.entry.pos == "V":  # a passive's subject is the one acted upon ("Obama is being pressured")
+        objs += [c for c in token.children if c.dep_ == "nsubjpass" and c not in objs]
     for obj in objs:
         add(np_actors(obj, actors, skip=skip))
         if target:

@@ -279,6 +279,12 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
             inner = found.get(t.i)
             if inner is not None and inner.entry.pos == "N" and t.i != i:
                 consumed.add(t.i)
+    for i, trig in found.items():  # "met with Assad to discuss ...": the purpose is part of the meeting
+        tok = trig.token
+        head = found.get(tok.head.i)
+        if head is not None and head is not trig and tok.dep_ in ("advcl", "xcomp") and \
+                head.cameo[:2] == trig.cameo[:2] and any(a.lower_ == "to" for a in tok.children if a.dep_ == "aux"):
+            consumed.add(i)
     out = []
     for i, trig in sorted(found.items()):
         if i in consumed or not trig.cameo:
