@@ -219,6 +219,37 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_HINT_UNIT = re.compile(r"\b(day|week|month|year|quarter|morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
+def _entity_hints(doc: Doc, items: list, dct: date | None) -> list:
+    """spaCy DATE/TIME entities the grammar missed, kept only when a calendar unit in them gives
+    a value against the document date ("the entire year", "their best week", "morning")."""
+    if dct is None:
+        return []
+    out = []
+    lex = lexicon()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        while end > start and not doc.text[end - 1].isalnum():
+            end -= 1
+        if any(it.start < end and start < it.end for it in items) or re.search(r"\d", doc.text[start:end]):
+            continue
+        units = _HINT_UNIT.findall(doc.text[start:end])
+        if len(units) != 1:
+            continue
+        unit = units[0].lower()
+        if unit in lex["part_of_day"]:
+            out.append(_Item(start, end, "TIME", f"{V.day(dct)}T{lex['part_of_day'][unit]}", None, "DCT", "hint"))
+            continue
+        value = V.shift(dct, 0, {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[unit])
+        if value:
+            out.append(_Item(start, end, "DATE", value, None, "DCT", "hint"))
+    return out
+
+
 def _overlaps(a: _Item, items: list[_Item]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in items)
 
@@ -307,6 +338,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
             ref_para = para
             ref_absolute = n.anchor is None
+    items.extend(_entity_hints(doc, items, dct))
     for a in anniversaries if not timeml else ():  # TimeML does not mark "the third anniversary of X"
         if not _overlaps(a, items):
             items.append(a)
