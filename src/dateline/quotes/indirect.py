@@ -18,6 +18,7 @@ from dateline.types import Span
 _COMPLEMENT_DEPS = ("ccomp",)
 _MARKS = {"that"}
 _MIN_TOKENS = 3
+_TRAILING_DEPS = ("advcl", "prep", "npadvmod")
 
 
 def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None,
@@ -33,6 +34,13 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
         right = min(right, cue.i - 1)
     else:
         left = max(left, cue.i + 1)
+        if right_edge is None:  # "said the country is on the wrong path, in part because ..."
+            for c in cue.rights:
+                if c.i <= comp.i or c.dep_ == "punct":
+                    continue
+                if c.dep_ not in _TRAILING_DEPS:
+                    break
+                right = max(right, c.right_edge.i)
     doc = ctx.doc
     for u in doc[left:right + 1]:
         if u.dep_ != "conj" or u.i <= comp.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children):
@@ -151,8 +159,8 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
     return span if span[1] > span[0] else None
 
 
-_OBJECT_TAIL = ("oprd", "xcomp", "ccomp")
-_OBJECT_PREPS = {"of", "for", "as"}
+_OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
+_OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span | None:
