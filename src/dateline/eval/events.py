@@ -57,7 +57,7 @@ def actor_code(actor: Actor | None) -> str:
     if actor.country:
         return actor.country
     cameo = (actor.codes or {}).get("cameo") or ""
-    if cameo[:3] in ("IGO", "NGO", "MNC"):
+    if cameo[:3] in ("IGO", "NGO", "MNC", "IMG"):
         return cameo[:3]
     return "IGO" if actor.kind == "IGO" else "---"  # known role, unknown country (CAMEO "---GOV")
 
@@ -183,9 +183,12 @@ def _dyads(record: Record) -> list[tuple[str, str, str]]:
     or reported event that has both; compound actors of a reciprocal act without a target
     ("the US, Russia and Switzerland met") give every ordered pair."""
     out = []
+    accused = {(e.sentence, t) for e in record.events if e.cameo == "112" and e.status == "asserted" for t in e.target}
     for e in record.events:
         if e.status in ("negated", "hypothetical") or not e.cameo:
             continue
+        if e.status == "reported" and any((e.sentence, s) in accused for s in e.source):
+            continue  # the claim is coded as the accusation, not as the act claimed
         srcs = [actor_code(record.actor(a)) for a in e.source]
         tgts = [actor_code(record.actor(a)) for a in e.target]
         if not tgts and len(srcs) > 1 and e.category in _RECIPROCAL:

@@ -52,7 +52,19 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
         if aid and aid not in out and aid not in skip:
             out.append(aid)
 
-    add(_actor(token, actors))
+    head = _actor(token, actors)
+    owner = actors.get(head) if head else None
+    if owner is not None and not owner.country and owner.kind not in ("IGO",) and deep:
+        # "ministers from the Georgian government": a role noun takes its country from the complement
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = np_actors(obj, actors, deep=False, skip=skip) if obj is not None else []
+                found = [a for a in found if (x := actors.get(a)) is not None and x.country]
+                if found:
+                    head = found[0]
+                    break
+    add(head)
     for c in token.children:
         if c.dep_ == "conj":
             add(_actor(c, actors))
