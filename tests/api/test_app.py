@@ -171,3 +171,31 @@ def test_api_openapi_lists_every_endpoint(client):
     for path in ("/analyze", "/documents", "/documents/{doc_id}", "/actors", "/actors/{actor_id}", "/quotes",
                  "/events", "/timeline", "/search"):
         assert path in paths
+
+
+@pytest.fixture(scope="module")
+def pg_client():
+    """The same API over PostgreSQL (Debian's server started in a temp dir on a loopback port)."""
+    from dateline.store.pgtemp import PostgresUnavailable, TempPostgres
+
+    try:
+        server = TempPostgres().start()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    s = open_store(server.url)
+    s.add(story("d1", "KYIV —", source="AP"))
+    s.add(story("d2", "PARIS —", source="Reuters", date=("2014-02-27", "day")))
+    yield TestClient(create_app(s))
+    s.close()
+    server.stop()
+
+
+def test_api_on_postgresql_filters_search_and_timeline(pg_client):
+    assert [q["doc_id"] for q in pg_client.get("/quotes", params={"speaker": "Hegseth"}).json()["items"]] == \
+        ["d1", "d2"]
+    assert len(pg_client.get("/events", params={"actor": "Ukraine", "from": "2014-01-01"}).json()["items"]) == 2
+    hits = pg_client.get("/search", params={"q": "talks"}).json()["items"]
+    assert {h["type"] for h in hits} == {"document", "quote"} and "«talks»" in hits[0]["snippet"]
+    assert [(c["num_articles"], c["num_sources"]) for c in pg_client.get("/timeline").json()["items"]] == [(2, 2)]
+    r = pg_client.post("/documents", json={"text": TEXT, "id": "pg-1"})
+    assert r.status_code == 201 and pg_client.get("/documents/pg-1").json()["document"]["text"] == TEXT

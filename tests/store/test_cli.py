@@ -180,3 +180,11 @@ def _assert_complete(store) -> None:
         record = json.loads(raw)
         assert quotes.get(pk, 0) == nq == len(record["quotes"])
         assert events.get(pk, 0) == ne == len(record["events"])
+
+
+@pytest.mark.parametrize("args", [["ingest"], ["serve"], ["query", "quotes"], ["query", "events"],
+                                  ["query", "timeline"], ["query", "search"]])
+def test_cli_store_commands_have_help_with_an_example(args):
+    result = runner.invoke(app, [*args, "--help"])
+    assert result.exit_code == 0
+    assert "Example: dateline" in result.stdout

@@ -125,7 +125,12 @@ class Store(Queries):
         return record.document.id
 
     def add_many(self, records: Iterable[Record]) -> int:
-        """Store records one transaction each; return how many were stored."""
+        """Store records one transaction each; return how many were stored.
+
+        >>> from dateline.store.synthetic import synthetic_records
+        >>> open_store(":memory:").add_many(synthetic_records(2))
+        2
+        """
         n = 0
         for record in records:
             self.add(record)
@@ -133,7 +138,11 @@ class Store(Queries):
         return n
 
     def delete(self, doc_id: str) -> bool:
-        """Remove a document and everything extracted from it; True if it existed."""
+        """Remove a document and everything extracted from it; True if it existed.
+
+        >>> open_store(":memory:").delete("nope")
+        False
+        """
         with self._write() as conn:
             return _Writer(conn, self.dialect).remove(doc_id=doc_id, text_hash=None)
 
@@ -157,12 +166,23 @@ class Store(Queries):
         return Record.from_json(json.loads(raw))
 
     def has(self, doc_id: str) -> bool:
-        """True if a document with this id is stored."""
+        """True if a document with this id is stored.
+
+        >>> open_store(":memory:").has("nope")
+        False
+        """
         with self.engine.connect() as conn:
             return conn.execute(select(t.documents.c.pk).where(t.documents.c.id == doc_id)).first() is not None
 
     def iter_records(self, *, batch: int = 200) -> Iterator[Record]:
-        """Yield every stored record in ingestion order, reading ``batch`` at a time."""
+        """Yield every stored record in ingestion order, reading ``batch`` at a time (the
+        `dateline export --db` source).
+
+        >>> from dateline.store.synthetic import synthetic_records
+        >>> store = open_store(":memory:"); _ = store.add_many(synthetic_records(3))
+        >>> [r.document.id for r in store.iter_records(batch=2)]
+        ['syn-0-0', 'syn-0-1', 'syn-0-2']
+        """
         last = 0
         while True:
             with self.engine.connect() as conn:
