@@ -54,10 +54,10 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
 
     head = _actor(token, actors)
     owner = actors.get(head) if head else None
-    if owner is not None and not owner.country and owner.kind not in ("IGO",) and deep:
+    if owner is not None and not owner.country and owner.kind not in ("IGO",):
         # "ministers from the Georgian government": a role noun takes its country from the complement
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "in", "throughout", "across"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 found = np_actors(obj, actors, deep=False, skip=skip) if obj is not None else []
                 found = [a for a in found if (x := actors.get(a)) is not None and x.country]

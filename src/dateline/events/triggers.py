@@ -129,7 +129,8 @@ def _to_infinitive(token: Token) -> Token | None:
 
 
 def _best(token: Token, lexicon: Lexicon) -> tuple[Entry, list[Token], list[Token]] | None:
-    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")) or \
+            (token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "conj")):  # "is opposed to", "is willing"
         pos = "V"
     elif token.pos_ in ("NOUN", "PROPN"):
         pos = "N"
