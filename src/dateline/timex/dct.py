@@ -105,7 +105,12 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Pu
     if full_lead:
         a = full_lead[0]
         d = date.fromisoformat(a.value)
-        if year is None or d.year == year:
+        line_start = text.rfind("\n", 0, a.start) + 1
+        line_end = text.find("\n", a.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        dateline = len(line.split()) <= 6  # the date stands alone on its line: a dateline
+        latest = max((x.value for x in absolute if _DAY.match(x.value)), default=a.value)
+        if (year is None or d.year == year) and (dateline or a.value == latest):
             lead_full_date = (d, a)
 
     # 3. weekday + month-day without a year
@@ -140,7 +145,8 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Pu
             sent = _sentence(doc, m.start())
             if sent is None:
                 continue
-            inside = {y for y, a2 in years if sent.start_char <= a2.start < sent.end_char}
+            inside = {y for y, a2 in years if sent.start_char <= a2.start < sent.end_char
+                      and min(abs(a2.start - m.end()), abs(m.start() - a2.end)) <= 40}
             if len(inside) == 1 and next(iter(inside)) + 1 >= latest:
                 year, conf = next(iter(inside)) + 1, 0.55
                 evidence.append(Evidence(m.group(), (m.start(), m.end()), f"'last year' beside {next(iter(inside))}"))
