@@ -235,6 +235,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             elif last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
                 prev = last_para_speaker[1]
                 cand = Candidate("direct", tuple(parts), None, prev.speaker, prev.speaker_head, 0.5)
+            elif (near := _previous_subject(ctx, pstart)) is not None:
+                spk, head = _speaker_spans(ctx, near, parts)
+                cand = Candidate("direct", tuple(parts), None, spk, head, 0.35 if spk else 0.2)
             else:
                 cand = Candidate("direct", tuple(parts), None, None, None, 0.2)
             last_para_speaker = (pstart, cand) if cand.speaker is not None else None
@@ -268,6 +271,27 @@ def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
     if subj is None or ctx.in_quote(subj):
         return None
     return Attribution(_cue_span(ctx, verb), subj, 0.7, verb.i, "intro")
+
+
+def _previous_subject(ctx: QuoteContext, pstart: int) -> Token | None:
+    """The person the paragraph before a free-standing quote is about: its last sentence's subject."""
+    j = pstart - 1
+    while j >= 0 and ctx.text[j].isspace():
+        j -= 1
+    if j < 0:
+        return None
+    tok = ctx.token_at(j)
+    if tok is None or ctx.in_quote(tok):
+        return None
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.in_quote(subj):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we"):
+        return subj
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return subj
+    return None
 
 
 def _prev_para_start(text: str, pstart: int) -> int:
