@@ -65,6 +65,10 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
                     head = found[0]
                     break
     add(head)
+    if not out:  # "Kenzo Oshima, the UN relief coordinator, demanded": the appositive names the actor
+        for c in token.children:
+            if c.dep_ == "appos":
+                add(_actor(c, actors))
     for c in token.children:
         if c.dep_ == "conj":
             add(_actor(c, actors))
@@ -172,6 +176,10 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             node = node.head
             if node.pos_ == "ADP":
                 node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj", "attr"):
+                node = node.head  # "issued a declaration demanding ...": the declaration's issuer
+                if node.pos_ == "ADP":
+                    node = node.head
             continue
         break
     return []
@@ -202,7 +210,10 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
         head = head.head  # "engaged in ethnic cleansing", "resorted to violence"
     if not source and (noun.dep_ in ("dobj", "attr") or head is not noun.head) and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
-        if lemma in _LIGHT_SOURCE:
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if lemma in _LIGHT_SOURCE and patient is not None and _agent(head) is None:
+            source = np_actors(patient, actors)  # "forces were engaged in ethnic cleansing"
+        elif lemma in _LIGHT_SOURCE:
             source = verb_source(head, actors)
         elif lemma in _LIGHT_TARGET:
             implied = verb_source(head, actors)

@@ -117,6 +117,10 @@ def find_events(
             source, target = find_arguments(trig, actors, place_country=place_country)
             if not source and category == "PROTEST":
                 source = _domestic_source(target, actors)
+                if not source:  # "thousands of people blocked streets in Hong Kong": protesters of the place
+                    loc = event_location(trig.token)
+                    country = _country_actor(actors, loc.country) if loc is not None else None
+                    source = [country] if country and country not in target else []
             if not source and require_source:
                 continue
             if not target and _needs_target(trig):
