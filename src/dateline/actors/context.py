@@ -36,6 +36,7 @@ class Candidate:
     sector: str | None = None
     pro: bool = False  # "pro-Russian": a stance, not the country itself
     region_demonym: bool = False  # "European" naming the region actor Europe
+    indefinite: bool = False  # "a senior official": a new unnamed person each time
 
 
 @dataclass(slots=True)

@@ -85,8 +85,45 @@ def quote_speakers(ctx: DocContext, q: int, table: MentionTable) -> set[str]:
     return {near[-1][1].key} if near else set()
 
 
+def best_antecedent(ctx: DocContext, table: MentionTable, tok, kind: str, *, banned: set[str] = frozenset(),
+                    max_sents: int = _MAX_SENTS) -> Entity | None:
+    """The most salient earlier actor compatible with ``kind`` (m, f, p, n, or "x" = any person).
+
+    Nearest sentence first (-2 per sentence), subjects preferred (+1.5), unknown gender slightly
+    penalised; mentions inside another quote than the pronoun's are not candidates.
+    """
+    q = ctx.quote_of(tok.idx)
+    sent = ctx.sent_of[tok.i]
+    best = None
+    for m, e in table.before(tok.idx):
+        d = sent - ctx.sent_of[m.root]
+        if d > max_sents:
+            break
+        if e.key in banned or m.root == tok.i:
+            continue
+        if kind == "x":
+            if e.kind != "PERSON":
+                continue
+        elif not _compatible(e, kind):
+            continue
+        if kind == "n" and d > 1:
+            continue
+        mq = ctx.quote_of(m.start)
+        if mq is not None and mq != q:
+            continue
+        score = -2.0 * d + (1.5 if is_subject(ctx, m) else 0.0) - (0.3 if e.gender is None and kind in "mf" else 0.0)
+        score += m.start / 1e7
+        if best is None or score > best[0]:
+            best = (score, e)
+    return best[1] if best else None
+
+
 def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
-    """Link third-person pronouns to antecedents, in text order (resolved ones become antecedents)."""
+    """Link third-person pronouns to antecedents, in text order (resolved ones become antecedents).
+
+    Person pronouns look back three sentences, then (if nothing fits) eight; "they" falls back
+    from groups to organisations in the same or previous sentence.
+    """
     doc = ctx.doc
     speakers_cache: dict[int, set[str]] = {}
     for i in ctx.positions(_PRONOUN_IDS):
@@ -97,32 +134,18 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
         q = ctx.quote_of(tok.idx)
         if q is not None and kind in ("p", "n"):
             continue
-        banned = set()
+        banned: set[str] = set()
         if q is not None:
             if q not in speakers_cache:
                 speakers_cache[q] = quote_speakers(ctx, q, table)
             banned = speakers_cache[q]
-        sent = ctx.sent_of[tok.i]
-        best = None
-        for m, e in table.before(tok.idx):
-            d = sent - ctx.sent_of[m.root]
-            if d > _MAX_SENTS:
-                break
-            if e.key in banned or not _compatible(e, kind):
-                continue
-            mq = ctx.quote_of(m.start)
-            if mq is not None and mq != q:
-                continue
-            if m.root == tok.i:
-                continue
-            score = -2.0 * d + (1.5 if is_subject(ctx, m) else 0.0) - (0.3 if e.gender is None and kind in "mf" else 0.0)
-            score += m.start / 1e7
-            if kind == "n" and d > 1:
-                continue
-            if best is None or score > best[0]:
-                best = (score, e)
-        if best is not None:
-            table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), best[1])
+        target = best_antecedent(ctx, table, tok, kind, banned=banned)
+        if target is None and kind in ("m", "f"):
+            target = best_antecedent(ctx, table, tok, kind, banned=banned, max_sents=8)
+        if target is None and kind == "p":
+            target = best_antecedent(ctx, table, tok, "n", banned=banned, max_sents=1)
+        if target is not None:
+            table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), target)
 
 
 def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str, Entity],
@@ -143,7 +166,7 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue
         between = doc[det.i + 1:tok.i]
-        if any(t.is_title and t.i != det.i + 1 or t.ent_type_ in ("PERSON", "GPE", "NORP") for t in between):
+        if any(t.ent_type_ == "PERSON" or (t.is_title and not t.ent_type_ and t.i != det.i + 1) for t in between):
             continue
         if ctx.is_claimed(det.i, tok.i + 1):
             continue
@@ -163,8 +186,11 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
             names = {k.name for k in lex.nouns[low]}
             target = _recent(ctx, table, tok, lambda e: e.known is not None and e.known.name in names, 8)
         elif rn is not None and rn.kind == "person":
-            mods = [t.lower_ for t in between]
+            mods = [t.lower_ for t in between if t.ent_type_ not in ("GPE", "NORP", "ORG")]
             target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and _role_fits(e, low, mods), 6)
+            if target is None and low not in ("man", "woman"):  # a descriptor ("the Indiana governor")
+                gender = rn.gender or "x"
+                target = best_antecedent(ctx, table, tok, gender, max_sents=2)
         elif rn is not None and rn.kind == "org":
             target = _recent(ctx, table, tok, lambda e: e.kind in ("ORG", "IGO") and low in e.name.lower(), 6)
         if target is not None:

@@ -179,7 +179,7 @@ class _Builder:
                     det = cand.start - 1
                     earlier.add(self._ment(det, cand.end, "role"))
                     continue
-                key = f"U:{name.lower()}"
+                key = f"U:{cand.char_start}" if cand.indefinite else f"U:{name.lower()}"
             elif absorbed:
                 key = f"G:{cand.kind}:{cand.iso}:{cand.sector}:{'pro' if cand.pro else ''}"
             else:

@@ -16,6 +16,7 @@ from dateline.actors.context import Candidate, DocContext, RoleInfo
 
 _POSS = {"'s", "’s"}
 _COUNTRY_NOUNS = {"country", "nation"}
+_INDEFINITE = {"a", "an", "another", "one"}
 _NOT_NP_START = {"SCONJ", "ADP", "ADV", "CCONJ", "VERB", "AUX", "PUNCT", "PART"}
 _NAME_KINDS = {"COUNTRY", "DEMONYM", "ORG", "IGO", "CAPITAL"}
 
@@ -238,17 +239,24 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
             and doc[absorbed[-1].start - 2].lower_ == "pro")
         if pro:
             iso = _pro_country(ctx, tok, countries, absorbed[-1].iso)
+        indefinite = False
         if kind == "PERSON":
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if not absorbed or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.text == ",")):
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.text == ","):
+                continue
+            det = doc[start - 1] if start > 0 else None
+            indefinite = det is not None and det.lower_ in _INDEFINITE and not absorbed
+            if not absorbed and not indefinite:
                 continue
         elif not absorbed:
             if kind != "GROUP" or _bare_blocked(tok, by_tok):
                 continue
             iso = _country_after(tok, by_tok)
         span = doc[start:tok.i + 1]
-        out.append((Candidate(start, tok.i + 1, kind, span.text, span.start_char, span.end_char,
-                              iso=iso, sector=rn.sector, pro=bool(pro)), absorbed))
+        cand = Candidate(start, tok.i + 1, kind, span.text, span.start_char, span.end_char,
+                         iso=iso, sector=rn.sector, pro=bool(pro))
+        cand.indefinite = indefinite
+        out.append((cand, absorbed))
     return out
 
 

@@ -6,7 +6,8 @@ Protocols:
   shares a word with the gold ``event_text`` (else the first event); category accuracy and
   macro-F1 over the 16 PLOVER 0.8 labels; micro set-F1 of source (``actor``) and target
   (``recipient``) codes: country (ISO3; legacy CAMEO country codes normalised) and sector;
-  mode accuracy over records with a gold mode; 95% bootstrap intervals (1000 resamples).
+  mode accuracy over records with a gold mode (0.5-era mode names mapped to 0.8: strike-hun →
+  hunger, riot-spon → riot, demo-org → demo, detain → arrest ...); 95% bootstrap intervals.
 * PETRARCH-2 GSR (78 sentences): each event expands to (source, target, CAMEO) dyads; gold and
   predicted triples are matched one to one on the 3-letter actor root and the code at 2 digits,
   3 digits and in full; P/R/F1 at each level; false-positive rate over the no-event sentences.
@@ -29,6 +30,10 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 _LEGACY = {"JAP": "JPN", "ROM": "ROU", "UKG": "GBR", "GMY": "DEU", "SER": "SRB", "BOS": "BIH", "VAT": "VAT",
            "ZAI": "COD", "BUR": "MMR", "SUD": "SDN", "SPN": "ESP", "SWZ": "CHE", "YUG": "SRB", "UK": "GBR"}
+_MODE_05 = {  # PLOVER 0.5 modes in the GSR → their 0.8 names (manual, mode tables)
+    "strike-hun": "hunger", "strike-gen": "boycott", "riot-spon": "riot", "demo-org": "demo",
+    "demo-spon": "demo", "detain": "arrest", "host": "visit", "confiscate": "seize", "censor": "restrict",
+}
 _NON_COUNTRY = {"IGO", "NGO", "MNC", "REB", "INS", "UAF", "---", ""}
 
 
@@ -134,7 +139,7 @@ def score_plover_gsr(path: Path, *, limit: int | None = None) -> dict:
                                       {a.sector for a in src if a and a.sector}),
             "tgt_sector": _set_counts({a["sector"] for a in row["recipient"] if a.get("sector")},
                                       {a.sector for a in tgt if a and a.sector}),
-            "mode": (e is not None and e.mode in row["mode"]) if row["mode"] else None,
+            "mode": (e is not None and e.mode in {_MODE_05.get(m, m) for m in row["mode"]}) if row["mode"] else None,
         }
         per.append(item)
         if pred_cat != row["event_plover_0_8"]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.quotes.cues import load_cues
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -27,24 +28,17 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     >>> subject_of(doc[4]).text
     'Officials'
     """
+    if any(c.dep_ == "auxpass" for c in cue.children):  # "when asked by a reporter": the agent speaks
+        return _agent(cue)
     tok = cue
     for _ in range(max_hops + 1):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if _is_dateline(child):
-                    return next((g for g in child.children if g.dep_ == "appos"), None)
-                return child
+        found = _own_subject(tok)
+        if found is not None:
+            return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            noun = tok.head
-            if tok.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head is not noun:
-                # "emailed supporters saying ...": the one who emailed says it, not the addressees
-                governor = noun.head
-                found = next((c for c in governor.children if c.dep_ in _SUBJECT_DEPS), None)
-                if found is not None:
-                    return found
-            return noun
+            return _noun_speaker(tok, tok.head)
         if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
             tok = tok.head
             continue
@@ -54,12 +48,43 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             tok = tok.head
             continue
         break
-    for child in cue.children:  # passive: "was quoted by X", "was told by X"
+    return _agent(cue)
+
+
+def _own_subject(tok: Token) -> Token | None:
+    """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+    subjects.sort(key=lambda c: c.dep_ != "nsubj")
+    for child in subjects:
+        if _is_dateline(child):
+            return next((g for g in child.children if g.dep_ == "appos"), None)
+        return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:  # passive: "was quoted by X", "was told by X"
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _noun_speaker(clause: Token, noun: Token) -> Token:
+    """Who speaks in a participle or relative clause hanging off ``noun``."""
+    governor = noun.head
+    if noun.dep_ == "attr" and governor is not noun:  # "Cruz is the only contender to have pledged"
+        found = _own_subject(governor)
+        if found is not None:
+            return found
+    if (clause.dep_ == "acl" and noun.dep_ == "dobj" and governor.pos_ == "VERB" and governor is not noun
+            and governor.lemma_.lower() in load_cues().speech):
+        # "emailed supporters saying ...": the sender speaks, not the addressees
+        found = _own_subject(governor)
+        if found is not None:
+            return found
+    return noun
 
 
 def _is_dateline(tok: Token) -> bool:

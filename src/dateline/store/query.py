@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, literal, or_, select, text
+from sqlalchemy import and_, func, literal, or_, select, text
 
 from dateline.errors import StoreError
 from dateline.store import identity as ident
@@ -228,7 +228,7 @@ class Queries:
             if not ids:
                 return None
             ea = t.event_actors.c
-            stmt = stmt.where(exists().where(and_(ea.event_pk == e.pk, ea.actor_id.in_(ids))))
+            stmt = stmt.where(e.pk.in_(select(ea.event_pk).where(ea.actor_id.in_(ids))))
         if category:
             stmt = stmt.where(e.category == category.upper())
         if date_from:

@@ -331,7 +331,7 @@ def rel_unit(g: dict, c: Context) -> Norm | None:
         if unit == "D":
             return None
         return Norm("DURATION", "P1" + {"DE": "0Y", "CE": "00Y", "Q": "Q", "WE": "WE"}.get(unit, unit))
-    if unit == "D" and rel not in ("same", "that", "following", "next", "previous"):
+    if unit == "D" and rel not in ("same", "that", "following", "next", "previous") and not g.get("pre"):
         return None
     anaphoric = rel in ("same", "that") or (the and rel in ("following", "previous", "next") and c.ref is not None)
     if rel in ("same", "that", "following") and c.ref is None and not the:
@@ -347,6 +347,8 @@ def rel_unit(g: dict, c: Context) -> Norm | None:
     if rel == "following" and not the:
         return None
     value = V.shift(c.dct, n, unit)
+    if value and unit == "Y" and _half(g):
+        return Norm("DATE", f"{value}-{_half(g)}", None, "DCT")
     return Norm("DATE", value, mod, "DCT") if value else None
 
 
