@@ -16,8 +16,9 @@ from dateline.types import Span
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep")
 _NOUN_HEAD_DEPS = ("acl", "relcl")
-_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
+_CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
+_KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
 def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
@@ -136,7 +137,7 @@ def mention_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in _CUT_DEPS:
             break
-        if child.dep_ in ("prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod"):
+        if child.dep_ in _KEEP_RIGHT_DEPS:
             right = max(right, child.right_edge.i)
         else:
             break
