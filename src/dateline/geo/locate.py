@@ -149,13 +149,29 @@ def _place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """Place entities plus proper nouns conjoined to them ("Homs and Aleppo"); the flag says an
     administrative word follows ("Homs and Aleppo Governorates")."""
     spans: list[Span] = []
+    forced: set[int] = set()  # spans known to name subdivisions ("Homs and Aleppo Governorates")
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
+        words = [t for t in ent if t.lower_ not in ("the",)]
+        if ent.label_ not in PLACE_LABELS and len(words) > 1 and words[-1].lower_ in _ADMIN_WORDS:
+            span = doc[words[0].i:words[-1].i]  # "Aleppo Governorates" tagged as something else
+            spans.append(span)
+            forced.add(span.start)
+            continue
+        town = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and \
+            doc[ent.start - 2].lower_ in ("town", "city", "village", "province", "region")
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and town):
             spans.append(_strip(ent))
             for c in ent.root.children:
-                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS:
+                if c.dep_ == "conj" and c.lower_ in _ADMIN_WORDS:
+                    forced.add(_strip(ent).start)
+                    for g in c.children:
+                        if g.dep_ == "compound" and g.pos_ == "PROPN":
+                            spans.append(doc[g.i:g.i + 1])
+                            forced.add(g.i)
+                elif c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS:
                     spans.append(doc[c.i:c.i + 1])
-    spans.sort(key=lambda s: s.start)
+    seen: set[tuple[int, int]] = set()
+    spans = [x for x in sorted(spans, key=lambda s: s.start) if not ((x.start, x.end) in seen or seen.add((x.start, x.end)))]
     out = []
     for span in spans:
         nxt = span.end
@@ -167,7 +183,7 @@ def _place_spans(doc: Doc) -> list[tuple[Span, bool]]:
             head = span.root.head
             if span.root.dep_ == "conj" and head.i + 1 < len(doc) and head.i + 1 < span.start:
                 admin = admin or (nxt < len(doc) and doc[nxt].lower_ in _ADMIN_WORDS)
-        out.append((span, admin))
+        out.append((span, admin or span.start in forced))
     return out
 
 
