@@ -173,7 +173,7 @@ def shadow_text(text: str) -> str:
     The result has the same length, so offsets found in it index the original text.
 
     >>> text = "``Hi,'' he said"
-    >>> len(shadow_text(text)) == len(text), shadow_text(text)[4]
+    >>> len(shadow_text(text)) == len(text), shadow_text(text)[5]
     (True, '"')
     """
     if "''" not in text and "``" not in text:
