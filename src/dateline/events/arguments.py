@@ -70,7 +70,8 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
             if c.dep_ == "appos":
                 add(_actor(c, actors))
     for c in token.children:
-        if c.dep_ == "conj":
+        # "The US, Russia, and Switzerland": conjuncts (and lists the parser reads as appositions)
+        if c.dep_ == "conj" or (c.dep_ == "appos" and out and _actor(c, actors)):
             add(_actor(c, actors))
             for cc in c.children:
                 if cc.dep_ == "conj":
@@ -224,7 +225,9 @@ def _objects(token: Token, trig: Trigger) -> list[Token]:
     """Argument heads in order: the entry's preposition objects, direct objects, other
     prepositional objects, then prepositional objects of the direct objects ("control over X")."""
     objs = list(trig.prep_objects)
-    direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd")]
+    direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd") and c.pos_ != "ADP"]
+    direct += [g for c in token.children if c.dep_ == "dative" and c.pos_ == "ADP"
+               for g in c.children if g.dep_ == "pobj"]  # "provide support to Israel"
     objs += [c for c in direct if c not in objs]
     preps = _TARGET_PREPS + (("of",) if token.pos_ in ("NOUN", "PROPN") else ())
     for head in [token, *direct]:
