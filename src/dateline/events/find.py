@@ -123,6 +123,8 @@ def find_events(
                     source = [country] if country and country not in target else []
             if not source and require_source:
                 continue
+            if not target and trig.cameo[:2] in ("17", "18", "19", "20"):
+                target = _place_target(trig, source, actors)
             if not target and _needs_target(trig):
                 continue  # "we must start by recognizing ...": no one is recognised
             start, end = trig.start, trig.end
@@ -194,6 +196,17 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
         strong.append(True)
     order = sorted(range(len(out)), key=lambda i: out[i]["trigger"].span[0])
     return [out[i] for i in order], [strong[i] for i in order]
+
+
+def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[str]:
+    """Force used *in* a named country ("tank shelling in the east of the Gaza Strip") targets that
+    country, when the document names it as an actor and it is not the attacker's own."""
+    loc = event_location(trig.token, strict=True)
+    country = _country_actor(actors, loc.country) if loc is not None else None
+    own = {(actors.get(a).country if actors.get(a) else None) for a in source}
+    if country and country not in source and loc.country not in own:
+        return [country]
+    return []
 
 
 def _needs_target(trig: Trigger) -> bool:

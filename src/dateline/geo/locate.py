@@ -95,7 +95,8 @@ def _prep_places(token: Token) -> list[Location]:
 
 
 def event_location(
-    token: Token, *, avoid: tuple[tuple[int, int], ...] = (), dateline: Dateline | None = None
+    token: Token, *, avoid: tuple[tuple[int, int], ...] = (), dateline: Dateline | None = None,
+    strict: bool = False,
 ) -> Location | None:
     """Return the location of the event triggered by ``token``.
 
@@ -103,6 +104,7 @@ def event_location(
         token: the trigger's head token.
         avoid: spans of the event's actors (a country named as an actor is not its place).
         dateline: the article's dateline, the last resort.
+        strict: only a place the parse attaches to the trigger (no sentence or dateline fallback).
 
     >>> from dateline.parse import load_nlp
     >>> doc = load_nlp()("Speaking from Berlin, Obama hoped for an end to the fighting in Homs and Aleppo.")
@@ -119,8 +121,8 @@ def event_location(
             found = _prep_places(node)
         else:
             break
-    if found:
-        return found[0]
+    if found or strict:
+        return found[0] if found else None
     sent = token.sent
     best = None
     for ent in sent.ents:
