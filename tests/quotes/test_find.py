@@ -98,3 +98,49 @@ def test_find_ids_in_text_order_and_offsets_match(nlp):
             assert text[part.span[0]:part.span[1]] == part.text
         if q.cue:
             assert text[q.cue.span[0]:q.cue.span[1]] == q.cue.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bernie Sanders: The system is rigged against working families",
+         ("direct", ":", "Bernie Sanders", ["The system is rigged against working families"])),
+        ("The senator continued:\n\u201cWe will not stop until every vote is counted.\u201d",
+         ("direct", "continued", "The senator", ["We will not stop until every vote is counted."])),
+        ("\u201dWe are not afraid of anybody at all.\u201d \u2015 Maria Lopez",
+         ("direct", "\u2015", "Maria Lopez", ["We are not afraid of anybody at all."])),
+        ("''It is a fine result for the city,'' the mayor said.",
+         ("direct", "said", "the mayor", ["It is a fine result for the city,"])),
+        ("The senator emailed supporters saying the fight would go on.",
+         ("indirect", "saying", "The senator", ["the fight would go on"])),
+        ("The governor vowed to rebuild every bridge in the county.",
+         ("indirect", "vowed", "The governor", ["to rebuild every bridge in the county"])),
+    ],
+)
+def test_find_verbless_and_less_common_forms(nlp, text, expected):
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert _summary(text, quotes[0]) == expected
+
+
+def test_find_passive_cue_speaker_is_the_agent(nlp):
+    text = "When asked by a reporter whether he would run, Smith said he would decide soon."
+    summaries = [_summary(text, q) for q in _quotes(nlp, text)]
+    assert ("indirect", "asked", "a reporter", ["whether he would run"]) in summaries
+    assert ("indirect", "said", "Smith", ["he would decide soon"]) in summaries
+
+
+def test_find_conjoined_cues_split_content_and_share_speaker(nlp):
+    text = "The minister warned that prices would rise and insisted that wages must follow."
+    summaries = [_summary(text, q) for q in _quotes(nlp, text)]
+    assert summaries == [
+        ("indirect", "warned", "The minister", ["prices would rise"]),
+        ("indirect", "insisted", "The minister", ["wages must follow"]),
+    ]
+
+
+def test_find_attitudes_only_in_broad_mode(nlp):
+    text = "The rebels opposed the new constitution drafted by the council."
+    assert _quotes(nlp, text) == ()
+    broad = find_quotes(nlp(text), actors=ActorIndex(), broad=True)
+    assert [q.content[0].text for q in broad] == ["the new constitution drafted by the council"]

@@ -340,6 +340,7 @@ def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) ->
 
 
 _COLON_MAX = 6
+_SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 
 
 def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
@@ -368,7 +369,8 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         head_toks = [t for t in doc[first.i:colon.i] if not t.is_space]
         if not head_toks or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
             continue
-        if not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) for t in head_toks):
+        if not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
+                   or (t.ent_type_ in _SPEAKER_ENTS and t.text[:1].isupper()) for t in head_toks):
             continue
         pend = text.find("\n", colon.idx)
         pend = len(text) if pend < 0 else pend

@@ -29,8 +29,8 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     >>> subject_of(doc[4]).text
     'Officials'
     """
-    if any(c.dep_ == "auxpass" for c in cue.children):  # "when asked by a reporter": the agent speaks
-        return _agent(cue)
+    if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
+        return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     tok = cue
     for _ in range(max_hops + 1):
         found = _own_subject(tok)
