@@ -132,6 +132,8 @@ def is_background(token: Token, when: EventDate | None, published: str | None, *
     """
     if _past_perfect(token) or nominal_argument:
         return True
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubjpass") and _past_perfect(token.head):
+        return True  # "Russia has declared the annexation ...": the nominal act is reported as past
     pub = _iso(published)
     if when is not None and when.value and pub is not None:
         end = _iso(when.interval.end) if when.interval else _iso(when.value)

@@ -11,7 +11,7 @@ with no speaker and a low confidence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -234,6 +234,12 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
             elif last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
                 prev = last_para_speaker[1]
+                if out and out[-1] is prev and _whole_paragraph(text, pstart, parts):
+                    # a quote paragraph right after an attributed quote continues it (one quote, more parts)
+                    out[-1] = replace(prev, parts=prev.parts + tuple(parts))
+                    used.update(members)
+                    last_para_speaker = (pstart, out[-1])
+                    continue
                 cand = Candidate("direct", tuple(parts), None, prev.speaker, prev.speaker_head, 0.5)
             elif (near := _previous_subject(ctx, pstart)) is not None:
                 spk, head = _speaker_spans(ctx, near, parts)
@@ -249,6 +255,14 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         used.update(members)
         out.append(cand)
     return out, used
+
+
+def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
+    """True when the quote fills its paragraph (only marks and punctuation around it)."""
+    pend = text.find("\n", parts[-1][1])
+    pend = len(text) if pend < 0 else pend
+    rest = text[parts[-1][1]:pend] + text[pstart:parts[0][0]]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:

@@ -170,8 +170,8 @@ def anchor_event(doc: Doc, start: int, end: int, *, times) -> EventDate:
         return _date(best, best.id, times.dct)
 
     # 3. the paragraph's narrative time
-    text = doc.text
-    para_start = text.rfind("\n", 0, start) + 1
+    starts = times.paragraph_starts or (0,)
+    para_start = starts[max(0, bisect.bisect_right(starts, start) - 1)]
     before = [t for t in dated if para_start <= t.span[0] < sent.start_char]
     if before:
         t = before[-1]

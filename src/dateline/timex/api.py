@@ -49,6 +49,7 @@ class TimeResult:
     published: Published | None = None
     dct: date | None = None
     refs: dict = field(default_factory=dict)
+    paragraph_starts: tuple[int, ...] = ()  # offsets where paragraphs start (for anchoring)
 
 
 @dataclass(slots=True)
@@ -148,10 +149,9 @@ def _ordinal(text: str) -> int | None:
     return n
 
 
-def _anniversaries(doc: Doc, absolute: list[_Item]) -> list[_Item]:
+def _anniversaries(doc: Doc, absolute: list[_Item], text: str) -> list[_Item]:
     """"the third anniversary of the Russia–Ukraine war" + the war's start (February 2022) →
     a DATE 2025-02 spanning the whole noun phrase."""
-    text = doc.text
     out: list[_Item] = []
     for m in _ANNIVERSARY.finditer(text):
         n = _ordinal(m.group("ord"))
@@ -222,7 +222,7 @@ def _noun_phrase(prep: Token) -> list[Token]:
 _HINT_UNIT = re.compile(r"\b(day|week|month|year|quarter|morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
-def _entity_hints(doc: Doc, items: list, dct: date | None) -> list:
+def _entity_hints(doc: Doc, text: str, items: list, dct: date | None) -> list:
     """spaCy DATE/TIME entities the grammar missed, kept only when a calendar unit in them gives
     a value against the document date ("the entire year", "their best week", "morning")."""
     if dct is None:
@@ -233,11 +233,11 @@ def _entity_hints(doc: Doc, items: list, dct: date | None) -> list:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = ent.start_char, ent.end_char
-        while end > start and not doc.text[end - 1].isalnum():
+        while end > start and not text[end - 1].isalnum():
             end -= 1
-        if any(it.start < end and start < it.end for it in items) or re.search(r"\d", doc.text[start:end]):
+        if any(it.start < end and start < it.end for it in items) or re.search(r"\d", text[start:end]):
             continue
-        units = _HINT_UNIT.findall(doc.text[start:end])
+        units = _HINT_UNIT.findall(text[start:end])
         if len(units) != 1:
             continue
         unit = units[0].lower()
@@ -268,6 +268,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     Args:
         doc: the parsed document.
         published: the publication date if known (``how`` given or metadata).
+            Note: ``doc.text`` is rebuilt from tokens on every access in spaCy; it is read once.
         timeml: use TimeML extents for scoring against TempEval data ("since 2014" → "2014",
             without the signal and its mod); records keep the signal.
 
@@ -296,10 +297,10 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             absolute.append(_Item(c.start, c.end, n.type, n.value, n.mod, None, c.rule.name, c))
         else:
             partial.append((c, n))
-    anniversaries = _anniversaries(doc, absolute)
+    anniversaries = _anniversaries(doc, absolute, text)
 
     if published is None:
-        published = infer_published(doc, absolute=absolute, partial=partial, anniversaries=anniversaries,
+        published = infer_published(doc, absolute=absolute, partial=partial, anniversaries=anniversaries, text=text,
                                     tenses=tenses)
     dct = _parse_published(published)
 
@@ -338,7 +339,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
             ref_para = para
             ref_absolute = n.anchor is None
-    items.extend(_entity_hints(doc, items, dct))
+    items.extend(_entity_hints(doc, text, items, dct))
     for a in anniversaries if not timeml else ():  # TimeML does not mark "the third anniversary of X"
         if not _overlaps(a, items):
             items.append(a)
@@ -362,7 +363,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         times.append(t)
         if anchor:
             refs[t.id] = anchor
-    return TimeResult(tuple(times), published, dct, refs)
+    return TimeResult(tuple(times), published, dct, refs, tuple(para_starts))
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:

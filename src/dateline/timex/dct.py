@@ -56,7 +56,7 @@ def _sentence(doc: Doc, offset: int):
     return span[0].sent if span is not None and len(span) else None
 
 
-def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Published | None:
+def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses, text: str | None = None) -> Published | None:
     """Infer the publication date from the document's time expressions (see the module notes).
 
     Args:
@@ -73,7 +73,7 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses) -> Pu
     >>> find_times(load_nlp()("On March 3, the talks began.")).published is None
     True
     """
-    text = doc.text
+    text = doc.text if text is None else text
     lead_end = _lead_end(text)
     evidence: list[Evidence] = []
     year: int | None = None

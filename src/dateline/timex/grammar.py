@@ -27,6 +27,7 @@ class Rule:
     type: str
     norm: str
     regex: re.Pattern
+    anchors: frozenset = frozenset()  # words (lower case) one of which every match contains; "#" = a digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,66 +112,76 @@ def rules() -> tuple[Rule, ...]:
         if fields[0].startswith("@"):
             macros[fields[0][1:]] = fields[1]
             continue
-        name, type_, norm, pattern = fields
+        name, type_, norm, anchors, pattern = fields
         body = _spaces(expand(pattern))
         regex = re.compile(rf"(?<![\w@$£€]){body}(?![\w])", re.IGNORECASE)
-        out.append(Rule(name, type_, norm, regex))
+        out.append(Rule(name, type_, norm, regex, _anchor_words(anchors, lex)))
     return tuple(out)
 
 
-_TRIGGER_LEXICONS = ("month", "weekday", "unit", "season", "part_of_day", "deictic_day", "ref_word",
-                     "set_adverb", "holiday", "time_zone")
-_TRIGGER_WORDS = ("ago", "then", "time", "noon", "midnight", "midday", "quarter", "half", "fiscal",
-                  "century", "weekend", "am", "pm", "q1", "q2", "q3", "q4")
 _BEFORE, _AFTER = 60, 40
-
-
-def _last_word(entry: str) -> str:
-    word = re.split(r"[ -]", entry)[-1].rstrip(".")
-    return word[:-2] if word.endswith("'s") else word
-
-
+_WORD = re.compile(r"[0-9]+|[A-Za-z]+")
 _FULL_NAME = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.$", re.IGNORECASE)
-_WORD = re.compile(r"[0-9]+|[A-Za-z]+")
 
 
-@functools.cache
-def _trigger_words() -> frozenset[str]:
-    lex = lexicon()
-    words = set(_TRIGGER_WORDS)
-    for name in _TRIGGER_LEXICONS:
-        words.update(_last_word(w) for w in lex[name])
-    return frozenset(w.lower() for w in words)
+def _anchor_words(spec: str, lex: dict) -> frozenset:
+    """The words named by a rule's anchor column: lexicon names, "digit" or "=word word"."""
+    words: set[str] = set()
+    for part in spec.split():
+        if part.startswith("="):
+            words.add(part[1:].lower())
+        elif part == "digit" or (words and part[0].islower() and part not in lex):
+            words.add("#" if part == "digit" else part.lower())
+        else:
+            for key in lex[part]:
+                # every word of a key is required: the longest is the most selective anchor
+                parts = [w.lower() for w in _WORD.findall(key) if not w.isdigit()]
+                if parts:
+                    words.add(max(parts, key=len))
+    if spec.startswith("="):
+        words.update(w for w in spec[1:].split())
+    return frozenset(words)
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merge windows (60 characters before, 40 after) around trigger words (digits, months, units, ...), widened
-    to whitespace so that no window edge cuts a word."""
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    words = _trigger_words()
+def _windows(text: str, rule_list) -> dict[str, list[tuple[int, int]]]:
+    """One pass over the text's words: for each rule, the merged windows (60 characters before,
+    40 after) around the words it is anchored on, widened to whitespace."""
+    by_word: dict[str, list[str]] = {}
+    for rule in rule_list:
+        for w in rule.anchors:
+            by_word.setdefault(w, []).append(rule.name)
+    hits: dict[str, list[tuple[int, int]]] = {}
     for m in _WORD.finditer(text):
         word = m.group()
-        if not (word[0].isdigit() or word.lower() in words):
-            continue
-        start, end = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    widened = []
-    for start, end in out:
-        while end < n and not text[end].isspace():
-            end += 1
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        if widened and start <= widened[-1][1]:
-            widened[-1] = (widened[-1][0], end)
-        else:
-            widened.append((start, end))
-    return widened
+        key = "#" if word[0].isdigit() else word.lower()
+        names = by_word.get(key)
+        if names:
+            for name in names:
+                hits.setdefault(name, []).append((m.start(), m.end()))
+    n = len(text)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, spans in hits.items():
+        merged: list[tuple[int, int]] = []
+        for s0, e0 in spans:
+            start, end = max(0, s0 - _BEFORE), min(n, e0 + _AFTER)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        widened: list[tuple[int, int]] = []
+        for start, end in merged:
+            while end < n and not text[end].isspace():
+                end += 1
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            if widened and start <= widened[-1][1]:
+                widened[-1] = (widened[-1][0], end)
+            else:
+                widened.append((start, end))
+        out[name] = widened
+    return out
 
 
 def match_all(text: str) -> list[Candidate]:
@@ -180,9 +191,9 @@ def match_all(text: str) -> list[Candidate]:
     [('Feb. 12', 'date_md'), ('late 2013', 'year')]
     """
     found: list[tuple[int, int, int, re.Match]] = []
-    windows = _windows(text)
+    windows = _windows(text, rules())
     for priority, rule in enumerate(rules()):
-        for wstart, wend in windows:
+        for wstart, wend in windows.get(rule.name, ()):
             for m in rule.regex.finditer(text, wstart, wend):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, m))
