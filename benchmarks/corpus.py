@@ -103,6 +103,7 @@ class RssMonitor:
 
         self.interval = interval
         self.peaks: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
         self.names: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -119,6 +120,8 @@ class RssMonitor:
             for p in procs:
                 try:
                     rss = p.memory_info().rss / 2**20
+                    times = p.cpu_times()
+                    self.cpu[p.pid] = times.user + times.system
                     self.names.setdefault(p.pid, " ".join(p.cmdline()[-3:])[:60])
                 except psutil.Error:
                     continue
@@ -132,6 +135,10 @@ class RssMonitor:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+    def worker_cpu(self, min_mb: float = 150.0) -> float:
+        """CPU seconds used by the worker processes (as of the last poll)."""
+        return sum(self.cpu.get(pid, 0.0) for pid, peak in self.peaks.items() if peak >= min_mb)
 
     def worker_peak(self, min_mb: float = 150.0) -> float:
         """The largest peak among processes big enough to hold the model (the workers)."""

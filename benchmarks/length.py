@@ -32,19 +32,20 @@ def main(argv: list[str] | None = None) -> dict:
     times = {}
     for n in LENGTHS:
         text = corpus.article_of_length(n)
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
+        best = best_wall = float("inf")
+        for _ in range(args.repeat):  # CPU time of this process: robust to other jobs on the machine
+            t0, c0 = time.perf_counter(), time.process_time()
             analyze(text, published="2020-01-01")
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, time.process_time() - c0)
+            best_wall = min(best_wall, time.perf_counter() - t0)
         times[n] = (corpus.words(text), best)
-        print(f"{corpus.words(text):6,} words: {best:7.2f} s  {100_000 * best / corpus.words(text):6.1f} ms/100 words",
-              flush=True)
+        print(f"{corpus.words(text):6,} words: {best:7.2f} s CPU ({best_wall:6.2f} s wall)  "
+              f"{100_000 * best / corpus.words(text):6.1f} CPU ms/100 words", flush=True)
     ratios = {}
     for a, b in ((200, 2000), (2000, 20000)):
         (wa, ta), (wb, tb) = times[a], times[b]
         ratios[(a, b)] = (tb / ta) / (wb / wa) * 10  # normalised to an exact 10x length step
-        print(f"{a:,} -> {b:,} words (10x): {ratios[(a, b)]:.1f}x time  "
+        print(f"{a:,} -> {b:,} words (10x): {ratios[(a, b)]:.1f}x CPU time  "
               f"(target <= 11: {'PASS' if ratios[(a, b)] <= 11 else 'FAIL'})")
     if args.profile:
         import cProfile
