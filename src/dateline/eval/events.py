@@ -194,15 +194,15 @@ def _dyads(record: Record) -> list[tuple[str, str, str]]:
             continue
         if e.status == "reported" and any((e.sentence, s) in accused for s in e.source):
             continue  # the claim is coded as the accusation, not as the act claimed
-        srcs = [actor_code(record.actor(a)) for a in e.source]
-        tgts = [actor_code(record.actor(a)) for a in e.target]
+        srcs, tgts = list(e.source), list(e.target)
         if not tgts and len(srcs) > 1 and e.category in _RECIPROCAL:
             pairs = [(s, t) for s in srcs for t in srcs if s != t]
         else:
             pairs = [(s, t) for s in srcs for t in tgts]
         for s, t in pairs:
-            if s and t and s != t:
-                out.append((_norm(s), _norm(t), e.cameo))
+            if s != t:  # same-country dyads of different actors count ("demonstrators ... government")
+                code_t = _norm(actor_code(record.actor(t)))
+                out.append((_norm(actor_code(record.actor(s))), code_t, e.cameo))
     return list(dict.fromkeys(out))
 
 
