@@ -27,6 +27,7 @@ class CueLexicon:
     infinitive_verbs: frozenset[str] = frozenset()
     prep_cues: frozenset[tuple[str, str]] = frozenset()
     adjectives: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
     verbs: frozenset[str] = frozenset()  # speech | cognition | evidence: verbs taking a clause or a quote
@@ -49,7 +50,8 @@ def load_cues() -> CueLexicon:
     """
     lex = _read()
     prep_verbs = frozenset(v for v, _ in lex.prep_cues)
-    every = lex.speech | lex.cognition | lex.evidence | lex.object_verbs | lex.infinitive_verbs | prep_verbs
+    every = (lex.speech | lex.cognition | lex.evidence | lex.object_verbs | lex.infinitive_verbs | prep_verbs
+             | lex.raising)
     return replace(lex, prep_verbs=prep_verbs, all_verbs=every, verbs=lex.speech | lex.cognition | lex.evidence)
 
 
@@ -69,4 +71,5 @@ def _read() -> CueLexicon:
         infinitive_verbs=low(raw.get("infinitive_verbs", ())),
         prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("prep_cues", ())),
         adjectives=low(raw.get("adjective_cues", ())),
+        raising=low(raw.get("raising_verbs", ())),
     )

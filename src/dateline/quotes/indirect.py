@@ -122,6 +122,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
         weak = False
         subj = None
+        if broad and lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:
+            out.append(raised)
+            continue
         if comp is not None:
             content = _content(ctx, comp, tok, inherit)
         elif broad or lemma in lex.speech:
@@ -145,6 +148,25 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
+
+
+def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
+    """ "The House is expected to pass the bill", "Voters seemed unperturbed": subject + complement,
+    two content parts, attributed to nobody in particular (or to the agent)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > verb.i), None)
+    if subj is None or comp is None or subj.i > verb.i or subj.lower_ in ("it", "there", "this", "that", "what"):
+        return None
+    if comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children):
+        return None
+    first = _span_of(ctx, subj.left_edge.i, subj.right_edge.i, min_tokens=1)
+    second = _span_of(ctx, comp.left_edge.i, comp.right_edge.i, min_tokens=1)
+    if first is None or second is None:
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
+    return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
+                     spk, head, 0.3, verb.i)
 
 
 def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS) -> Span | None:
