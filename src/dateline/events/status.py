@@ -20,6 +20,7 @@ _INTENT = {"intend", "plan", "want", "hope", "wish", "aim", "seek", "try", "atte
 _SPEECH = {"say", "tell", "claim", "state", "announce", "add", "report", "believe", "think", "argue",
            "insist", "warn", "note", "explain", "suggest", "accuse", "allege", "deny", "acknowledge", "confirm"}
 _CONDITIONAL = {"if", "unless", "whether"}
+_REALIZED = {"manage", "begin", "start", "continue", "proceed", "go", "come", "move", "use", "resort"}
 BACKGROUND_DAYS = 180
 """Events dated more than this many days before the document date are background."""
 
@@ -33,6 +34,9 @@ def _negated(token: Token) -> bool:
 
 
 def _hypothetical(token: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp") \
+            and token.head.pos_ in ("NOUN", "PROPN", "VERB") and token.head.lemma_.lower() not in _REALIZED:
+        return True  # "pressure to help Iran", "a team to help identify": the infinitive is not (yet) done
     node = token
     for depth in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in node.children):

@@ -188,7 +188,13 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     out: list[Candidate] = []
     last_para_speaker: tuple[int, Candidate] | None = None
     for n, q in enumerate(quoted):
-        if n in used or q.embedded or not q.parts:
+        if n in used or not q.parts:
+            continue
+        if q.embedded:
+            cand = _quoted_object(ctx, q)
+            if cand is not None:
+                used.add(n)
+                out.append(cand)
             continue
         pstart, pend = _para_bounds(text, q.start)
         floor = quoted[n - 1].end if n > 0 and quoted[n - 1].end > pstart else pstart
@@ -255,6 +261,30 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         used.update(members)
         out.append(cand)
     return out, used
+
+
+_OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "attr")
+
+
+def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
+    """A short quote that is exactly what a speech verb says: 'he said "The Hispanics"'."""
+    start, end = q.parts[0]
+    first, last = ctx.token_at(start), ctx.token_at(end - 1)
+    if first is None or last is None or first.i > last.i:
+        return None
+    span = ctx.doc[first.i:last.i + 1]
+    head = span.root
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
+        verb = verb.head  # 'described it as "a disaster"'
+    elif head.dep_ not in _OBJECT_DEPS:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.speech or ctx.in_quote(verb):
+        return None
+    if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
+        return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
+    spk, spk_head = _speaker_spans(ctx, subject_of(verb), [q.parts[0]])
+    return Candidate("direct", (q.parts[0],), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
 
 
 def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:

@@ -338,6 +338,13 @@ class _Writer:
 
     # -- writing
     def write(self, record: Record) -> None:
+        if self.dialect == "postgresql":  # queue statements whose results we do not wait for
+            with self.conn.connection.driver_connection.pipeline():
+                self._write(record)
+        else:
+            self._write(record)
+
+    def _write(self, record: Record) -> None:
         doc = record.document
         h = text_hash(doc.text)
         self.remove(doc_id=doc.id, text_hash=h, refresh=False)  # recounted once, at the end
@@ -472,6 +479,7 @@ class _Writer:
         candidates: dict[str, list[list]] = {}
         for row in self._in(_SQL_CLUSTERS, sorted({p[-1] for p in prepared})).fetchall():
             candidates.setdefault(row[0], []).append(list(row[1:]))
+        self.pending: dict[int, dict] = {}  # new clusters of this record, by temporary (negative) id
         rows, links = [], []
         for e, value, precision, start, end, src, tgt, key in prepared:
             place = e.location.name if e.location else None
@@ -490,19 +498,41 @@ class _Writer:
                 "target_names": json.dumps([names.get(s, s) for s in e.target], ensure_ascii=False),
                 "confidence": e.confidence, "published": pub,
             })
-            links.append(({(aid, "source") for aid in src} | {(aid, "target") for aid in tgt}))
+            links += [(aid, role, doc_pk, doc_pk, e.id) for aid, role in
+                      sorted({(aid, "source") for aid in src} | {(aid, "target") for aid in tgt})]
+        if self.pending:  # all new clusters in one statement
+            real = self._insert_clusters(list(self.pending.values()))
+            for row in rows:
+                if row["cluster_id"] < 0:
+                    row["cluster_id"] = real[row["cluster_id"]]
+            self.touched_clusters = {real.get(c, c) for c in self.touched_clusters}
         self._many(_INS_EVENTS, rows)
-        pks = dict(self._run(_SEL_EVENT_PKS, {"pk": doc_pk}).fetchall())
-        link_rows = [{"event_pk": pks[e.id], "actor_id": aid, "role": role, "doc_pk": doc_pk}
-                     for e, pairs in zip(record.events, links) for aid, role in sorted(pairs)]
-        if link_rows:
-            self._many(_ins_ignore(self.dialect, t.event_actors), link_rows)
+        if links:  # link by (document, event id): no round trip to learn the new event pks
+            ph = "?" if self.dialect == "sqlite" else "%s"
+            self.cur.executemany(
+                f"INSERT INTO event_actors (event_pk, actor_id, role, doc_pk) SELECT pk, CAST({ph} AS INTEGER), "
+                f"CAST({ph} AS VARCHAR(10)), CAST({ph} AS INTEGER) FROM events WHERE doc_pk = {ph} AND id = {ph}",
+                links)
+
+    def _insert_clusters(self, new: list[dict]) -> dict[int, int]:
+        """Insert new clusters with one multi-row INSERT ... RETURNING; map temporary to real ids."""
+        cols = ("key", "category", "cameo", "date_value", "precision", "date_start", "date_end", "place",
+                "country")
+        ph = "?" if self.dialect == "sqlite" else "%s"
+        values = ", ".join("(" + ", ".join([ph] * len(cols)) + ", 0, 0, 0)" for _ in new)
+        sql = (f'INSERT INTO event_clusters ("key", category, cameo, date_value, precision, date_start, date_end, '
+               f"place, country, num_articles, num_sources, num_mentions) VALUES {values} RETURNING id")
+        self.cur.execute(sql, tuple(v for row in new for v in (row[c] for c in cols)))
+        ids = [r[0] for r in self.cur.fetchall()]
+        if self.dialect == "sqlite":  # SQLite does not promise RETURNING order; ids are consecutive here
+            ids.sort()
+        return {row["tmp"]: cid for row, cid in zip(new, ids)}
 
     def _cluster(self, candidates: list[list], key, category, cameo, value, precision, start, end, place,
                  country) -> int:
         """Return the cluster this event report joins (same category and actors, compatible date and
-        place), creating it if none fits; a more precise report refines the cluster's date."""
-        c = self.conn
+        place), creating it if none fits; a more precise report refines the cluster's date. New
+        clusters get a temporary negative id until `_insert_clusters` writes them."""
         for cand in candidates:
             cid, cvalue, cprecision, cplace = cand
             if ident.dates_compatible(cvalue, cprecision, value, precision) and \
@@ -514,17 +544,21 @@ class _Writer:
                 if place and not cplace:
                     changes.update(place=place, country=country)
                     cand[3] = place
-                if changes:
-                    c.execute(update(t.event_clusters).where(t.event_clusters.c.id == cid).values(**changes))
+                if changes and cid < 0:
+                    self.pending[cid].update(changes)
+                elif changes:
+                    ph = "?" if self.dialect == "sqlite" else "%s"
+                    self.cur.execute(f"UPDATE event_clusters SET {', '.join(f'{k} = {ph}' for k in changes)} "
+                                     f"WHERE id = {ph}", (*changes.values(), cid))
                 self.touched_clusters.add(cid)
                 return cid
-        row = {"key": key, "category": category, "cameo": cameo, "date_value": value, "precision": precision,
-               "date_start": start, "date_end": end, "place": place, "country": country, "num_articles": 0,
-               "num_sources": 0, "num_mentions": 0}
-        cid = self._run(_INS_CLUSTER, row, tuple(row)).fetchone()[0]
-        candidates.append([cid, value, precision, place])
-        self.touched_clusters.add(cid)
-        return cid
+        tmp = -(len(self.pending) + 1)
+        self.pending[tmp] = {"tmp": tmp, "key": key, "category": category, "cameo": cameo, "date_value": value,
+                             "precision": precision, "date_start": start, "date_end": end, "place": place,
+                             "country": country}
+        candidates.append([tmp, value, precision, place])
+        self.touched_clusters.add(tmp)
+        return tmp
 
     def _refresh(self) -> None:
         """Recount the clusters this write touched (GDELT-style NumArticles/NumSources) and move

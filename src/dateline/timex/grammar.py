@@ -145,27 +145,35 @@ def _anchor_words(spec: str, lex: dict) -> frozenset:
     return frozenset(words)
 
 
-def _windows(text: str, rule_list) -> dict[str, list[tuple[int, int]]]:
-    """One pass over the text's words: for each rule, the merged windows (60 characters before,
-    40 after) around the words it is anchored on, widened to whitespace."""
-    by_word: dict[str, list[str]] = {}
-    for rule in rule_list:
-        for w in rule.anchors:
-            by_word.setdefault(w, []).append(rule.name)
-    hits: dict[str, list[tuple[int, int]]] = {}
+@functools.cache
+def _anchor_index() -> tuple[dict[str, tuple[int, ...]], tuple[frozenset, ...]]:
+    """Distinct anchor sets of the rules, and for each anchor word the sets that contain it."""
+    sets = tuple(sorted({r.anchors for r in rules()}, key=sorted))
+    by_word: dict[str, list[int]] = {}
+    for k, words in enumerate(sets):
+        for w in words:
+            by_word.setdefault(w, []).append(k)
+    return {w: tuple(v) for w, v in by_word.items()}, sets
+
+
+def _windows(text: str) -> dict[frozenset, list[tuple[int, int]]]:
+    """One pass over the text's words: for each distinct anchor set, the merged windows (60
+    characters before, 40 after) around its words, widened to whitespace."""
+    by_word, sets = _anchor_index()
+    hits: list[list[int]] = [[] for _ in sets]
     for m in _WORD.finditer(text):
         word = m.group()
-        key = "#" if word[0].isdigit() else word.lower()
-        names = by_word.get(key)
-        if names:
-            for name in names:
-                hits.setdefault(name, []).append((m.start(), m.end()))
+        ids = by_word.get("#" if word[0].isdigit() else word.lower())
+        if ids:
+            s0 = m.start()
+            for k in ids:
+                hits[k].append(s0)
     n = len(text)
-    out: dict[str, list[tuple[int, int]]] = {}
-    for name, spans in hits.items():
+    out: dict[frozenset, list[tuple[int, int]]] = {}
+    for k, starts in enumerate(hits):
         merged: list[tuple[int, int]] = []
-        for s0, e0 in spans:
-            start, end = max(0, s0 - _BEFORE), min(n, e0 + _AFTER)
+        for s0 in starts:
+            start, end = max(0, s0 - _BEFORE), min(n, s0 + _AFTER + 12)
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
             else:
@@ -180,7 +188,7 @@ def _windows(text: str, rule_list) -> dict[str, list[tuple[int, int]]]:
                 widened[-1] = (widened[-1][0], end)
             else:
                 widened.append((start, end))
-        out[name] = widened
+        out[sets[k]] = widened
     return out
 
 
@@ -191,29 +199,25 @@ def match_all(text: str) -> list[Candidate]:
     [('Feb. 12', 'date_md'), ('late 2013', 'year')]
     """
     found: list[tuple[int, int, int, re.Match]] = []
-    windows = _windows(text, rules())
-    for priority, rule in enumerate(rules()):
-        for wstart, wend in windows.get(rule.name, ()):
+    windows = _windows(text)
+    all_rules = rules()
+    for priority, rule in enumerate(all_rules):
+        for wstart, wend in windows.get(rule.anchors, ()):
             for m in rule.regex.finditer(text, wstart, wend):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, m))
     found.sort(key=lambda f: (f[1], f[0], f[2]))  # longest first, then leftmost, then rule order
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text))  # characters already inside a kept (longer) match
     kept: list[Candidate] = []
-    import bisect
-
     for start, neg, priority, m in found:
         end = start - neg
         if text[end - 1] == "." and _FULL_NAME.search(text, start, end):
             end -= 1  # "on Tuesday." — the period ends the sentence, not an abbreviation
-        i = bisect.bisect_left(taken, (start, start))
-        if i > 0 and taken[i - 1][1] > start:
+        if covered.find(1, start, end) >= 0:
             continue
-        if i < len(taken) and taken[i][0] < end:
-            continue
-        taken.insert(i, (start, end))
+        covered[start:end] = b"\x01" * (end - start)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         groups["_text"] = text[start:end]
-        kept.append(Candidate(start, end, rules()[priority], groups))
+        kept.append(Candidate(start, end, all_rules[priority], groups))
     kept.sort(key=lambda c: c.start)
     return kept
