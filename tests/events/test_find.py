@@ -155,3 +155,39 @@ def test_find_actor_with_empty_name(nlp):
     idx = ActorIndex((Actor("A1", "", "PERSON", None, mentions=()),
                       _actor("A2", "France", "COUNTRY", "FRA", text, (18, 24))))
     assert find_events(doc, document=Document("d", text), actors=idx, times=TimeResult(), quotes=()) == ()
+
+
+_COUNTRIES = [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"), ("Spain", "COUNTRY", "ESP")]
+
+
+def test_find_claim_is_an_accusation(nlp):
+    events = _events(nlp, "Germany claimed that France had attacked Spain.", *_COUNTRIES)
+    got = {(e.category, e.source, e.target, e.status) for e in events}
+    assert ("ACCUSE", ("A1",), ("A2",), "asserted") in got
+    assert ("ASSAULT", ("A2",), ("A3",), "reported") in got
+
+
+def test_find_infinitive_is_hypothetical(nlp):
+    events = _events(nlp, "Germany faces pressure from Spain to help France.", *_COUNTRIES)
+    assert all(e.status == "hypothetical" for e in events if e.category == "AID")
+
+
+def test_find_force_in_named_country_targets_it(nlp):
+    events = _events(nlp, "German jets bombed targets in France.", ("German", "COUNTRY", "DEU"),
+                     ("France", "COUNTRY", "FRA"))
+    assert [(e.category, e.target) for e in events] == [("ASSAULT", ("A2",))]
+
+
+def test_find_appositional_list_is_compound_actor(nlp):
+    events = _events(nlp, "The Germany, France, and Spain met yesterday.", *_COUNTRIES)
+    assert events and set(events[0].source) == {"A1", "A2", "A3"} and events[0].target == ()
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Germany said it would not accept refugees from France.", "REJECT"),
+    ("Germany said it will send troops to France.", "AGREE"),
+    ("Germany said it would blockade France.", "THREATEN"),
+])
+def test_find_announced_intents(nlp, text, category):
+    events = _events(nlp, text, *_COUNTRIES)
+    assert category in [e.category for e in events]
