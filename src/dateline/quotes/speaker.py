@@ -57,6 +57,8 @@ def _own_subject(tok: Token) -> Token | None:
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
     subjects.sort(key=lambda c: c.dep_ != "nsubj")
     for child in subjects:
+        if child.lower_ in ("'s", "\u2019s"):  # "let's say"
+            continue
         if _is_dateline(child):
             return next((g for g in child.children if g.dep_ == "appos"), None)
         return child
