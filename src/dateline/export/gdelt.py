@@ -58,6 +58,16 @@ def _ymd(value: str | None) -> _date | None:
         return None
 
 
+def _event_day(event: Event) -> _date | None:
+    """The day GDELT's SQLDATE needs: the date itself, else the start of its interval (a month or
+    year precision event gets its first day; the precision travels in the PLOVER export)."""
+    if event.date is None or not event.date.value:
+        return None
+    if event.date.interval is not None and event.date.precision != "day":
+        return _ymd(event.date.interval.start) or _ymd(event.date.value)
+    return _ymd(event.date.value)
+
+
 def _actor_cols(actor: Actor | None) -> list[str]:
     if actor is None:
         return [""] * 10
@@ -106,7 +116,7 @@ def gdelt_row(record: Record, event: Event) -> list[str]:
     (61, '20220224', ['194', '194', '19', '4', '-10.0'])
     """
     doc = record.document
-    when = _ymd(event.date.value) if event.date and event.date.value else None
+    when = _event_day(event)
     a1 = record.actor(event.source[0]) if event.source else None
     a2 = record.actor(event.target[0]) if event.target else None
     code = event.cameo or ""
@@ -148,7 +158,8 @@ def mention_row(record: Record, event: Event) -> list[str]:
     doc = record.document
     published = (doc.published.value if doc.published else "") or ""
     stamp = published.replace("-", "") + "000000" if published else ""
-    when = event.date.value.replace("-", "") if event.date and event.date.value else ""
+    day = _event_day(event)
+    when = day.strftime("%Y%m%d") + "000000" if day else ""
     sentence_id = doc.text.count("\n", 0, event.sentence[0]) + 1  # paragraph number; offsets in Extras
     extras = (f"<TRIGGER>{event.trigger.span[0]}-{event.trigger.span[1]}</TRIGGER>"
               f"<SENTENCE>{event.sentence[0]}-{event.sentence[1]}</SENTENCE>"
