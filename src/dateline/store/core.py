@@ -524,8 +524,7 @@ class _Writer:
                f"place, country, num_articles, num_sources, num_mentions) VALUES {values} RETURNING id")
         self.cur.execute(sql, tuple(v for row in new for v in (row[c] for c in cols)))
         ids = [r[0] for r in self.cur.fetchall()]
-        if self.dialect == "sqlite":  # SQLite does not promise RETURNING order; ids are consecutive here
-            ids.sort()
+        ids.sort()  # RETURNING order is not promised; ids are handed out in VALUES order
         return {row["tmp"]: cid for row, cid in zip(new, ids)}
 
     def _cluster(self, candidates: list[list], key, category, cameo, value, precision, start, end, place,

@@ -219,6 +219,7 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_HINT_DETERMINERS = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _HINT_UNIT = re.compile(r"\b(day|week|month|year|quarter|morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
@@ -238,8 +239,10 @@ def _entity_hints(doc: Doc, text: str, items: list, dct: date | None) -> list:
         if any(it.start < end and start < it.end for it in items) or re.search(r"\d", text[start:end]):
             continue
         units = _HINT_UNIT.findall(text[start:end])
-        if len(units) != 1:
-            continue
+        words = text[start:end].lower().split()
+        ordinal = any(w in lex["ordinal"] for w in words[:2])  # "a second straight day", "fourth week"
+        if len(units) != 1 or (words[0] not in _HINT_DETERMINERS and words[0] != units[0].lower() and not ordinal):
+            continue  # "another day", "a day" are durations, not the document's day
         unit = units[0].lower()
         if unit in lex["part_of_day"]:
             out.append(_Item(start, end, "TIME", f"{V.day(dct)}T{lex['part_of_day'][unit]}", None, "DCT", "hint"))

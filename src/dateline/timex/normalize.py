@@ -283,6 +283,8 @@ def quarter(g: dict, c: Context) -> Norm | None:
         q = int(g["q"][1])
     else:
         key = _key(g["ord"])
+        if key == "last" and not (g.get("year") or g.get("fy") or g.get("rel")) and c.dct is not None:
+            return Norm("DATE", V.shift(c.dct, -1, "Q"), anchor="DCT")  # "the last quarter": the previous one
         q = {"final": 4, "last": 4}.get(key) or lexicon()["ordinal"].get(key)
     if not q or q > 4:
         return None
