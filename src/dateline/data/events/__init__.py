@@ -1,0 +1,1 @@
+"""Event code tables and the trigger lexicon (data files; see NOTES.md)."""
