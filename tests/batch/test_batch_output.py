@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from dateline.batch import BatchOptions, run_batch
 from dateline.batch.output import BatchOutput, OutputMismatch
-from dateline.export.parquet import TABLES, read_table, table_schema
+from dateline.export.parquet import PARTITION_KEY, TABLES, read_table, table_schema
 from dateline.record import check_record
 
 from batch_articles import tree, write_corpus
@@ -45,12 +45,18 @@ def test_batch_parquet_tables_match_jsonl(batch_run):
     records = read_table(out / "parquet", "records")
     lines = [json.loads(line) for p in sorted((out / "jsonl").glob("part-*.jsonl")) for line in p.open()]
     assert [json.loads(r) for r in records.column("record").to_pylist()] == lines
-    assert set(records.column("date").to_pylist()) == {"unknown", "2024-01", "2024-02", "2024-03"}
+    assert set(records.column("pubdate").to_pylist()) == {"unknown", "2024-01", "2024-02", "2024-03"}
     for table in TABLES:
         t = read_table(out / "parquet", table)
         assert t.schema.names[:-1] == table_schema(table).names
     n_times = sum(len(r["times"]) for r in lines)
     assert read_table(out / "parquet", "times").num_rows == n_times
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_batch_parquet_partition_key_is_not_a_column(table):
+    # an events column called "date" once collided with a "date=" partition directory
+    assert PARTITION_KEY not in table_schema(table).names
 
 
 def test_batch_rerun_skips_everything_and_changes_nothing(batch_run):

@@ -5,7 +5,7 @@ Layout of ``--out DIR``::
     DIR/_manifest/run.json            what the run is (inputs and options); a rerun must match
     DIR/_manifest/part-00003.json     written last for partition 3: it is finished
     DIR/jsonl/part-00003.jsonl        records of partition 3, one JSON object a line, input order
-    DIR/parquet/<table>/date=YYYY-MM/part-00003.parquet
+    DIR/parquet/<table>/pubdate=YYYY-MM/part-00003.parquet
     DIR/summary.json                  totals, written when every partition is finished
 
 Every file is written to a temporary name and renamed into place, and a partition's manifest

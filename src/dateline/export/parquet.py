@@ -2,7 +2,7 @@
 
 Each record (its JSON form) becomes one row in ``records`` and one row per actor, quote, time
 expression and event in the other tables, all keyed by ``doc_id``. Files are laid out as a
-Hive-partitioned dataset by publication date (``<table>/date=2025-02/part-00003.parquet``), so
+Hive-partitioned dataset by publication date (``<table>/pubdate=2025-02/part-00003.parquet``), so
 ``pyarrow.dataset.dataset(path, partitioning="hive")`` (or DuckDB, pandas, Spark) reads them
 back. Files are written atomically (a temporary file renamed into place).
 """
@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 TABLES = ("records", "actors", "quotes", "times", "events")
 UNKNOWN_DATE = "unknown"
+PARTITION_KEY = "pubdate"  # the Hive partition column: publication date cut to the grain
 _GRAIN = {"day": 10, "month": 7, "year": 4}
 
 _str = pa.string()
@@ -175,7 +176,7 @@ def write_parquet(records: Iterable[tuple[int, dict]], directory: Path, *, part:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> rec = {"document": {"id": "d1", "text": "Hi.", "published": {"value": "2025-02-12"}}}
     >>> [p.relative_to(d).as_posix() for p in write_parquet([(0, rec)], d, part=3)][0]
-    'records/date=2025-02/part-00003.parquet'
+    'records/pubdate=2025-02/part-00003.parquet'
     """
     by_date: dict[str, dict[str, list[dict]]] = {}
     for item, record in records:
@@ -188,7 +189,7 @@ def write_parquet(records: Iterable[tuple[int, dict]], directory: Path, *, part:
             rows = by_date[date][table]
             if not rows and table != "records":
                 continue
-            path = Path(directory) / table / f"date={date}" / f"part-{part:05d}.parquet"
+            path = Path(directory) / table / f"{PARTITION_KEY}={date}" / f"part-{part:05d}.parquet"
             _atomic_write_table(pa.Table.from_pylist(rows, schema=table_schema(table)), path)
             written.append(path)
     return written
@@ -206,10 +207,10 @@ def read_table(directory: Path, table: str) -> pa.Table:
     import pyarrow.dataset as ds
 
     root = Path(directory) / table
-    schema = table_schema(table).append(pa.field("date", pa.string()))
+    schema = table_schema(table).append(pa.field(PARTITION_KEY, pa.string()))
     if not root.exists():
         return schema.empty_table()
-    dataset = ds.dataset(root, format="parquet", partitioning=ds.partitioning(pa.schema([("date", pa.string())]),
+    dataset = ds.dataset(root, format="parquet", partitioning=ds.partitioning(pa.schema([(PARTITION_KEY, pa.string())]),
                                                                               flavor="hive"),
                          schema=schema, exclude_invalid_files=True)
     table_ = dataset.to_table()
