@@ -36,6 +36,11 @@ def _actor(token: Token, actors: ActorIndex) -> str | None:
     return found
 
 
+def _is_country(aid: str | None, actors: ActorIndex) -> bool:
+    actor = actors.get(aid) if aid else None
+    return actor is not None and actor.kind == "COUNTRY"
+
+
 def _by_name(text: str, actors: ActorIndex) -> str | None:
     """The one actor with a mention or final name word spelled exactly ``text`` (else None)."""
     hits = {a.id for a in actors.actors
@@ -71,7 +76,7 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
                 add(_actor(c, actors))
     for c in token.children:
         # "The US, Russia, and Switzerland": conjuncts (and lists the parser reads as appositions)
-        if c.dep_ == "conj" or (c.dep_ == "appos" and out and _actor(c, actors)):
+        if c.dep_ == "conj" or (c.dep_ == "appos" and _is_country(head, actors) and _is_country(_actor(c, actors), actors)):
             add(_actor(c, actors))
             for cc in c.children:
                 if cc.dep_ == "conj":

@@ -317,11 +317,11 @@ class _Writer:
             self.cur.executemany(sql, [tuple(r[n] for n in names) for r in rows])
 
     # -- removal
-    def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True) -> bool:
-        c = self.conn
-        d = t.documents.c
-        pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
-                                       {"id": doc_id, "h": text_hash}).fetchall()]
+    def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True,
+               pks: list[int] | None = None) -> bool:
+        if pks is None:
+            pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
+                                           {"id": doc_id, "h": text_hash}).fetchall()]
         for pk in pks:
             self.touched_clusters.update(r[0] for r in self._run(_SEL_DOC_CLUSTERS, {"pk": pk}).fetchall())
             for (aid,) in self._run(_SEL_DOC_ACTORS, {"pk": pk}).fetchall():
@@ -347,7 +347,20 @@ class _Writer:
     def _write(self, record: Record) -> None:
         doc = record.document
         h = text_hash(doc.text)
-        self.remove(doc_id=doc.id, text_hash=h, refresh=False)  # recounted once, at the end
+        # three independent look-ups sent together (one round trip on PostgreSQL's pipeline)
+        infos = self._actor_infos(record)
+        c_doc, c_keys, c_names = (self.conn.connection.cursor() for _ in range(3))
+        sql, names = _compiled(_SEL_DOC_BY_HASH, self.sa_dialect, None)
+        c_doc.execute(sql, (doc.id, h) if names is not None else {"id": doc.id, "h": h})
+        ph = "?" if self.dialect == "sqlite" else "%s"
+        keys = sorted({k for _, k, _ in infos})
+        wanted = sorted({n for actor, _, al in infos for n in ident.merge_names(actor.name, al)})
+        if keys:
+            c_keys.execute(_SQL_ACTOR_KEYS.format(", ".join([ph] * len(keys))), tuple(keys))
+        if wanted:
+            c_names.execute(_SQL_ACTOR_NAMES.format(", ".join([ph] * len(wanted))), tuple(wanted))
+        self.remove(doc_id=doc.id, text_hash=h, refresh=False, pks=[r[0] for r in c_doc.fetchall()])
+        found = (dict(c_keys.fetchall()) if keys else {}, c_names.fetchall() if wanted else [])
         c = self.conn
         pub = doc.published
         row = {
@@ -361,30 +374,29 @@ class _Writer:
         if self.dialect == "sqlite":
             self.cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (doc_pk, doc.title or "", doc.text))
-        archive = self._actors(record, doc_pk)
+        archive = self._actors(record, doc_pk, infos, *found)
         self._quotes(record, doc_pk, archive)
         self._times(record, doc_pk)
         self._events(record, doc_pk, archive)
         self._refresh()
 
-    def _actors(self, record: Record, doc_pk: int) -> dict[str, int]:
-        """Resolve each document actor to an archive actor (creating new ones); return the map."""
-        c = self.conn
-        if not record.actors:
-            return {}
+    @staticmethod
+    def _actor_infos(record: Record) -> list[tuple]:
         infos = []
         for actor in record.actors:
             aliases = [m.text for m in actor.mentions if m.how in MERGE_HOWS]
             infos.append((actor, ident.actor_key(actor.kind, actor.name, country=actor.country, codes=actor.codes),
                           aliases))
-        keys = sorted({k for _, k, _ in infos})
-        by_key = dict(self._in(_SQL_ACTOR_KEYS, keys).fetchall())
-        # names that may merge with an existing archive actor of the same kind
-        wanted = sorted({n for actor, k, al in infos if k not in by_key for n in ident.merge_names(actor.name, al)})
+        return infos
+
+    def _actors(self, record: Record, doc_pk: int, infos: list, by_key: dict, name_rows: list) -> dict[str, int]:
+        """Resolve each document actor to an archive actor (creating new ones); return the map.
+        ``by_key`` and ``name_rows`` are the archive look-ups `_write` sent ahead."""
+        if not record.actors:
+            return {}
         by_name: dict[tuple[str, str], set] = {}
-        if wanted:
-            for norm, aid, kind, country in self._in(_SQL_ACTOR_NAMES, wanted).fetchall():
-                by_name.setdefault((norm, kind), set()).add((aid, country))
+        for norm, aid, kind, country in name_rows:
+            by_name.setdefault((norm, kind), set()).add((aid, country))
         out: dict[str, int] = {}
         names_rows, doc_rows, mention_rows = {}, [], []
         for actor, key, aliases in infos:
@@ -564,13 +576,10 @@ class _Writer:
         the document counts of the actors it touched."""
         c = self.conn
         clusters = sorted(x for x in self.touched_clusters if x is not None)
-        if clusters:
-            counts = {cid: (m, a, s) for cid, m, a, s in self._in(_SQL_COUNT_CLUSTERS, clusters).fetchall()}
-            gone = [cid for cid in clusters if cid not in counts]
-            if gone:
-                c.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(gone)))
-            if counts:
-                self._many(_UPD_CLUSTER, [{"cid": cid, "m": m, "a": a, "s": s} for cid, (m, a, s) in counts.items()])
+        if clusters:  # recounted in SQL, so nothing waits for a result here
+            ph = ", ".join(["?" if self.dialect == "sqlite" else "%s"] * len(clusters))
+            self.cur.execute(_SQL_RECOUNT.format(ph), tuple(clusters))
+            self.cur.execute(_SQL_DROP_EMPTY.format(ph), tuple(clusters))
         moves = [{"aid": aid, "n": n} for aid, n in sorted(self.actor_delta.items()) if n]
         if moves:
             self._many(_UPD_ACTOR_DOCS, moves)
@@ -598,6 +607,15 @@ _SQL_CLUSTERS = ('SELECT "key", id, date_value, precision, place FROM event_clus
 _SQL_COUNT_CLUSTERS = ("SELECT e.cluster_id, count(*), count(DISTINCT e.doc_pk), "
                        "count(DISTINCT coalesce(d.source, 'doc:' || d.id)) FROM events e "
                        "JOIN documents d ON d.pk = e.doc_pk WHERE e.cluster_id IN ({}) GROUP BY e.cluster_id")
+_SQL_RECOUNT = (
+    "UPDATE event_clusters SET "
+    "num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = event_clusters.id), "
+    "num_articles = (SELECT count(DISTINCT e.doc_pk) FROM events e WHERE e.cluster_id = event_clusters.id), "
+    "num_sources = (SELECT count(DISTINCT coalesce(d.source, 'doc:' || d.id)) FROM events e "
+    "JOIN documents d ON d.pk = e.doc_pk WHERE e.cluster_id = event_clusters.id) "
+    "WHERE id IN ({})")
+_SQL_DROP_EMPTY = ("DELETE FROM event_clusters WHERE id IN ({}) "
+                   "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = event_clusters.id)")
 _IGNORE: dict = {}
 _COMPILED: dict = {}
 

@@ -85,7 +85,7 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
 
 
 def tense_at(doc: Doc, offset: int) -> str:
-    """The tense of the clause around character ``offset``: past, present or future.
+    """The tense of the clause around character ``offset``: past, perfect, present or future.
 
     >>> from dateline.parse import load_nlp
     >>> tense_at(load_nlp()("They will meet on Friday."), 18)
@@ -112,6 +112,8 @@ def tense_at(doc: Doc, offset: int) -> str:
         return "future"  # "should be completed in October", "to be held on October 12"
     if any(t.lower_ in _FUTURE_AUX and t.head.i == verb.head.i for t in sent if t.dep_ == "aux"):
         return "future"
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
+        return "perfect"  # "has been scheduled for June 3": either side of the document date
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ in ("VBZ", "VBP"):

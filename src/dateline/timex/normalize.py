@@ -34,7 +34,7 @@ class Context:
 
     dct: date | None = None
     ref: Ref | None = None
-    tense: str = "past"  # past | present | future
+    tense: str = "past"  # past | perfect | present | future
     year_hint: int | None = None  # the narrative year of the paragraph, for "on March 3"
     prev_word: str = ""
     next_text: str = ""
@@ -149,6 +149,11 @@ def _pick_year(mon: int, dd: int | None, c: Context) -> tuple[int | None, str | 
     now = (c.dct.month, c.dct.day if dd else 1)
     if c.tense == "future":
         return (y + 1 if target < now else y), "DCT"
+    if c.tense == "perfect":  # the nearest occurrence, either side
+        ahead = (mon - c.dct.month) % 12
+        if 0 < ahead <= 2 or (ahead == 0 and target > now):  # up to two months ahead
+            return (y + 1 if mon < c.dct.month else y), "DCT"
+        return (y - 1 if target > now else y), "DCT"
     if target > now:
         # a past-tense mention of a later month-day: last year's, unless it is only days ahead
         return (y - 1 if (mon - c.dct.month) % 12 > 1 or c.tense == "past" else y), "DCT"
