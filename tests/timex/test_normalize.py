@@ -77,3 +77,17 @@ def test_normalize_without_any_date(nlp):
     r = find_times(nlp("The minister spoke on Tuesday about the summit."), published=None)
     assert r.published is None
     assert [(t.text, t.value) for t in r.times] == [("Tuesday", "XXXX-WXX-2")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote took half an hour.", [("half an hour", "DURATION", "PT30M", None)]),
+    ("Sales rose in the last week of March 2009.", [("the last week of March 2009", "DATE", "2009-W13", None)]),
+    ("The fire started in the morning.", [("the morning", "TIME", "2013-03-22TMO", None)]),
+    ("Prices fell late last year.", [("late last year", "DATE", "2012", "END")]),
+    ("Output grew in the first half of the year.", [("the first half of the year", "DATE", "2013-H1", None)]),
+    ("A hearing has been scheduled for April 3.", [("April 3", "DATE", "2013-04-03", None)]),
+    ("Markets stay closed until Monday.", [("Monday", "DATE", "2013-03-25", None)]),
+    ("The museum is closed on Mondays.", [("Mondays", "SET", "XXXX-WXX-1", None)]),
+])
+def test_normalize_more_values(nlp, text, expected):
+    assert _times(nlp, text) == expected

@@ -8,6 +8,8 @@ IDs (A1, A2, ...) follow the order of first mention. The byline never becomes an
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from dateline.actors.codes import cameo_code
@@ -47,6 +49,7 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
                      text=document.text if _same_length(doc, document.text) else None)
     cands = find_candidates(ctx)
     builder = _Builder(ctx, cands)
+    builder.year = _year(document)
     builder.persons()
     builder.groups()
     builder.others()
@@ -54,6 +57,36 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     resolve_pronouns(ctx, table)
     resolve_role_nouns(ctx, table, builder.entities, builder.country_entity)
     return ActorIndex(builder.actors(), excluded=excluded)
+
+
+def _year(document: Document) -> int | None:
+    """The publication year when the document carries a date (given or from metadata)."""
+    pub = document.published
+    if pub is None or not pub.value[:4].isdigit():
+        return None
+    return int(pub.value[:4])
+
+
+def sector_at(known, year: int | None) -> str | None:
+    """Sector of a known actor in a given year, from its terms of office ("2017-2021, 2025-").
+
+    >>> from dateline.actors.lexicon import load_lexicon
+    >>> trump = load_lexicon().known_actor("Donald Trump")
+    >>> sector_at(trump, 2016), sector_at(trump, 2018), sector_at(trump, 2022), sector_at(trump, None)
+    (None, 'GOV', 'ELI', 'GOV')
+    """
+    if year is None or not known.years or known.sector != "GOV":
+        return known.sector
+    terms = []
+    for part in known.years.split(","):
+        m = re.match(r"\s*(\d{4})?\s*-\s*(\d{4})?\s*$", part)
+        if m:
+            terms.append((int(m.group(1) or 0), int(m.group(2) or 9999)))
+    if not terms:
+        return known.sector
+    if any(a <= year <= b for a, b in terms):
+        return known.sector
+    return "ELI" if year > min(a for a, _ in terms) else None
 
 
 def _same_length(doc: Doc, text: str) -> bool:
@@ -75,6 +108,7 @@ class _Builder:
         self.owner = {i: c for c in cands if c.kind != "PERSON" for i in range(c.start, c.end)}
         self.countries = [c for c in cands if c.kind == "COUNTRY"]
         self.entities: dict[str, Entity] = {}
+        self.year: int | None = None
 
     # -- mentions -------------------------------------------------------------------------------
     def _ment(self, start_tok: int, end_tok: int, how: str) -> Ment:
@@ -119,12 +153,30 @@ class _Builder:
                         continue
                 else:
                     known = lex.surname.get(word)
+            if known is None and len(words) > 2:
+                known = lex.known_actor(f"{words[0]} {words[-1]}")  # "Donald J. Trump"
+            if known is None and len(words) > 1:
+                earlier = self._longer_name(c.text)  # "de Gaulle" after "Charles de Gaulle"
+                if earlier is not None:
+                    self._person_mention(earlier, c)
+                    continue
             if known is not None and known.kind == "PERSON":
                 e = self._entity(f"K:{known.name}", name=known.name, kind="PERSON", known=known,
-                                 country=known.country, sector=known.sector, gender=known.gender)
+                                 country=known.country, sector=self._sector_then(known), gender=known.gender)
             else:
                 e = self._entity(f"P:{c.text}", name=c.text, kind="PERSON")
             self._person_mention(e, c)
+
+    def _longer_name(self, text: str) -> Entity | None:
+        for e in self.entities.values():
+            if e.kind == "PERSON" and e.name.endswith(" " + text):
+                return e
+        return None
+
+    def _sector_then(self, known) -> str | None:
+        """The known person's sector when the article was published: GOV in office, ELI after it,
+        unknown before it (PLOVER ELI = former officials). Without a date, the entry's sector."""
+        return sector_at(known, self.year)
 
     def _person_mention(self, e: Entity, c: Candidate) -> None:
         ctx, doc = self.ctx, self.doc

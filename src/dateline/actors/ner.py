@@ -16,6 +16,7 @@ _KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETS = {"the", "The"}
+_NOT_NAME_POS = {"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PUNCT"}
 _SHORT_RISKY = {"WHO", "US", "AU", "IS", "SCO"}
 
 
@@ -39,7 +40,8 @@ def _strip_titles(ctx: DocContext, start: int, end: int) -> int:
     i = start
     while i < end - 1:
         low = doc[i].lower_
-        if low in lex.roles or low in lex.title_words or ctx.lex.demonym(doc[i].text) or low in _HONORIFICS:
+        if low in lex.roles or low in lex.title_words or ctx.lex.demonym(doc[i].text) or low in _HONORIFICS or \
+                doc[i].pos_ in _NOT_NAME_POS:
             i += 1
         else:
             break

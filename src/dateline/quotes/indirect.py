@@ -136,6 +136,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         if subj is None:
             subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
+        if subj is None:
+            subj = _adjacent_noun(tok)
         spk, head = _speaker(ctx, subj, content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
@@ -167,6 +169,18 @@ def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
     return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
                      spk, head, 0.3, verb.i)
+
+
+def _adjacent_noun(verb: Token) -> Token | None:
+    """The noun right before a subjectless cue ("..., former president Bill Clinton said"): a parse
+    that hung the name elsewhere still puts it next to its verb."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("dobj", "pobj"):
+        return None
+    return doc[i]
 
 
 def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS) -> Span | None:

@@ -14,7 +14,7 @@ from dateline.quotes.cues import load_cues
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep")
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}

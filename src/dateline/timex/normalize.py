@@ -56,6 +56,7 @@ _POSOF = {"beginning": "START", "start": "START", "first part": "START", "end": 
 _UNIT_PERIOD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
                 "century": "CE", "day": "D"}
 _WS = re.compile(r"\s+")
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
 _RATE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "euros",
                "pounds", "times", "twice", "once", "barrels", "tons", "tonnes", "units", "people", "visitors",
                "passengers", "vehicles", "cars", "aircraft", "planes", "jobs", "m", "bn", "k"}
@@ -424,6 +425,37 @@ def the_day(g: dict, c: Context) -> Norm | None:
     return Norm("DATE", V.day(base), _posmod(g), "REF" if base is not c.dct else "DCT")
 
 
+def the_pod(g: dict, c: Context) -> Norm | None:
+    """"in the morning", "that evening": a part of the narrative day (or the document's)."""
+    if c.prev_word not in ("in", "during", "by", "until", "through", "throughout", "overnight", "into"):
+        return None
+    code = lexicon()["part_of_day"][_key(g["pod"])]
+    base = c.ref.day if c.ref is not None and c.ref.granularity == "D" else c.dct
+    if base is None:
+        return None
+    return Norm("TIME", f"{V.day(base)}T{code}", anchor="REF" if base is not c.dct else "DCT")
+
+
+def week_of(g: dict, c: Context) -> Norm | None:
+    """"the first week of March" → the ISO week holding its first day (TimeML week values)."""
+    mon = _month(g)
+    if mon is None:
+        return None
+    if g.get("year"):
+        y = int(g["year"])
+    else:
+        y, _ = _pick_year(mon, None, c)
+        if y is None:
+            return None
+    key = _key(g["ord"])
+    if key in ("last", "final"):  # the last full week: the one ending on the month's last Sunday
+        d = V.add_months(date(y, mon, 1), 1) - timedelta(days=1)
+        d -= timedelta(days=(d.weekday() + 1) % 7)
+    else:
+        d = date(y, mon, 1) + timedelta(days=7 * (lexicon()["ordinal"][key] - 1))
+    return Norm("DATE", V.week(d), anchor=None if g.get("year") else "DCT")
+
+
 def pod(g: dict, c: Context) -> Norm | None:
     code = lexicon()["part_of_day"][_key(g["pod"])]
     if c.dct is None:
@@ -554,6 +586,9 @@ def duration(g: dict, c: Context) -> Norm | None:
         count = "X"
     else:
         count = n
+    if count != "X" and count < 1 and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]  # "half an hour" → PT30M (but "two and a half years" → P2.5Y)
+        count, unit = count * factor, smaller
     if unit == "DE":
         value = "PXDE" if count == "X" else f"P{_fmt_num(count * 10)}Y"
     elif unit == "CE":
@@ -644,7 +679,7 @@ def clock(g: dict, c: Context) -> Norm | None:
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
-    "ymd": ymd, "the_day": the_day, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
+    "ymd": ymd, "the_day": the_day, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
