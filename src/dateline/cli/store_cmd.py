@@ -236,6 +236,8 @@ def serve(
     else:
         store = _open(db, create=True)
     application = create_app(store, host=host)
+    if not application.state.loopback and not application.state.token:
+        typer.echo("note: not bound to loopback and DATELINE_TOKEN is not set: writes are disabled", err=True)
     typer.echo(f"dateline serving {store.url} on http://{host}:{port}/ (API docs at /docs)", err=True)
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning")
