@@ -68,3 +68,41 @@ def test_actor_at_prefers_exact_then_containing(span, expected):
 
 def test_mentions_in():
     assert [aid for _, aid in _index().mentions_in(0, 25)] == ["A1", "A2"]
+
+
+@pytest.mark.parametrize("name, year, sector", [
+    ("Donald Trump", 2016, None), ("Donald Trump", 2019, "GOV"), ("Donald Trump", 2023, "ELI"),
+    ("Donald Trump", 2025, "GOV"), ("Viktor Yanukovych", 2013, "GOV"), ("Viktor Yanukovych", 2020, "ELI"),
+    ("Vladimir Putin", None, "GOV"), ("NATO", 2020, "IGO"),
+])
+def test_sector_at_publication_year(name, year, sector):
+    from dateline.actors.find import sector_at
+
+    assert sector_at(load_lexicon().known_actor(name), year) == sector
+
+
+@pytest.mark.parametrize("text, published, name, sector", [
+    ("Joe Biden spoke in Ohio on Monday.", "2023-05-01", "Joe Biden", "GOV"),
+    ("Joe Biden spoke in Ohio on Monday.", "2026-05-01", "Joe Biden", "ELI"),
+    ("Former Chancellor Angela Merkel spoke in Berlin.", None, "Angela Merkel", "ELI"),
+])
+def test_known_sector_follows_date_and_title(nlp, text, published, name, sector):
+    from dateline.actors import find_actors
+    from dateline.record import Document, Published
+
+    pub = Published(published, "day", "given") if published else None
+    index = find_actors(nlp(text), document=Document(id="t", text=text, published=pub))
+    assert next(a for a in index.actors if a.name == name).sector == sector
+
+
+@pytest.mark.parametrize("text, alias, name", [
+    ("Charles de Gaulle arrived. Later de Gaulle spoke.", "de Gaulle", "Charles de Gaulle"),
+    ("Donald J. Trump arrived in Florida.", "Donald J. Trump", "Donald Trump"),
+])
+def test_person_name_forms(nlp, text, alias, name):
+    from dateline.actors import find_actors
+    from dateline.record import Document
+
+    index = find_actors(nlp(text), document=Document(id="t", text=text))
+    start = text.rindex(alias)
+    assert index.get(index.actor_at(start, start + len(alias))).name == name

@@ -22,7 +22,8 @@ _SHORT_RISKY = {"WHO", "US", "AU", "IS", "SCO"}
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and trailing possessive/punctuation from a token range."""
-    while start < end and (doc[start].text in _DETS or doc[start].lower_ in _HONORIFICS or doc[start].is_punct):
+    while start < end and (doc[start].text in _DETS or doc[start].lower_ in _HONORIFICS or doc[start].is_punct
+                           or doc[start].pos_ in ("ADV", "CCONJ", "SCONJ")):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -48,7 +49,8 @@ def _strip_titles(ctx: DocContext, start: int, end: int) -> int:
     return i
 
 
-def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str]) -> tuple[str, dict]:
+def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str],
+             person_names: frozenset[str] = frozenset()) -> tuple[str, dict]:
     """Decide what a name-like string is; returns ``(kind, extras)``; kind ``SKIP`` drops it.
 
     >>> from dateline.actors.context import DocContext
@@ -82,6 +84,8 @@ def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str]) 
         return "PERSON", {}
     if label == "PERSON":
         return "PERSON", {}
+    if len(words) > 1 and any(n.endswith(" " + text) for n in person_names):
+        return "PERSON", {}  # "de Gaulle" tagged ORG after "Charles de Gaulle"
     if label == "ORG":
         if len(words) == 1 and (low in lex.roles or low in lex.title_words):
             return "SKIP", {}
@@ -101,6 +105,7 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
     doc, lex = ctx.doc, ctx.lex
     ents = [(s, e, label) for s, e, label in ctx.ents if label in _KEEP_LABELS]
     person_surnames = {doc[e - 1].text for s, e, label in ents if label == "PERSON" and e - s > 1}
+    person_names = frozenset(doc[s:e].text for s, e, label in ents if label == "PERSON" and e - s > 1)
     out: list[Candidate] = []
     covered: set[int] = set()
     last_end = 0
@@ -119,7 +124,7 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
             span = doc[start:end]
         if not span.text.strip() or "\n" in span.text:
             continue
-        kind, extra = classify(ctx, span.text, label, person_surnames)
+        kind, extra = classify(ctx, span.text, label, person_surnames, person_names)
         if kind == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS" and extra.get("known") is None:
             kind = "SKIP"  # "Latinos", "Democrats" tagged PERSON
         if kind == "ORG" and _in_headline(ctx, span.start_char):
