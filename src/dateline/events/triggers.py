@@ -32,13 +32,19 @@ class Trigger:
     rejected: bool = False  # a negated commitment recoded as a rejection
     asked: Token | None = None  # who is asked to act ("wants Putin to attack")
 
+    MAX_GAP = 5
+    """Trigger words further than this from the head stay evidence but not trigger text."""
+
+    def _near(self) -> list[Token]:
+        return [t for t in self.tokens if abs(t.i - self.token.i) <= self.MAX_GAP] or [self.token]
+
     @property
     def start(self) -> int:
-        return min(t.idx for t in self.tokens)
+        return min(t.idx for t in self._near())
 
     @property
     def end(self) -> int:
-        return max(t.idx + len(t.text) for t in self.tokens)
+        return max(t.idx + len(t.text) for t in self._near())
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -76,6 +82,12 @@ def _keys(token: Token) -> set[str]:
     return keys
 
 
+def _temporal(prep: Token) -> bool:
+    """ "agreed on Thursday": a preposition whose object is a date is not the verb's argument."""
+    obj = _pobj(prep)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
 def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None:
     """Return (extra tokens of the trigger text, prep objects) if the entry's constraints hold."""
     extra: list[Token] = []
@@ -86,7 +98,8 @@ def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None
             return None
         extra += prt[:1]
     if entry.preps:
-        preps = [c for c in token.children if c.dep_ in _PREP_DEPS | {"prt"} and c.lower_ in entry.preps]
+        preps = [c for c in token.children if c.dep_ in _PREP_DEPS | {"prt"} and c.lower_ in entry.preps
+                 and not _temporal(c)]
         if not preps and entry.pos == "N" and "to" in entry.preps:
             # "calls to join": the infinitive's "to" marks the noun's complement
             for c in token.children:

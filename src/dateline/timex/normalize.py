@@ -389,8 +389,8 @@ def weekday(g: dict, c: Context) -> Norm | None:
         return None  # "Mon", "Fri" only with a period; keeps "Sat"/"Sun" and names out
     wd = lexicon()["weekday"][key]
     rel = _key(g.get("rel"))
-    if c.prev_word in ("until", "till", "by") and not rel:
-        rel = "nearest"  # "closed until Friday": the nearest Friday, either side
+    if not rel and (c.prev_word in ("until", "till", "by") or c.tense == "present"):
+        rel = "nearest"  # "closed until Friday", "the festival opens Saturday": either side
     d = _weekday_date(wd, c, rel)
     pod = lexicon()["part_of_day"].get(_key(g.get("pod")))
     if d is None:
@@ -423,6 +423,18 @@ def the_day(g: dict, c: Context) -> Norm | None:
         return None
     base = c.ref.day if c.ref is not None and c.ref.granularity == "D" else c.dct
     return Norm("DATE", V.day(base), _posmod(g), "REF" if base is not c.dct else "DCT")
+
+
+def the_year(g: dict, c: Context) -> Norm | None:
+    """"profit for the year", "during the week": the narrative period, else the document's."""
+    if c.prev_word not in ("for", "during", "throughout", "over"):
+        return None
+    unit = _UNIT_PERIOD[_key(g["unit"])]
+    base = c.ref.day if c.ref is not None and c.ref.granularity in ("D", "M", "Y") and \
+        {"Y": 0, "M": 1, "D": 2}[c.ref.granularity] >= {"Y": 0, "M": 1, "W": 2}[unit] else c.dct
+    if base is None:
+        return None
+    return Norm("DATE", V.shift(base, 0, unit), anchor="REF" if base is not c.dct else "DCT")
 
 
 def the_pod(g: dict, c: Context) -> Norm | None:
@@ -679,7 +691,7 @@ def clock(g: dict, c: Context) -> Norm | None:
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
-    "ymd": ymd, "the_day": the_day, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
+    "ymd": ymd, "the_day": the_day, "the_year": the_year, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
