@@ -104,3 +104,19 @@ def test_api_anchor_rules(nlp, text, trigger, value, from_kind):
         assert got.from_ in {t.id for t in times.times}
     else:
         assert got.from_ == from_kind
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("Sales fell last year, in 2023, and rose on Tuesday.", "2024", "year"),
+    ("This year, 2024, the budget grew. On March 3, the minister resigned.", "2024-03-03", "day"),
+    ("Filed\nMarch 1, 2008\nThe company defeated its rival for the contract.", "2008-03-01", "day"),
+    ("On Monday, March 3, talks began. Sales fell in 2013.", "2014-03-03", "day"),
+    ("BERLIN — The talks failed on Monday.", None, None),  # no year evidence: no guess
+    ("Sales fell in 2012, the firm said on Tuesday.", None, None),  # a past year alone is a bound
+])
+def test_api_publication_date_inference(nlp, text, value, precision):
+    p = find_times(nlp(text), published=None).published
+    assert (p.value if p else None, p.precision if p else None) == (value, precision)
+    if p:
+        assert p.how == "inferred" and p.evidence
+        assert all(text[e.span[0]:e.span[1]] == e.text for e in p.evidence)

@@ -125,8 +125,11 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         if broad and lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:
             out.append(raised)
             continue
+        parts = None
         if comp is not None:
             content = _content(ctx, comp, tok, inherit)
+        elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
+            content = (parts[0][0], parts[-1][1])
         elif broad or lemma in lex.speech:
             content = _object_content(ctx, tok, broad)
             weak = True
@@ -148,7 +151,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.2
         if lemma in lex.cognition and lemma not in lex.speech:
             conf -= 0.1
-        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, end), spk, head, conf, tok.i))
+        out.append(Candidate(_kind(ctx, content), parts or (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
 
 
@@ -169,6 +172,25 @@ def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
     return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
                      spk, head, 0.3, verb.i)
+
+
+def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
+    """ "Any attempt to debunk him, he said, becomes hopeless": the cue clause sits between commas
+    inside the reported sentence, which is the content (two parts)."""
+    doc = ctx.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    if not any(c.dep_ == "nsubj" for c in cue.children) or left < 1 or right + 1 >= len(doc):
+        return None
+    if doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    sent = cue.sent
+    first = _span_of(ctx, sent.start, left - 2)
+    second = _span_of(ctx, right + 2, sent.end - 1)
+    if first is None or second is None:
+        return None
+    if ctx.quoted_at(first[0]) is not None or ctx.quoted_at(second[1] - 1) is not None:
+        return None  # a direct quote split by its cue: the direct finder's job
+    return first, second
 
 
 def _adjacent_noun(verb: Token) -> Token | None:
@@ -226,7 +248,8 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span
                 right = max(right, c.right_edge.i)
             else:
                 break
-        return _content(ctx, dobj, verb, right_edge=right, min_tokens=2 if broad else _MIN_TOKENS)
+        short = broad or lemma == "say"  # "said so", "said no", "said the same of Sanders"
+        return _content(ctx, dobj, verb, right_edge=right, min_tokens=1 if lemma == "say" else 2 if short else _MIN_TOKENS)
     if dobj is None and xcomp is None:
         for c in rights:
             if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:

@@ -140,16 +140,17 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses, text:
         year, conf = latest, 0.45
         a = max(years, key=lambda p: (p[0], p[1].start))[1]
         evidence.append(Evidence(text[a.start:a.end], (a.start, a.end), "latest dated event"))
-        # 4. "last year" next to one explicit year
-        for m in re.finditer(r"\blast year\b", text, re.IGNORECASE):
+        # 4. "last year" / "this year" next to one explicit year
+        for m in re.finditer(r"\b(last|this) year\b", text, re.IGNORECASE):
             sent = _sentence(doc, m.start())
             if sent is None:
                 continue
             inside = {y for y, a2 in years if sent.start_char <= a2.start < sent.end_char
                       and min(abs(a2.start - m.end()), abs(m.start() - a2.end)) <= 40}
-            if len(inside) == 1 and next(iter(inside)) + 1 >= latest:
-                year, conf = next(iter(inside)) + 1, 0.55
-                evidence.append(Evidence(m.group(), (m.start(), m.end()), f"'last year' beside {next(iter(inside))}"))
+            shift = 1 if m.group(1).lower() == "last" else 0
+            if len(inside) == 1 and next(iter(inside)) + shift >= latest:
+                year, conf = next(iter(inside)) + shift, 0.55
+                evidence.append(Evidence(m.group(), (m.start(), m.end()), f"'{m.group().lower()}' beside {next(iter(inside))}"))
                 break
     if weekday_days:
         wds = lexicon()["weekday"]
