@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.eval.quotes import char_set, jaccard
 from dateline.record import Actor, Record
 
 _ACRONYM_SKIP = {"of", "the", "and", "for"}
@@ -40,25 +40,6 @@ def load_gold(path: Path) -> list[GoldCase]:
         text = (file.parent / gold["text_file"]).read_text("utf-8")
         cases.append(GoldCase(file, text, gold))
     return cases
-
-
-def char_set(text: str, start: int, end: int) -> set[int]:
-    """Offsets in ``[start, end)`` whose character is not whitespace or punctuation.
-
-    >>> sorted(char_set("a, b", 0, 4))
-    [0, 3]
-    """
-    return {i for i in range(start, end)
-            if not text[i].isspace() and not unicodedata.category(text[i]).startswith("P")}
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    """Jaccard overlap of two offset sets (0 when both are empty).
-
-    >>> jaccard({1, 2}, {2, 3})
-    0.3333333333333333
-    """
-    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -96,15 +77,12 @@ class Section:
 def _score_quotes(case: GoldCase, record: Record) -> Section:
     text = case.text
     names = {a.id: a.name for a in record.actors}
-    preds = [(q, set().union(*(char_set(text, *c.span) for c in q.content))) for q in record.quotes]
+    preds = [(q, char_set(text, [c.span for c in q.content])) for q in record.quotes]
     used: set[str] = set()
     sec = Section()
 
     def best(gq):
-        gold_chars = set()
-        for part in gq["content"]:
-            for s, e in occurrences(text, part)[:1]:
-                gold_chars |= char_set(text, s, e)
+        gold_chars = char_set(text, [occ[0] for part in gq["content"] if (occ := occurrences(text, part))])
         scored = [(jaccard(gold_chars, chars), q) for q, chars in preds if q.id not in used]
         scored = [p for p in scored if p[0] >= 0.5]
         return max(scored, key=lambda p: p[0])[1] if scored else None
