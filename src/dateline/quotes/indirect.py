@@ -141,7 +141,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
         if subj is None:
             subj = _adjacent_noun(tok)
-        spk, head = _speaker(ctx, subj, content)
+        spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
             if child.dep_ == "prt" and child.i == tok.i + 1:
@@ -179,13 +179,19 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     inside the reported sentence, which is the content (two parts)."""
     doc = ctx.doc
     left, right = cue.left_edge.i, cue.right_edge.i
-    if not any(c.dep_ == "nsubj" for c in cue.children) or left < 1 or right + 1 >= len(doc):
+    if doc[left].text == ",":
+        left += 1
+    if doc[right].text == ",":
+        right -= 1
+    if not any(c.dep_ == "nsubj" for c in cue.children) or left < 2 or right + 2 >= len(doc):
         return None
     if doc[left - 1].text != "," or doc[right + 1].text != ",":
         return None
     sent = cue.sent
+    if sent.start >= left - 1 or sent.end <= right + 2:
+        return None
     first = _span_of(ctx, sent.start, left - 2)
-    second = _span_of(ctx, right + 2, sent.end - 1)
+    second = _span_of(ctx, right + 2, sent.end - 1, min_tokens=1)
     if first is None or second is None:
         return None
     if ctx.quoted_at(first[0]) is not None or ctx.quoted_at(second[1] - 1) is not None:
