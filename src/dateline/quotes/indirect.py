@@ -254,8 +254,9 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span
                 right = max(right, c.right_edge.i)
             else:
                 break
-        short = broad or lemma == "say"  # "said so", "said no", "said the same of Sanders"
-        return _content(ctx, dobj, verb, right_edge=right, min_tokens=1 if lemma == "say" else 2 if short else _MIN_TOKENS)
+        # "said so", "said no", "said the same of Sanders": "say" takes even a one-word object
+        least = 1 if lemma == "say" else 2 if broad else _MIN_TOKENS
+        return _content(ctx, dobj, verb, right_edge=right, min_tokens=least)
     if dobj is None and xcomp is None:
         for c in rights:
             if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
