@@ -158,6 +158,55 @@ def score_known_actors(dict_dir: Path) -> Score:
     return score
 
 
+_LEGACY = {"JAP": "JPN"}
+
+
+def score_plover_actors(path: Path, *, limit: int | None = None) -> dict[str, Score]:
+    """PLOVER GSR sentences: each gold actor/recipient text → our actor there, its country and sector.
+
+    ``found``: an actor mention covers the gold text; ``country``: its country (or IGO) equals the
+    gold code; ``sector``: its sector equals the gold sector, over golds that give one.
+    """
+    from dateline.actors import find_actors
+    from dateline.parse import load_nlp
+    from dateline.record import Document
+
+    nlp = load_nlp()
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()][:limit]
+    found, country, sector = Score(), Score(), Score()
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        text = row["text"]
+        index = find_actors(doc, document=Document(id=row["id"], text=text))
+        for g in row.get("actor", []) + row.get("recipient", []):
+            start = text.find(g["text"])
+            if start < 0 or not g.get("code"):
+                continue
+            aid = index.actor_at(start, start + len(g["text"]))
+            actor = index.get(aid)
+            found.total += 1
+            found.hits += actor is not None
+            found.country_hits += actor is not None
+            gold_code = _LEGACY.get(g["code"], g["code"])
+            ours = None
+            if actor is not None:
+                ours = "IGO" if actor.kind == "IGO" or actor.sector == "IGO" else actor.country
+            country.total += 1
+            ok = ours == gold_code
+            country.hits += ok
+            country.country_hits += ok
+            if not ok and len(country.misses) < 60:
+                country.misses.append(f"{row['id']}: {g['text']!r} {gold_code} vs {ours} ({actor.name if actor else None})")
+            gs = (g.get("sector") or "")[:3]
+            if len(gs) == 3 and gs.isalpha() and gs.isupper():
+                sector.total += 1
+                ok = actor is not None and actor.sector == gs
+                sector.hits += ok
+                sector.country_hits += ok
+                if not ok and len(sector.misses) < 60:
+                    sector.misses.append(f"{row['id']}: {g['text']!r} {gs} vs {actor.sector if actor else None}")
+    return {"found": found, "country": country, "sector": sector}
+
+
 _PRON = {"he", "she", "they", "him", "her", "them", "his", "their"}
 _FIRST = {"i", "we", "you", "me", "us", "my", "our"}
 
@@ -261,6 +310,9 @@ def evaluate_actors(data: Path = DEFAULT_DATA, *, limit: int | None = None) -> d
         out["full sentences"] = score_sentences(petr / "petrarch2_fullsentence_tests.jsonl")
     if (petr / "petrarch2_actor_phrase_tests.jsonl").exists():
         out["actor phrases"] = score_phrases(petr / "petrarch2_actor_phrase_tests.jsonl")
+    if (data / "plover-gsr" / "plover_gsr_normalized.jsonl").exists():
+        for kind, sc in score_plover_actors(data / "plover-gsr" / "plover_gsr_normalized.jsonl", limit=limit).items():
+            out[f"plover gsr actors: {kind}"] = sc
     if (data / "polnear" / "dev").exists():
         for kind, sc in score_polnear_sources(data / "polnear" / "dev", limit=limit).items():
             out[f"polnear dev sources: {kind}"] = sc

@@ -56,7 +56,8 @@ def _pobj(prep: Token) -> Token | None:
 
 
 _MEASURE = {"ton", "tonne", "kg", "kilogram", "worth", "day", "week", "part", "shipment", "consignment",
-            "load", "amount", "number", "mission", "team", "group", "batch", "series", "set", "lot", "dozen"}
+            "load", "amount", "number", "mission", "team", "group", "batch", "series", "set", "lot", "dozen",
+            "state", "delivery", "deliveries"}
 
 
 def _object_keys(token: Token) -> set[str]:
@@ -93,7 +94,7 @@ def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None
     extra: list[Token] = []
     pobjs: list[Token] = []
     if entry.particle:
-        prt = [c for c in _children(token, _PARTICLE_DEPS) if c.lower_ == entry.particle]
+        prt = [c for c in _children(token, _PARTICLE_DEPS | {"prep"}) if c.lower_ == entry.particle]
         if not prt:
             return None
         extra += prt[:1]

@@ -88,7 +88,7 @@ def _get(obj: dict | None, *keys):
     return obj
 
 
-def record_rows(record: dict, *, item: int) -> dict[str, list[dict]]:
+def record_rows(record: dict, *, item: int, raw: str | None = None) -> dict[str, list[dict]]:
     """Flatten one record (JSON form) into rows for each table.
 
     >>> rows = record_rows({"document": {"id": "d1", "text": "Hi."}}, item=0)
@@ -109,7 +109,7 @@ def record_rows(record: dict, *, item: int) -> dict[str, list[dict]]:
         "language": doc.get("language"), "n_chars": len(doc.get("text") or ""), "n_actors": len(actors),
         "n_quotes": len(record.get("quotes") or []), "n_times": len(record.get("times") or []),
         "n_events": len(record.get("events") or []), "text": doc.get("text"),
-        "record": json.dumps(record, ensure_ascii=False, sort_keys=True),
+        "record": raw if raw is not None else json.dumps(record, ensure_ascii=False),
     })
     for a in actors:
         rows["actors"].append({
@@ -158,13 +158,52 @@ def record_rows(record: dict, *, item: int) -> dict[str, list[dict]]:
     return rows
 
 
-def _atomic_write_table(table: pa.Table, path: Path) -> None:
+def _atomic_write_bytes(data: bytes, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def encode_parquet(records: Iterable[tuple[int, dict]], *, part: int, date_grain: str = "month",
+                   raw: dict[int, str] | None = None) -> list[tuple[str, bytes]]:
+    """Encode one partition of records (``(item index, record JSON)`` pairs) as Parquet files in
+    memory: ``(relative path, bytes)`` per table and date present. Workers call this, so the
+    process that writes the files only copies bytes. ``raw`` maps an item to its record's JSON
+    text when already serialised (stored as is in ``records.record``).
+
+    >>> rec = {"document": {"id": "d1", "text": "Hi.", "published": {"value": "2025-02-12"}}}
+    >>> [path for path, _ in encode_parquet([(0, rec)], part=3)]
+    ['records/pubdate=2025-02/part-00003.parquet']
+    """
+    by_date: dict[str, dict[str, list[dict]]] = {}
+    for item, record in records:
+        tables = by_date.setdefault(date_key(record, date_grain), {t: [] for t in TABLES})
+        for table, rows in record_rows(record, item=item, raw=(raw or {}).get(item)).items():
+            tables[table].extend(rows)
+    files = []
+    for date in sorted(by_date):
+        for table in TABLES:
+            rows = by_date[date][table]
+            if not rows and table != "records":
+                continue
+            sink = pa.BufferOutputStream()
+            pq.write_table(pa.Table.from_pylist(rows, schema=table_schema(table)), sink, compression="zstd")
+            files.append((f"{table}/{PARTITION_KEY}={date}/part-{part:05d}.parquet", sink.getvalue().to_pybytes()))
+    return files
+
+
+def write_files(files: Iterable[tuple[str, bytes]], directory: Path) -> list[Path]:
+    """Write encoded files under ``directory``, each atomically (temporary name, then rename)."""
+    written = []
+    for rel, data in files:
+        path = Path(directory) / rel
+        _atomic_write_bytes(data, path)
+        written.append(path)
+    return written
 
 
 def write_parquet(records: Iterable[tuple[int, dict]], directory: Path, *, part: int,
@@ -178,21 +217,7 @@ def write_parquet(records: Iterable[tuple[int, dict]], directory: Path, *, part:
     >>> [p.relative_to(d).as_posix() for p in write_parquet([(0, rec)], d, part=3)][0]
     'records/pubdate=2025-02/part-00003.parquet'
     """
-    by_date: dict[str, dict[str, list[dict]]] = {}
-    for item, record in records:
-        tables = by_date.setdefault(date_key(record, date_grain), {t: [] for t in TABLES})
-        for table, rows in record_rows(record, item=item).items():
-            tables[table].extend(rows)
-    written = []
-    for date in sorted(by_date):
-        for table in TABLES:
-            rows = by_date[date][table]
-            if not rows and table != "records":
-                continue
-            path = Path(directory) / table / f"{PARTITION_KEY}={date}" / f"part-{part:05d}.parquet"
-            _atomic_write_table(pa.Table.from_pylist(rows, schema=table_schema(table)), path)
-            written.append(path)
-    return written
+    return write_files(encode_parquet(records, part=part, date_grain=date_grain), directory)
 
 
 def read_table(directory: Path, table: str) -> pa.Table:

@@ -120,6 +120,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         if blocked(tok.idx):
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
+            comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                         and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         weak = False
         subj = None
         if broad and lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:

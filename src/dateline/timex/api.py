@@ -287,7 +287,15 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     from dateline.timex.dct import infer_published
 
     text = doc.text
-    candidates = [c for c in match_all(text) if not _is_quantity(doc, c)]
+    probe = date(2000, 6, 15)  # any date: the normalisers' yes/no does not depend on it
+
+    def accept(c: Candidate) -> bool:
+        if _is_quantity(doc, c):
+            return False
+        ctx = Context(dct=probe, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
+        return normalise(c.rule.norm, c.groups, ctx) is not None
+
+    candidates = match_all(text, accept)
     tenses = {c.start: tense_at(doc, c.start) for c in candidates}
     para_starts = _paragraph_starts(text)
 

@@ -192,8 +192,11 @@ def _windows(text: str) -> dict[frozenset, list[tuple[int, int]]]:
     return out
 
 
-def match_all(text: str) -> list[Candidate]:
+def match_all(text: str, accept=None) -> list[Candidate]:
     """Return the non-overlapping grammar matches in ``text``, in document order.
+
+    ``accept(candidate) -> bool`` (optional) vets each match before it claims its characters, so
+    a rejected long match ("three days later than planned") leaves room for a shorter one.
 
     >>> [(c.text, c.rule.name) for c in match_all("It rained on Feb. 12 and in late 2013.")]
     [('Feb. 12', 'date_md'), ('late 2013', 'year')]
@@ -215,9 +218,12 @@ def match_all(text: str) -> list[Candidate]:
             end -= 1  # "on Tuesday." — the period ends the sentence, not an abbreviation
         if covered.find(1, start, end) >= 0:
             continue
-        covered[start:end] = b"\x01" * (end - start)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         groups["_text"] = text[start:end]
-        kept.append(Candidate(start, end, all_rules[priority], groups))
+        candidate = Candidate(start, end, all_rules[priority], groups)
+        if accept is not None and not accept(candidate):
+            continue
+        covered[start:end] = b"\x01" * (end - start)
+        kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return kept

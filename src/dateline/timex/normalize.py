@@ -506,6 +506,8 @@ def ago(g: dict, c: Context) -> Norm | None:
 
 
 def later(g: dict, c: Context) -> Norm | None:
+    if re.match(r"\s+than\b", c.next_text):
+        return None  # "three days later than planned" compares; "three days" stays a duration
     unit = _unit(g["unit"])
     n = _number(g.get("num"))
     if unit is None or n is None or isinstance(n, str):
