@@ -16,7 +16,7 @@ from dateline.record import Actor, Mention
     ("Zelensky", "ORG", set(), "PERSON"),                # a known leader's surname tagged ORG
     ("Ukrainian", "GPE", set(), "DEMONYM"),              # a demonym tagged GPE
     ("The United States", "GPE", set(), "COUNTRY"),
-    ("Crimea", "ORG", set(), "SKIP"),                     # a region tagged ORG
+    ("Crimea", "ORG", set(), "PLACE"),                    # a region tagged ORG: stands for Ukraine
     ("Vilnius", "ORG", set(), "CAPITAL"),                 # a capital tagged ORG
     ("Defense", "ORG", set(), "SKIP"),                    # a title word tagged ORG
     ("NATO", "ORG", set(), "IGO"),

@@ -271,6 +271,8 @@ class _Builder:
                 if c.pro:
                     continue
                 self.country_entity(c.iso).add(self._ment(c.start, c.end, "demonym"))
+            elif c.kind == "PLACE":
+                self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
             elif c.kind == "CAPITAL":
                 root = doc[c.start:c.end].root
                 if root.dep_ in ("nsubj", "nsubjpass", "poss") or (

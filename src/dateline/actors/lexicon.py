@@ -77,6 +77,7 @@ class Lexicon:
     sector_cameo: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, list[KnownActor]] = field(default_factory=dict)  # "alliance" -> [NATO]
     region_demonyms: dict[str, KnownActor] = field(default_factory=dict)  # "european" -> Europe
+    igo_words: dict[str, str] = field(default_factory=dict)  # "Community" -> institution
     # spaCy string-hash arrays for fast token scans (see DocContext.positions)
     group_noun_ids: object = None  # last words of group/org role nouns
     anaphor_noun_ids: object = None  # role nouns, IGO nouns, "country"/"nation"
@@ -166,6 +167,8 @@ def _load_roles(lex: Lexicon) -> None:
         w.strip() for w in _read("title_words.txt").splitlines() if w.strip() and not w.startswith("#"))
     for row in _rows("first_names.tsv"):
         lex.first_names.setdefault(row[0], row[1])
+    for row in _rows("igo_words.tsv"):
+        lex.igo_words[row[0]] = row[1]
     for row in _rows("sector_codes.tsv"):
         lex.sector_cameo[row[0]] = row[1] if len(row) > 1 else ""
 

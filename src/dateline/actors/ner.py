@@ -62,8 +62,8 @@ def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str],
     lex = ctx.lex
     known = lex.known_actor(text)
     if known is not None:
-        if known.kind == "PLACE":
-            return "SKIP", {}
+        if known.kind == "PLACE":  # "Crimea": not an actor itself, but it stands for its country
+            return ("PLACE", {"iso": known.country}) if known.country else ("SKIP", {})
         return known.kind, {"known": known, "iso": known.country, "sector": known.sector}
     iso = lex.country(text)
     if iso:
@@ -138,6 +138,7 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
         if kind == "ORG" and extra.get("known") is None:
             start = _extend_left_demonym(ctx, start)
             extra = _org_attributes(ctx, start, end)
+            kind = extra.pop("kind", kind)
         out.append(_cand(doc, start, end, kind, **extra))
     out.extend(_gazetteer(ctx, covered))
     out.extend(_surnames(ctx, covered | {i for c in out for i in range(c.start, c.end)}, person_surnames))
@@ -151,7 +152,7 @@ def _known_extension(ctx: DocContext, start: int, end: int) -> int:
     width = lex.first_words.get(doc[start].text, 0)
     for w in range(min(width, len(doc) - start), end - start, -1):
         known = lex.alias.get(doc[start:start + w].text)
-        if known is not None and known.kind != "PLACE":
+        if known is not None:
             return start + w
     return end
 
@@ -178,12 +179,18 @@ def _extend_left_demonym(ctx: DocContext, start: int) -> int:
 def _org_attributes(ctx: DocContext, start: int, end: int) -> dict:
     """Country and sector of an unlisted organisation from its words ("Lithuanian Defense Ministry")."""
     iso = sector = None
+    cues = set()
     for tok in ctx.doc[start:end]:
         if iso is None:
             iso = ctx.lex.demonym(tok.text) or ctx.lex.country(tok.text)
         rn = ctx.lex.roles.get(tok.lower_)
         if rn is not None and rn.sector:
             sector = rn.sector
+        for part in tok.text.split("-"):
+            if part in ctx.lex.igo_words:
+                cues.add(ctx.lex.igo_words[part])
+    if iso is None and cues == {"region", "institution"}:
+        return {"iso": None, "sector": "IGO", "kind": "IGO"}
     return {"iso": iso, "sector": sector}
 
 
@@ -204,9 +211,13 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
                 continue
             span = doc[i:i + w]
             known = lex.alias.get(span.text)
-            if known is not None and known.kind != "PLACE":
+            if known is not None:
                 if span.text in _SHORT_RISKY and _all_caps_context(doc, i):
                     continue
+                if known.kind == "PLACE":
+                    if known.country:
+                        hit = _cand(doc, i, i + w, "PLACE", iso=known.country)
+                    break
                 hit = _cand(doc, i, i + w, known.kind, known=known, iso=known.country, sector=known.sector)
                 break
         if hit is None and tok.text in lex.first_names and tok.pos_ == "PROPN":
