@@ -224,7 +224,7 @@ class LocalPool:
             index, first = task.key
             if first < 0:  # a whole partition: redo it one article at a time
                 solos[index] = _Solo(index, len(task.items), waiting=len(task.items))
-                one = replace(task.options, batch_size=1)
+                one = replace(task.options, batch_size=1, formats=())  # the parent encodes the merge
                 retry.extend(_Task((index, pos), index, [item], one) for pos, item in enumerate(task.items))
                 continue
             solo = solos[index]  # this single article is the culprit

@@ -103,16 +103,12 @@ class BatchOutput:
 
     def write(self, result: PartitionResult, *, start: int) -> dict:
         """Write a finished partition's files, then its manifest entry; return the entry."""
-        files: list[Path] = []
-        if "jsonl" in self.formats:
-            path = self.root / "jsonl" / f"part-{result.index:05d}.jsonl"
-            atomic_write_text(path, "".join(text + "\n" for _, text in result.records))
-            files.append(path)
-        if "parquet" in self.formats:
-            from dateline.export.parquet import write_parquet
+        from dateline.batch.partition import encode_outputs
+        from dateline.export.parquet import write_files
 
-            pairs = [(start + pos, json.loads(text)) for pos, text in result.records]
-            files += write_parquet(pairs, self.root / "parquet", part=result.index, date_grain=self.date_grain)
+        encoded = result.files or encode_outputs(result.records, index=result.index, start=start,
+                                                 formats=self.formats, date_grain=self.date_grain)
+        files = write_files(encoded, self.root)
         entry = {
             "partition": result.index, "start": start, "items": result.n_items, "records": len(result.records),
             "errors": [{"item": start + e.pos, "name": e.name, "kind": e.kind, "reason": e.reason}

@@ -72,6 +72,7 @@ class PartitionResult:
     n_items: int
     records: tuple[tuple[int, str], ...] = ()  # (position in partition, record JSON)
     errors: tuple[ItemError, ...] = field(default=())
+    files: tuple[tuple[str, bytes], ...] = ()  # encoded output files (path under --out, bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,9 @@ class PartitionOptions:
     max_chars: int | None = None
     batch_size: int = 16
     time_limit: float | None = DEFAULT_TIME_LIMIT
+    formats: tuple[str, ...] = ()  # encode these outputs in the worker ("jsonl", "parquet")
+    date_grain: str = "month"
+    partition_size: int = 0  # partition i starts at item i * partition_size
 
 
 def _error(pos: int, item, exc: InputError) -> ItemError:
@@ -150,4 +154,28 @@ def analyze_partition(
                 records.append((pos, json.dumps(result.to_json(), ensure_ascii=False)))
         if on_progress is not None:
             on_progress(len(chunk))
-    return PartitionResult(index=index, n_items=len(items), records=tuple(records), errors=tuple(errors))
+    files = encode_outputs(records, index=index, start=index * options.partition_size, formats=options.formats,
+                           date_grain=options.date_grain)
+    return PartitionResult(index=index, n_items=len(items), records=tuple(records), errors=tuple(errors),
+                           files=tuple(files))
+
+
+def encode_outputs(records: Sequence[tuple[int, str]], *, index: int, start: int, formats: Sequence[str],
+                   date_grain: str = "month") -> list[tuple[str, bytes]]:
+    """Encode a partition's records as output files, ``(path under --out, bytes)``: JSON Lines
+    and/or the Parquet tables. Done in the worker, so the writing process only copies bytes.
+
+    >>> encode_outputs([(0, '{"document": {"id": "d"}}')], index=2, start=10, formats=["jsonl"])
+    [('jsonl/part-00002.jsonl', b'{"document": {"id": "d"}}\\n')]
+    """
+    files: list[tuple[str, bytes]] = []
+    if "jsonl" in formats:
+        files.append((f"jsonl/part-{index:05d}.jsonl", "".join(text + "\n" for _, text in records).encode("utf-8")))
+    if "parquet" in formats:
+        from dateline.export.parquet import encode_parquet
+
+        raw = {start + pos: text for pos, text in records}
+        parsed = [(start + pos, json.loads(text)) for pos, text in records]
+        files += [(f"parquet/{rel}", data)
+                  for rel, data in encode_parquet(parsed, part=index, date_grain=date_grain, raw=raw)]
+    return files

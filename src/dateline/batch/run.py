@@ -179,7 +179,9 @@ def run_batch(
         note_errors(entry_errors(entry))
 
     popts = PartitionOptions(published=options.published, max_chars=options.max_bytes,
-                             batch_size=options.batch_size, time_limit=options.time_limit)
+                             batch_size=options.batch_size, time_limit=options.time_limit,
+                             formats=tuple(options.formats), date_grain=options.date_grain,
+                             partition_size=options.partition_size)
     if options.engine == "dask":
         from dateline.batch.dask_engine import run_dask
 

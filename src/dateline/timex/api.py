@@ -275,7 +275,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         published: the publication date if known (``how`` given or metadata).
             Note: ``doc.text`` is rebuilt from tokens on every access in spaCy; it is read once.
         timeml: use TimeML extents for scoring against TempEval data ("since 2014" → "2014",
-            without the signal and its mod); records keep the signal.
+            "since then" → "then", without the signal and its mod; no anniversaries); records
+            keep the signal.
 
     >>> from dateline.parse import load_nlp
     >>> from dateline.record import Published
@@ -338,6 +339,9 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         mod = n.mod
         if timeml and c.rule.name == "year_since" and _key(c.groups.get("sig")) == "since":
             start = c.end - len(c.groups["year"])
+            mod = None
+        elif timeml and c.rule.name == "anaphor" and c.groups.get("since"):
+            start = c.end - len("then")  # "since then": TimeML marks "then", the signal is apart
             mod = None
         if c.rule.norm == "clock" and "wd" not in c.groups and items and items[-1].type == "DATE" \
                 and re.fullmatch(r"\d{4}-\d\d-\d\d", items[-1].value) and _same_sentence(doc, items[-1].start, c.start):
