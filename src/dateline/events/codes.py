@@ -159,7 +159,9 @@ def refine(control: str, action: str | None) -> str:
             return _table(_INTENT_FINE, action) or _INTENT.get(aroot, "130")
         return action
     if croot == "13":
-        return _table(_INTENT_FINE, action) or _INTENT.get(aroot, control) if aroot not in ("03", "04", "05") else control
+        if aroot in ("03", "04", "05"):  # "threatened to meet" is still just a threat
+            return control
+        return _table(_INTENT_FINE, action) or _INTENT.get(aroot, control)
     if croot in ("10", "02"):
         code = _table(_DEMAND, action)
         if code and croot == "02":
