@@ -191,6 +191,10 @@ class _Builder:
             self._add_role(e, info)
             if c.start > title[0] and title[0] > 0 and doc[title[0] - 1].lower_ in _HONORIFICS:
                 pass
+        if c.end + 1 < len(doc) and doc[c.end].lower_ == "of":  # "King Hassan of Morocco"
+            of = self.owner.get(c.end + 1)
+            if of is not None and of.kind == "COUNTRY" and e.country is None:
+                e.country = of.iso
         app = appositive_before(ctx, c, self.countries, self.owner)
         if app is not None:
             ctx.claim(app[0], app[1])

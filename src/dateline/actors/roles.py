@@ -16,9 +16,11 @@ from dateline.actors.context import Candidate, DocContext, RoleInfo
 
 _POSS = {"'s", "’s"}
 _COUNTRY_NOUNS = {"country", "nation"}
+_FORMER = {"former", "ousted", "deposed", "exiled", "ex", "late"}
+_GROUP_SECTORS = {"REB", "PTY", "OPP", "PRM", "CRM"}
 _INDEFINITE = {"a", "an", "another", "one"}
 _NOT_NP_START = {"SCONJ", "ADP", "ADV", "CCONJ", "VERB", "AUX", "PUNCT", "PART"}
-_NAME_KINDS = {"COUNTRY", "DEMONYM", "ORG", "IGO", "CAPITAL"}
+_NAME_KINDS = {"COUNTRY", "DEMONYM", "ORG", "IGO", "GROUP", "CAPITAL"}
 
 
 def _role_noun(ctx: DocContext, doc: Doc, i: int):
@@ -32,12 +34,19 @@ def _role_noun(ctx: DocContext, doc: Doc, i: int):
 
 
 def _describe(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]) -> RoleInfo:
-    """Country, sector and gender implied by the title tokens ``[start, end)``."""
+    """Country, sector and gender implied by the title tokens ``[start, end)``.
+
+    The head role noun gives the sector ("Defense Minister" → GOV); an armed group or party named
+    in the title wins over it ("Hamas commander" → REB); a generic head with a country is
+    government ("Palestinian leader" → GOV); "former"/"ousted" make officials ELI (PLOVER).
+    """
     doc = ctx.doc
     country = sector = gender = None
     head_sector = None
+    group_sector = None
     igo = False
     former = False
+    person_head = False
     for i in range(start, end):
         tok = doc[i]
         c = owner.get(i)
@@ -48,8 +57,10 @@ def _describe(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]
                 country = c.iso
             if c.sector and sector is None and c.kind != "IGO":
                 sector = c.sector
+            if c.sector in _GROUP_SECTORS or (c.kind == "GROUP" and c.sector):
+                group_sector = c.sector
             continue
-        if tok.lower_ == "former":
+        if tok.lower_ in _FORMER:
             former = True
         if country is None and (iso := ctx.lex.demonym(tok.text) or (ctx.lex.country(tok.text) if tok.is_title or tok.is_upper else None)):
             country = iso
@@ -59,11 +70,14 @@ def _describe(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]
                 head_sector = rn.sector
             if rn.gender:
                 gender = rn.gender
+            person_head = person_head or rn.kind == "person"
     span = doc[start:end]
-    sector = head_sector or sector
+    sector = group_sector or head_sector or sector
+    if sector is None and country and person_head:
+        sector = "GOV"
     if igo and not country:
         sector = "IGO"
-    if former and sector == "GOV":
+    if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP"):
         sector = "ELI"
     return RoleInfo(span.start_char, span.end_char, span.text, country, sector, gender)
 
@@ -209,6 +223,7 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         j = tok.i - 1
         absorbed: list[Candidate] = []
         blocked = False
+        mod_sector = None
         while j >= 0 and ctx.sent_of[j] == ctx.sent_of[tok.i]:
             c = by_tok.get(j)
             if c is not None:
@@ -222,6 +237,11 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 j -= 1
                 continue
             if doc[j].lower_ in ctx.lex.title_words or doc[j].lower_ in ("pro", "-", "anti"):
+                j -= 1
+                continue
+            mod = ctx.lex.roles.get(doc[j].lower_)
+            if mod is not None and doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and doc[j].dep_ in ("compound", "amod", "nmod"):
+                mod_sector = mod_sector or mod.sector  # "rebel leaders", "police officials"
                 j -= 1
                 continue
             break
@@ -253,8 +273,11 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 continue
             iso = _country_after(tok, by_tok)
         span = doc[start:tok.i + 1]
+        sector = rn.sector
+        if mod_sector and sector in (None, "GOV"):
+            sector = mod_sector
         cand = Candidate(start, tok.i + 1, kind, span.text, span.start_char, span.end_char,
-                         iso=iso, sector=rn.sector, pro=bool(pro))
+                         iso=iso, sector=sector, pro=bool(pro))
         cand.indefinite = indefinite
         out.append((cand, absorbed))
     return out
