@@ -44,3 +44,16 @@ def test_triggers_lexicon_rows_are_well_formed():
     entries = [e for rows in list(lex.by_lemma.values()) + list(lex.multiword.values()) for e in rows]
     assert len(entries) > 250
     assert all(e.pos in ("V", "N") and e.cameo.isdigit() and 2 <= len(e.cameo) <= 4 for e in entries)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The union may halt the talks if the offer is withdrawn.", "134"),  # conditional harm is a threat
+    ("Farmers said they would boycott the ministry.", "133"),
+    ("Nigeria announced that it will withdraw its peacekeeping force from Chad.", "136"),
+])
+def test_triggers_announced_or_conditional_harm_is_threat(nlp, text, expected):
+    assert expected in [c for c, _ in _codes(nlp, text)]
+
+
+def test_triggers_fail_without_action(nlp):
+    assert not [c for c, _ in _codes(nlp, "The plan failed.") if c.startswith("12")]

@@ -130,6 +130,8 @@ def find_events(
             start, end = trig.start, trig.end
             status, quote = status_of(trig.token, start, end, quotes=quotes,
                                       speech_act="speech" in trig.entry.flags or trig.intent or trig.rejected)
+            if trig.threatened:
+                status = "hypothetical"
             when = anchor_event(doc, start, end, times=times)
             background = is_background(trig.token, when, published, nominal_argument=_nominal_argument(trig, triggers))
             if background and when is not None and (when.from_ or "").lower() == "dct":

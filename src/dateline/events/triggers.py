@@ -31,6 +31,7 @@ class Trigger:
     intent: bool = False  # coded as an announced intent (will / promise / offer ...)
     rejected: bool = False  # a negated commitment recoded as a rejection
     asked: Token | None = None  # who is asked to act ("wants Putin to attack")
+    threatened: bool = False  # the harm a threat announces: coded, but hypothetical
 
     MAX_GAP = 5
     """Trigger words further than this from the head stay evidence but not trigger text."""
@@ -188,6 +189,23 @@ _SAY = {"say", "announce", "state", "declare", "tell", "confirm", "vow", "pledge
         "indicate", "reiterate", "add"}
 
 
+_INTENT_ROOTS = ("04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20")
+_CONFLICT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+_MAYBE = {"may", "might", "could", "would", "will", "'ll"}
+
+
+def _conditional_threat(trig: Trigger) -> bool:
+    """ "The EC may halt mediation if ...", "will boycott unless ...": harm made conditional on the
+    target's behaviour is a threat (CAMEO 13x); the harm itself is not asserted."""
+    token = trig.token
+    if trig.entry.cameo[:2] not in _CONFLICT_ROOTS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in token.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in token.children)
+
+
 def _committed(token: Token) -> bool:
     """True when the action is announced as a commitment: "will visit", "ready to help", and
     "said they would boycott" (CAMEO codes an announced intent, not the act)."""
@@ -266,6 +284,8 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
             continue
         action = _complement(trig.token)
         if action is None:
+            if "needaction" in trig.entry.flags:
+                trig.cameo = ""  # "cooperation fails" is no rejection
             continue
         inner = found.get(action.i)
         trig.action = action
@@ -309,9 +329,15 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
                 _committed(trig.token) or trig.entry.lemma in ("accept", "agree", "allow")):
             trig.cameo = refine("120", trig.cameo)  # "will not accept refugees": CAMEO codes a rejection
             trig.rejected = True
-        elif "ctrl" not in trig.entry.flags and trig.entry.cameo[:2] in ("04", "05", "06", "07", "08", "16", "17", "18", "19", "20") \
-                and _committed(trig.token):
+        elif "ctrl" not in trig.entry.flags and trig.entry.cameo[:2] in _INTENT_ROOTS and \
+                (_committed(trig.token) or _conditional_threat(trig)):
+            harm = trig.entry.cameo[:2] in _CONFLICT_ROOTS
+            act = trig.cameo
             trig.cameo = intent(trig.cameo)
             trig.intent = True
+            if harm:  # the threat is asserted; the act it threatens is kept as hypothetical
+                out.append(trig)
+                trig = Trigger(trig.token, trig.entry, act, list(trig.tokens), list(trig.prep_objects),
+                               trig.action, threatened=True)
         out.append(trig)
     return out
