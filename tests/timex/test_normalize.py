@@ -88,6 +88,8 @@ def test_normalize_without_any_date(nlp):
     ("Output grew in the first half of the year.", [("the first half of the year", "DATE", "2013-H1", None)]),
     ("A hearing has been scheduled for April 3.", [("April 3", "DATE", "2013-04-03", None)]),
     ("Markets stay closed until Monday.", [("Monday", "DATE", "2013-03-25", None)]),
+    ("Stocks rose on Monday, but they fell later in the day.",
+     [("Monday", "DATE", "2013-03-18", None), ("later in the day", "DATE", "2013-03-18", None)]),
     ("The museum is closed on Mondays.", [("Mondays", "SET", "XXXX-WXX-1", None)]),
 ])
 def test_normalize_more_values(nlp, text, expected):

@@ -189,6 +189,7 @@ class _Builder:
             ctx.claim(*title)
             info = _describe(ctx, title[0], title[1], self.owner)
             self._add_role(e, info)
+            e.add(self._ment(title[0], title[1], "role"))  # "U.S. Defense Secretary" also names them
             if c.start > title[0] and title[0] > 0 and doc[title[0] - 1].lower_ in _HONORIFICS:
                 pass
         if c.end + 1 < len(doc) and doc[c.end].lower_ == "of":  # "King Hassan of Morocco"

@@ -227,7 +227,7 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         while j >= 0 and ctx.sent_of[j] == ctx.sent_of[tok.i]:
             c = by_tok.get(j)
             if c is not None:
-                if c.kind in ("DEMONYM", "COUNTRY"):
+                if c.kind in ("DEMONYM", "COUNTRY", "CAPITAL"):  # "Khartoum government" too
                     absorbed.append(c)
                     j = c.start - 1
                     continue

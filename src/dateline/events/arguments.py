@@ -21,7 +21,10 @@ from dateline.events.triggers import Trigger
 _SUBJ = ("nsubj", "csubj")
 _LIGHT_SOURCE = {"stage", "hold", "launch", "conduct", "mount", "lead", "organize", "organise", "begin",
                  "start", "continue", "carry", "make", "issue", "declare", "announce", "renew", "step", "engage",
-                 "resort", "undertake", "intensify", "escalate", "resume", "end", "call"}
+                 "resort", "undertake", "intensify", "escalate", "resume", "end", "call", "return", "arrive",
+                 "travel", "come", "gather"}
+_STATIVE = {"commit", "oppose", "engage", "involve", "prepare", "determine", "resolve", "dedicate", "devote"}
+"""Passives that describe their subject's own stance ("Vietnam is committed to", "is opposed to")."""
 _LIGHT_TARGET = {"face", "suffer", "endure", "receive", "confront", "meet"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "from", "for", "into", "toward", "towards", "upon", "over")
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "prep", "pobj", "case", "npadvmod"}
@@ -164,6 +167,9 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
         if passive:
             agent = _agent(node)
+            if agent is None and node.lemma_.lower() in _STATIVE:
+                patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+                return np_actors(patient, actors) if patient is not None else []
             return np_actors(agent, actors) if agent is not None else []
         subj = _subject(node)
         if subj is not None:
@@ -277,7 +283,8 @@ def find_arguments(
         objs += [o for o in _objects(trig.action, trig) if o not in objs] if trig.action.pos_ == "VERB" else []
         if trig.action.pos_ in ("NOUN", "PROPN"):
             objs.append(trig.action)
-    if trig.entry.pos == "V":  # a passive's subject is the one acted upon ("Obama is being pressured")
+    if trig.entry.pos == "V" and token.lemma_.lower() not in _STATIVE:
+        # a passive's subject is the one acted upon ("Obama is being pressured")
         objs += [c for c in token.children if c.dep_ == "nsubjpass" and c not in objs]
     for obj in objs:
         add(np_actors(obj, actors, skip=skip))

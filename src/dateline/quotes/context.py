@@ -48,6 +48,7 @@ class QuoteContext:
     noun_idx: list[int] = field(default_factory=list)  # noun cues ("warning", "claim")
     adj_idx: list[int] = field(default_factory=list)  # adjective cues ("confident", "critical")
     according_idx: list[int] = field(default_factory=list)  # "according"
+    statement_verbs: set[int] = field(default_factory=set)  # verbs carrying "in a statement"
 
     @classmethod
     def build(cls, doc: Doc, *, excluded: tuple[Span, ...] = (), text: str | None = None) -> "QuoteContext":
@@ -69,6 +70,14 @@ class QuoteContext:
         ctx.noun_idx = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, h["nouns"])).tolist()
         ctx.adj_idx = numpy.flatnonzero((pos == ADJ) & numpy.isin(lemma, h["adjectives"])).tolist()
         ctx.according_idx = numpy.flatnonzero(lower == h["according"]).tolist()
+        # "In a statement, the ministry rejected ...": the verb a medium phrase hangs on is a cue
+        for i in numpy.flatnonzero(numpy.isin(lower, h["media"])).tolist():
+            prep = doc[i].head
+            verb = prep.head
+            if prep.lower_ == "in" and prep.dep_ == "prep" and verb.pos_ == "VERB" and verb.i not in ctx.statement_verbs:
+                ctx.statement_verbs.add(verb.i)
+        if ctx.statement_verbs:
+            ctx.verb_idx = sorted(set(ctx.verb_idx) | ctx.statement_verbs)
         return ctx
 
     def token_at(self, char: int) -> Token | None:
@@ -106,6 +115,7 @@ def _hashes() -> dict:
     return {
         "verbs": as_array(lex.all_verbs), "nouns": as_array(lex.nouns), "adjectives": as_array(lex.adjectives),
         "according": numpy.uint64(hash_string("according")),
+        "media": as_array(m[-1] for m in lex.multiword if m[0] == "in"),
     }
 
 

@@ -115,7 +115,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
     inherit: dict[int, Token] = {}
     for tok in (ctx.doc[i] for i in ctx.verb_idx):
         lemma = tok.lemma_.lower()
-        if not _is_cue_verb(ctx, tok, broad=True):
+        in_statement = tok.i in ctx.statement_verbs
+        if not in_statement and not _is_cue_verb(ctx, tok, broad=True):
             continue
         if blocked(tok.idx):
             continue
@@ -133,8 +134,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
-        elif broad or lemma in lex.speech:
-            content = _object_content(ctx, tok, broad)
+        elif broad or lemma in lex.speech or in_statement:
+            content = _object_content(ctx, tok, broad or in_statement)
             weak = True
         else:
             continue
@@ -269,24 +270,34 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span
     return None
 
 
+_ADJ_DEPS = ("acomp", "oprd", "ccomp")
+
+
 def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
     """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
     out = []
     for tok in (ctx.doc[i] for i in ctx.adj_idx):
-        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in ("acomp", "oprd"):
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in _ADJ_DEPS:
             continue
         if blocked(tok.idx):
             continue
         content = None
         for c in tok.rights:
-            if c.dep_ == "ccomp" or (broad and c.dep_ == "prep" and c.lower_ in ("of", "about")):
-                target = c if c.dep_ == "ccomp" else next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
+                content = _content(ctx, c, tok)
+                break
+            if broad and c.dep_ == "prep" and c.lower_ in ("of", "about"):
+                target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if target is not None:
                     content = _content(ctx, target, tok)
                 break
         if content is None:
             continue
-        spk, head = _speaker(ctx, subject_of(tok.head), content)
+        subj = subject_of(tok.head)
+        if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
+            subj = None
+        spk, head = _speaker(ctx, subj, content)
         conf = 0.5 if spk is not None else 0.2
         out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
                              tok.i))
@@ -305,10 +316,20 @@ def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
         content = _content(ctx, comp, tok)
         if content is None:
             continue
-        spk, head = _speaker(ctx, possessor_of(tok), content)
-        conf = 0.5 if spk is not None else 0.2
-        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
-                             tok.i))
+        cue = tok
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < tok.i:
+            cue = prep.head  # "said in a statement that ...": the verb is the cue, the clause its content
+            speaker = subject_of(cue)
+            conf = 0.75 if speaker is not None else 0.3
+        else:
+            speaker = possessor_of(tok)
+            conf = 0.5 if speaker is not None else 0.2
+        spk, head = _speaker(ctx, speaker, content)
+        if spk is None:
+            conf = min(conf, 0.3)
+        out.append(Candidate(_kind(ctx, content), (content,), (cue.idx, cue.idx + len(cue.text)), spk, head, conf,
+                             cue.i))
     return out
 
 

@@ -345,6 +345,8 @@ def rel_unit(g: dict, c: Context) -> Norm | None:
     if rel in ("same", "that", "following") and c.ref is None and not the:
         anaphoric = False
     n = {"last": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}.get(rel, 0)
+    if g.get("pre") and not rel and unit == "D" and c.ref is not None and c.ref.granularity == "D":
+        anaphoric = True  # "later in the day": the narrative's day
     if anaphoric:
         if c.ref is None:
             return None
