@@ -115,6 +115,14 @@ def test_find_ids_in_text_order_and_offsets_match(nlp):
          ("indirect", "saying", "The senator", ["the fight would go on"])),
         ("The governor vowed to rebuild every bridge in the county.",
          ("indirect", "vowed", "The governor", ["to rebuild every bridge in the county"])),
+        ("The governor made it clear that the plant would close.",
+         ("indirect", "clear", "The governor", ["the plant would close"])),
+        ("The ministry said in a statement that the report was false.",
+         ("indirect", "said", "The ministry", ["the report was false"])),
+        ("In a statement, the ministry rejected the report as baseless.",
+         ("indirect", "rejected", "the ministry", ["the report as baseless"])),
+        ("Any attempt to stop the vote, he said, would fail.",
+         ("indirect", "said", "he", ["Any attempt to stop the vote", "would fail"])),
     ],
 )
 def test_find_verbless_and_less_common_forms(nlp, text, expected):
