@@ -191,3 +191,13 @@ def test_find_appositional_list_is_compound_actor(nlp):
 def test_find_announced_intents(nlp, text, category):
     events = _events(nlp, text, *_COUNTRIES)
     assert category in [e.category for e in events]
+
+
+@pytest.mark.parametrize("text,category", [
+    ("France is opposed to the German plan.", "REJECT"),
+    ("Germany is committed to the talks with France.", "AGREE"),
+])
+def test_find_stative_passive_subject_is_source(nlp, text, category):
+    events = [e for e in _events(nlp, text, *_COUNTRIES) if e.category == category]
+    assert events and events[0].source in (("A1",), ("A2",))
+    assert events[0].source != events[0].target
