@@ -98,6 +98,11 @@ def iter_articles(root: Path | str, split: str, *, limit: int | None = None) -> 
 
     Raises:
         PolnearError: the folder or ``metadata.tsv`` is missing, or the split is unknown.
+
+    >>> next(iter_articles("/nonexistent", "dev"))
+    Traceback (most recent call last):
+    ...
+    dateline.eval.polnear.PolnearError: PolNeAR metadata.tsv not found: /nonexistent/metadata.tsv
     """
     root = Path(root)
     if split not in SPLITS:

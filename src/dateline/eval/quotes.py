@@ -77,7 +77,14 @@ def content_kind(text: str) -> str:
 
 
 def gold_items(article: PolnearArticle, speech_verbs: frozenset[str] = frozenset()) -> list[Item]:
-    """Turn an article's gold attributions (those with content) into scoring items."""
+    """Turn an article's gold attributions (those with content) into scoring items.
+
+    >>> from dateline.eval.polnear import PolnearArticle, GoldAttribution
+    >>> art = PolnearArticle("a", "dev", "x", "He said no way.", (GoldAttribution(((8, 15),), ((0, 2),), ((3, 7),)),))
+    >>> item = gold_items(art)[0]
+    >>> item.kind, item.pronoun, len(item.content)
+    ('indirect', True, 5)
+    """
     text = article.text
     out = []
     for a in article.attributions:
@@ -95,7 +102,12 @@ def gold_items(article: PolnearArticle, speech_verbs: frozenset[str] = frozenset
 
 
 def predicted_items(text: str, quotes: Iterable[Quote]) -> list[Item]:
-    """Turn predicted quotes into scoring items."""
+    """Turn predicted quotes into scoring items.
+
+    >>> from dateline.record import Quote, TextSpan
+    >>> [len(i.content) for i in predicted_items("He said no.", [Quote("Q1", "indirect", (TextSpan("no", (8, 10)),))])]
+    [2]
+    """
     out = []
     for q in quotes:
         content = char_set(text, [c.span for c in q.content])
@@ -195,6 +207,10 @@ def score_article(gold: list[Item], pred: list[Item]) -> dict[str, Tally]:
     accuracy per gold slice); predictions count towards ``all`` and their own predicted kind
     (precision per predicted kind). The ``split``, ``pronoun_source`` and ``speech_verb`` slices
     are recall-oriented: their precision is 1 by construction and not meaningful.
+
+    >>> gold = [Item(frozenset({1, 2}), frozenset({9}), frozenset())]
+    >>> score_article(gold, [Item(frozenset({1, 2}), frozenset({9}), frozenset())])["all"].summary()["f1"]
+    1.0
     """
     tallies = {name: Tally() for name in SLICES}
     for g in gold:
@@ -243,7 +259,11 @@ class Report:
 
 
 def load_speech_verbs(shared_data: Path) -> frozenset[str]:
-    """Read the GGT quoting-verb list (inflected forms) if present, else an empty set."""
+    """Read the GGT quoting-verb list (inflected forms) if present, else an empty set.
+
+    >>> load_speech_verbs(Path("/nonexistent"))
+    frozenset()
+    """
     path = Path(shared_data) / "ggt-quote-verbs" / "quote_verb_list.txt"
     if not path.exists():
         return frozenset()

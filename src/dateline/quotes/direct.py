@@ -131,7 +131,13 @@ def _according(ctx: QuoteContext, zone: list[Token]) -> Attribution | None:
 
 
 def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> Attribution | None:
-    """Find the cue and speaker of quoted span ``q``, or None when none is nearby."""
+    """Find the cue and speaker of quoted span ``q``, or None when none is nearby.
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()('"We won," Lind said.'))
+    >>> ctx.text[slice(*attribute(ctx, ctx.quoted[0], floor=0, stop_at=len(ctx.text)).cue)]
+    'said'
+    """
     text = ctx.text
     inner = text[q.parts[-1][0]:q.parts[-1][1]]
     after, _ = _zone_after(ctx, q, stop_at)
@@ -181,7 +187,13 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
 
 
 def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
-    """Return direct-quote candidates and the indices (into ``ctx.quoted``) they used."""
+    """Return direct-quote candidates and the indices (into ``ctx.quoted``) they used.
+
+    >>> from dateline.parse import load_nlp
+    >>> cands, used = find_direct(QuoteContext.build(load_nlp()('"We tried," she said. "It failed."')))
+    >>> len(cands), len(cands[0].parts), sorted(used)
+    (1, 2, [0, 1])
+    """
     text = ctx.text
     quoted = ctx.quoted
     used: set[int] = set()
@@ -392,6 +404,11 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
 
     Headlines ("Sanders: Clinton Email Story Has Moved") and transcripts ("TAPPER: And ...")
     attribute the rest of the paragraph to the name before the colon.
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()("JOHNSON: We have not decided anything yet."))
+    >>> [ctx.text[slice(*c.speaker)] for c in find_colon_lines(ctx, [])]
+    ['JOHNSON']
     """
     out = []
     text = ctx.text

@@ -368,6 +368,11 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
 
     With ``broad``, attributed attitudes count too: the object or infinitive of verbs that are
     not speech verbs ("wants to run", "opposed the deal"), as PolNeAR annotates them.
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()("The mayor warned that the bridge was unsafe."))
+    >>> [ctx.text[slice(*c.parts[0])] for c in find_indirect(ctx, [])]
+    ['the bridge was unsafe']
     """
     claimed = sorted(p for c in taken for p in c.parts)
     used_cues = {c.cue_token for c in taken if c.cue_token is not None}

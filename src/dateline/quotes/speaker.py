@@ -100,14 +100,25 @@ def _is_dateline(tok: Token) -> bool:
 
 
 def resolve_relative(tok: Token) -> Token:
-    """The noun a relative pronoun stands for ("Hill, who said" → Hill), else the token itself."""
+    """The noun a relative pronoun stands for ("Hill, who said" → Hill), else the token itself.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Anna Lind, who said no, left.")
+    >>> resolve_relative(doc[3]).text
+    'Lind'
+    """
     if tok.lower_ in _PRONOUN_RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
         return tok.head.head
     return tok
 
 
 def possessor_of(noun: Token) -> Token | None:
-    """Return the possessor ("Hegseth's warning") or the subject of the governing verb."""
+    """Return the possessor ("Hegseth's warning") or the subject of the governing verb.
+
+    >>> from dateline.parse import load_nlp
+    >>> possessor_of(load_nlp()("Lind's warning that prices would rise went unheeded.")[2]).text
+    'Lind'
+    """
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -152,5 +163,10 @@ def mention_span(token: Token) -> Span:
 
 
 def head_span(token: Token) -> Span:
-    """Return the character span of the single token (for actor lookup by the head word)."""
+    """Return the character span of the single token (for actor lookup by the head word).
+
+    >>> from dateline.parse import load_nlp
+    >>> head_span(load_nlp()("Officials said so.")[0])
+    (0, 9)
+    """
     return token.idx, token.idx + len(token.text)
