@@ -229,3 +229,18 @@ def test_store_same_thousand_articles_twice_leaves_a_thousand(tmp_path):
         assert c.exec_driver_sql("SELECT count(*) FROM quotes_fts").scalar() == 1000
         n_docs = c.execute(select(func.sum(t.actors.c.n_documents))).scalar()
         assert n_docs == c.execute(select(func.count()).select_from(t.doc_actors)).scalar()
+
+
+def test_store_speaker_matching_several_actors_pages_in_order(store):
+    for i, who in enumerate(["Donald Trump", "Melania Trump", "Donald Trump", "Melania Trump", "Donald Trump"]):
+        store.add(story(f"d{i}", f"TOWN {i} —", speaker=who, alias="Trump"))
+    seen, cursor = [], None
+    while True:
+        page = store.quotes(speaker="Trump", limit=2, cursor=cursor)
+        seen += [q["doc_id"] for q in page.items]
+        if not page.next:
+            break
+        cursor = page.next
+    assert seen == ["d0", "d1", "d2", "d3", "d4"]
+    assert [q["doc_id"] for q in store.quotes(speaker="Melania Trump").items] == ["d1", "d3"]
+    assert [e["doc_id"] for e in store.events(actor="Russia", limit=3).items] == ["d0", "d1", "d2"]
