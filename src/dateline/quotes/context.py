@@ -74,7 +74,7 @@ class QuoteContext:
         for i in numpy.flatnonzero(numpy.isin(lower, h["media"])).tolist():
             prep = doc[i].head
             verb = prep.head
-            if prep.lower_ == "in" and prep.dep_ == "prep" and verb.pos_ == "VERB" and verb.i not in ctx.statement_verbs:
+            if prep.lower_ == "in" and prep.dep_ == "prep" and verb.pos_ == "VERB":
                 ctx.statement_verbs.add(verb.i)
         if ctx.statement_verbs:
             ctx.verb_idx = sorted(set(ctx.verb_idx) | ctx.statement_verbs)
