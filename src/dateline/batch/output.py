@@ -110,7 +110,7 @@ class BatchOutput:
                                                  formats=self.formats, date_grain=self.date_grain)
         files = write_files(encoded, self.root)
         entry = {
-            "partition": result.index, "start": start, "items": result.n_items, "records": len(result.records),
+            "partition": result.index, "start": start, "items": result.n_items, "records": result.record_count,
             "errors": [{"item": start + e.pos, "name": e.name, "kind": e.kind, "reason": e.reason}
                        for e in result.errors],
             "files": sorted(p.relative_to(self.root).as_posix() for p in files),

@@ -73,6 +73,12 @@ class PartitionResult:
     records: tuple[tuple[int, str], ...] = ()  # (position in partition, record JSON)
     errors: tuple[ItemError, ...] = field(default=())
     files: tuple[tuple[str, bytes], ...] = ()  # encoded output files (path under --out, bytes)
+    n_records: int = -1  # number of records (``records`` is left empty once ``files`` holds them)
+
+    @property
+    def record_count(self) -> int:
+        """How many records the partition produced."""
+        return self.n_records if self.n_records >= 0 else len(self.records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +162,9 @@ def analyze_partition(
             on_progress(len(chunk))
     files = encode_outputs(records, index=index, start=index * options.partition_size, formats=options.formats,
                            date_grain=options.date_grain)
-    return PartitionResult(index=index, n_items=len(items), records=tuple(records), errors=tuple(errors),
-                           files=tuple(files))
+    # once encoded, the records travel back only inside the files (half the bytes to send)
+    return PartitionResult(index=index, n_items=len(items), records=() if files else tuple(records),
+                           errors=tuple(errors), files=tuple(files), n_records=len(records))
 
 
 def encode_outputs(records: Sequence[tuple[int, str]], *, index: int, start: int, formats: Sequence[str],
