@@ -34,6 +34,11 @@ PlaceCountry = Callable[[Token], "str | None"]
 
 def _actor(token: Token, actors: ActorIndex) -> str | None:
     found = actors.actor_at(token.idx, token.idx + len(token.text))
+    if found is None and token.ent_type_ and token.ent_iob_ in ("B", "I"):
+        # "Barack" in "Barack Obama" when the mention covers only "Obama" (and the parse split them)
+        ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            found = actors.actor_at(ent.start_char, ent.end_char)
     if found is None and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
         return _by_name(token.text, actors)  # a name the actors stage left unlinked
     return found
@@ -95,7 +100,7 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
     if out or not deep:
         return out
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from", "with", "to", "by"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from", "with", "to", "by", "against"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 for aid in np_actors(obj, actors, deep=False, skip=skip):
