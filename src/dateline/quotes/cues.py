@@ -28,6 +28,7 @@ class CueLexicon:
     prep_cues: frozenset[tuple[str, str]] = frozenset()
     adjectives: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
+    colon_labels: frozenset[str] = frozenset()
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
     verbs: frozenset[str] = frozenset()  # speech | cognition | evidence: verbs taking a clause or a quote
@@ -72,4 +73,5 @@ def _read() -> CueLexicon:
         prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("prep_cues", ())),
         adjectives=low(raw.get("adjective_cues", ())),
         raising=low(raw.get("raising_verbs", ())),
+        colon_labels=low(raw.get("colon_labels", ())),
     )

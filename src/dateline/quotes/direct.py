@@ -428,10 +428,14 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         if colon is None or colon.i == first.i or any("\n" in t.text for t in doc[first.i:colon.i]):
             continue
         head_toks = [t for t in doc[first.i:colon.i] if not t.is_space]
-        if not head_toks or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
+        label = " ".join(t.lower_ for t in head_toks)
+        if not head_toks or label in ctx.lex.colon_labels or head_toks[-1].lower_ in ctx.lex.colon_labels:
             continue
-        if not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
-                   or (t.ent_type_ in _SPEAKER_ENTS and t.text[:1].isupper()) for t in head_toks):
+        headline = line_start == 0 and len(head_toks) <= 3 and all(t.text[:1].isupper() for t in head_toks)
+        if not headline and any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
+            continue
+        if not headline and not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
+                                    or (t.ent_type_ in _SPEAKER_ENTS and t.text[:1].isupper()) for t in head_toks):
             continue
         pend = text.find("\n", colon.idx)
         pend = len(text) if pend < 0 else pend
