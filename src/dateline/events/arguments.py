@@ -169,7 +169,8 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             if obj is not None:  # "jailed a student for helping militants": the student helped
                 return np_actors(obj, actors)
         prev = node
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or \
+            (node.dep_ == "acl" and node.tag_ == "VBN")  # "victims killed by the crash": a reduced passive
         if passive:
             agent = _agent(node)
             if agent is None and node.lemma_.lower() in _STATIVE:
