@@ -41,7 +41,7 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     >>> [(a.id, a.name, a.country, a.sector, a.codes.get("cameo")) for a in index.actors][:2]
     [('A1', 'Pete Hegseth', 'USA', 'GOV', 'USAGOV'), ('A2', 'NATO', None, 'IGO', 'IGOWSTNAT')]
     >>> [m.how for m in index.actors[0].mentions]
-    ['name', 'alias', 'pronoun']
+    ['role', 'name', 'alias', 'pronoun']
     """
     excluded = tuple(tuple(b.span) for b in document.byline)
     dateline = tuple(document.dateline.span) if document.dateline else None
