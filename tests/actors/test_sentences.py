@@ -113,6 +113,11 @@ CASES = [
      [("actor", "Amira Haddad", "PERSON", "JOR", "GOV"), ("actor", "Lena Moravec", "PERSON", None, "ELI")]),
     ("Russian troops shelled the Crimean Peninsula, and the Asian Monetary Community criticised the attack.",
      [("link", "Crimean Peninsula", 1, "Ukraine"), ("actor", "Asian Monetary Community", "IGO", None, "IGO")]),
+    ("Floods hit Peru this week. The government declared an emergency in three regions.",
+     [("link", "The government", 1, "Peru government"), ("actor", "Peru government", "ORG", "PER", "GOV")]),
+    ("Critics of the Obama administration met officials of the United Nations Development Programme.",
+     [("actor", "Obama administration", "ORG", "USA", "GOV"),
+      ("actor", "United Nations Development Programme", "IGO", None, "IGO")]),
     # NER corrections
     ("The United States imposed new sanctions on Belarus.",
      [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),

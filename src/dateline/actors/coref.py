@@ -149,7 +149,7 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
 
 
 def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str, Entity],
-                       country_entity) -> None:
+                       country_entity, group_entity=None) -> None:
     """Link definite role nouns ("the minister", "the alliance", "his country") to actors."""
     doc, lex = ctx.doc, ctx.lex
     for i in ctx.positions(lex.anaphor_noun_ids):
@@ -192,7 +192,11 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
                 gender = rn.gender or "x"
                 target = best_antecedent(ctx, table, tok, gender, max_sents=2)
         elif rn is not None and rn.kind == "org":
-            target = _recent(ctx, table, tok, lambda e: e.kind in ("ORG", "IGO") and low in e.name.lower(), 6)
+            target = _recent(ctx, table, tok, lambda e: e.kind in ("ORG", "IGO", "GROUP") and low in e.name.lower(), 6)
+            if target is None and low in ("government", "administration", "military", "army", "police"):
+                country = _recent(ctx, table, tok, lambda e: e.kind == "COUNTRY", 2)
+                if country is not None:  # "the government" → that country's government
+                    target = group_entity(country.country, rn.sector, f"{country.name} {low}")
         if target is not None:
             table.add(ment, target)
 

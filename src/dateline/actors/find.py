@@ -55,7 +55,7 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     builder.others()
     table = MentionTable(list(builder.entities.values()))
     resolve_pronouns(ctx, table)
-    resolve_role_nouns(ctx, table, builder.entities, builder.country_entity)
+    resolve_role_nouns(ctx, table, builder.entities, builder.country_entity, builder.group_entity)
     return ActorIndex(builder.actors(), excluded=excluded)
 
 
@@ -124,6 +124,11 @@ class _Builder:
     def country_entity(self, iso: str) -> Entity:
         """The COUNTRY entity for an ISO3 code (created on first use)."""
         return self._entity(f"C:{iso}", name=self.lex.canonical.get(iso, iso), kind="COUNTRY", country=iso)
+
+    def group_entity(self, iso: str | None, sector: str | None, name: str) -> Entity:
+        """The ORG entity for a country's institution ("Ukraine government"), shared with demonym phrases."""
+        key = f"G:ORG:{iso}:{sector}:"
+        return self._entity(key, name=name, kind="ORG", country=iso, sector=sector)
 
     # -- people ---------------------------------------------------------------------------------
     def persons(self) -> None:

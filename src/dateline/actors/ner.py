@@ -89,6 +89,10 @@ def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str],
     if label == "ORG":
         if len(words) == 1 and (low in lex.roles or low in lex.title_words):
             return "SKIP", {}
+        for n in range(min(len(words) - 1, 4), 0, -1):  # "United Nations Emergency Relief Coordinator"
+            parent = lex.known_actor(" ".join(words[:n]))
+            if parent is not None and parent.kind == "IGO":
+                return "IGO", {"sector": "IGO"}
         return "ORG", {}
     return "SKIP", {}
 

@@ -18,6 +18,7 @@ _POSS = {"'s", "’s"}
 _COUNTRY_NOUNS = {"country", "nation"}
 _FORMER = {"former", "ousted", "deposed", "exiled", "ex", "late"}
 _GROUP_SECTORS = {"REB", "PTY", "OPP", "PRM", "CRM"}
+_LEADER_ORGS = {"administration", "government", "cabinet"}
 _INDEFINITE = {"a", "an", "another", "one"}
 _NOT_NP_START = {"SCONJ", "ADP", "ADV", "CCONJ", "VERB", "AUX", "PUNCT", "PART"}
 _NAME_KINDS = {"COUNTRY", "DEMONYM", "ORG", "IGO", "GROUP", "CAPITAL"}
@@ -231,6 +232,12 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                     absorbed.append(c)
                     j = c.start - 1
                     continue
+                if c.kind == "PERSON" and tok.lower_ in _LEADER_ORGS and j == tok.i - 1:
+                    iso = _person_country(ctx, c)  # "the Bush administration" → USA GOV
+                    if iso:
+                        absorbed.append(Candidate(c.start, c.end, "COUNTRY", c.text, c.char_start, c.char_end, iso=iso))
+                        j = c.start - 1
+                        break
                 blocked = True
                 break
             if doc[j].text in _POSS and j - 1 >= 0 and by_tok.get(j - 1) is not None and by_tok[j - 1].kind == "COUNTRY":
@@ -281,6 +288,12 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         cand.indefinite = indefinite
         out.append((cand, absorbed))
     return out
+
+
+def _person_country(ctx: DocContext, c: Candidate) -> str | None:
+    """The country of a known person named by a candidate (full name or surname)."""
+    known = ctx.lex.known_actor(c.text) or ctx.lex.surname.get(c.text.split()[-1])
+    return known.country if known is not None and known.kind == "PERSON" else None
 
 
 def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
