@@ -152,3 +152,10 @@ def test_find_attitudes_only_in_broad_mode(nlp):
     assert _quotes(nlp, text) == ()
     broad = find_quotes(nlp(text), actors=ActorIndex(), broad=True)
     assert [q.content[0].text for q in broad] == ["the new constitution drafted by the council"]
+
+
+def test_find_title_case_headline(nlp):
+    text = "Port Director Anna Lind Warns Harbour Will Close Within Weeks.\nThe harbour serves the whole region."
+    quotes = _quotes(nlp, text)
+    assert [_summary(text, q) for q in quotes][:1] == [
+        ("indirect", "Warns", "Port Director Anna Lind", ["Harbour Will Close Within Weeks"])]

@@ -9,6 +9,8 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
@@ -203,6 +205,40 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     return first, second
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|[\u2018\u201c\"'][A-Z][\w'\u2019.-]*")
+
+
+def _headline_candidate(ctx: QuoteContext, broad: bool) -> Candidate | None:
+    """A Title Case headline the parser misreads: "Jeb Bush Praises Rubio Donor's Campaign."
+
+    The first capitalised word that is an inflected cue verb ("Says", "Warns", "Praises") splits
+    the line into speaker and content.
+    """
+    text = ctx.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[:end])]
+    if not 4 <= len(words) <= 25 or ctx.quoted_at(0) is not None:
+        return None
+    if sum(1 for s, e in words if text[s].isupper()) < 0.7 * len(words):
+        return None  # not Title Case: the parse is fine
+    lex = ctx.lex
+    allowed = lex.speech | (lex.object_verbs | lex.infinitive_verbs if broad else frozenset())
+    for n, (s, e) in enumerate(words[1:-1], start=1):
+        word = text[s:e].lower()
+        stems = (word[:-2], word[:-1]) if word.endswith("es") else (word[:-1],) if word.endswith("s") else ()
+        if not any(stem in allowed for stem in stems) or word in ("news", "us", "is", "has", "was"):
+            continue
+        speaker = (words[0][0], words[n - 1][1])
+        content = trim_span(text, words[n + 1][0], end)
+        while content[1] > content[0] and text[content[1] - 1] in ".!?":
+            content = (content[0], content[1] - 1)
+        if content[1] - content[0] < 3:
+            return None
+        return Candidate(_kind(ctx, content), (content,), (s, e), speaker, speaker, 0.4, None)
+    return None
+
+
 def _adjacent_noun(verb: Token) -> Token | None:
     """The noun right before a subjectless cue ("..., former president Bill Clinton said"): a parse
     that hung the name elsewhere still puts it next to its verb."""
@@ -383,8 +419,10 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
     def blocked(pos: int) -> bool:
         return inside_claim(pos) or ctx.quoted_at(pos) is not None
 
-    cands = (_verb_candidates(ctx, blocked, broad) + _according_candidates(ctx, blocked)
-             + _noun_candidates(ctx, blocked) + _adjective_candidates(ctx, blocked, broad))
+    headline = _headline_candidate(ctx, broad)
+    cands = (([headline] if headline is not None else []) + _verb_candidates(ctx, blocked, broad)
+             + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
+             + _adjective_candidates(ctx, blocked, broad))
     cands = [c for c in cands if c.cue_token not in used_cues]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
     cands.sort(key=lambda c: -sum(e - s for s, e in c.parts))
