@@ -290,8 +290,12 @@ def find_arguments(
         if trig.action.pos_ in ("NOUN", "PROPN"):
             objs.append(trig.action)
     if trig.entry.pos == "V" and token.lemma_.lower() not in _STATIVE:
-        # a passive's subject is the one acted upon ("Obama is being pressured")
+        # a passive's subject is the one acted upon ("Obama is being pressured"), also when it is
+        # shared with an earlier conjunct ("civilians ... were released by Putin")
         objs += [c for c in token.children if c.dep_ == "nsubjpass" and c not in objs]
+        if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children) and \
+                not any(c.dep_ == "nsubjpass" for c in token.children):
+            objs += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c not in objs]
     for obj in objs:
         add(np_actors(obj, actors, skip=skip))
         if target:
