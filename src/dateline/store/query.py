@@ -306,7 +306,8 @@ class Queries:
         if not ids:
             return Page([], None)
         e, ea = t.events.c, t.event_actors.c
-        chunk = max(4 * (limit + 1), 200)
+        # with no other filter every pk is a hit, so one exact chunk; otherwise read ahead
+        chunk = limit + 1 if not any(filters.values()) else max(4 * (limit + 1), 200)
         rows: list = []
         with self.engine.connect() as conn:
             while len(rows) <= limit:
