@@ -163,7 +163,9 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if cues_before:
         cue = cues_before[-1]
         gap = before[-1].i - cue.i
-        if prev_char in ":," or gap <= 4:
+        verb_between = any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[cue.i + 1:before[-1].i + 1])
+        if (prev_char in ":," or gap <= 4) and not (verb_between and prev_char not in ":,"):
+            # 'saying the states were "turning ..."': the quote ends a reported clause (mixed, not direct)
             found_before = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, before), 0.85, cue.i, "before")
     if found_before is None:
         acc = _according(ctx, before)

@@ -277,12 +277,12 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span
     rights = [c for c in verb.rights]
     xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux"
                                                                   for g in c.children)), None)
-    dobj = next((c for c in rights if c.dep_ == "dobj"), None)
+    dobj = next((c for c in rights if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")), None)
     if xcomp is not None and lemma in lex.infinitive_verbs:
         start = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
         if start is xcomp:  # "called on the party to ..."
             for c in rights:
-                if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon"):
+                if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
         return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
     if dobj is not None and (lemma in lex.object_verbs or broad):

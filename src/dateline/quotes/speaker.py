@@ -155,6 +155,10 @@ def mention_span(token: Token) -> Span:
         else:
             break
     doc = token.doc
+    for k in range(token.i - 1, left - 1, -1):  # "HELSINKI, Finland — Defense ministers": drop the dateline
+        if doc[k].text in ("\u2014", "\u2013", "--"):
+            left = k + 1
+            break
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
