@@ -175,12 +175,12 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
         if token is None:
             continue
         node = token.root
-        for _ in range(4):
+        for _ in range(3):  # the claimed act is the reported clause itself (or a conjunct of it)
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _CLAIM:
                 break
+            if node.dep_ != "conj":
+                break
             node = node.head
-        else:
-            continue
         if node.dep_ != "ccomp":
             continue
         cue = node.head
