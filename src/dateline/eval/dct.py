@@ -8,6 +8,9 @@ Two ways to hide it:
   "March 01, 2008" stays in the body, as it does on the page);
 - ``dateline``: also cut the line that writes the DCT from the MEANTIME text. This is much harder:
   only 14 of the 118 MEANTIME articles name their publication year anywhere else.
+
+PolNeAR (``--data ../shared/data/polnear``, train split by default) has no date in its texts at
+all: its publication dates come from ``metadata.tsv``, so it measures inference from the body.
  A document counts as same-year / same-month /
 same-day when the inferred value agrees with the gold DCT at that precision (an inferred value
 coarser than the level counts as wrong at that level); no inference counts as wrong everywhere.
@@ -69,13 +72,33 @@ def compare(gold: str, value: str | None) -> tuple[bool, bool, bool]:
     return gold[:4] == value[:4], len(value) >= 7 and gold[:7] == value[:7], len(value) >= 10 and gold[:10] == value[:10]
 
 
-def evaluate_dct(folder: Path, *, limit: int | None = None, hide: str = "metadata") -> DctReport:
+def load_polnear(folder: Path, split: str = "train") -> list[EvalDoc]:
+    """PolNeAR articles of one split with their publication dates from ``metadata.tsv`` (the
+    texts carry no date line, so this is inference from the body alone)."""
+    import csv
+
+    dates = {}
+    with open(Path(folder) / "metadata.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            dates[row["filename"]] = row["publication_date"]
+    docs = []
+    for p in sorted((Path(folder) / split / "text").glob("*.txt")):
+        dct = dates.get(p.stem)
+        if dct:
+            docs.append(EvalDoc(p.stem, p.read_text("utf-8"), dct, ()))
+    return docs
+
+
+def evaluate_dct(folder: Path, *, limit: int | None = None, hide: str = "metadata", split: str = "train") -> DctReport:
     """Infer each document's publication date with the date hidden (``metadata`` or
     ``dateline``, see the module notes) and score it."""
     from dateline.parse import load_nlp
     from dateline.timex import find_times
 
-    kind, docs = load_corpus(folder)
+    if (Path(folder) / "metadata.tsv").exists():
+        kind, docs = f"polnear-{split}", load_polnear(folder, split)
+    else:
+        kind, docs = load_corpus(folder)
     docs = [d for d in docs if d.dct and len(d.dct) >= 10][: limit or None]
     report = DctReport(f"{kind}:{Path(folder).name}:{hide}")
     t0 = time.perf_counter()

@@ -7,7 +7,7 @@ Evidence, strongest first:
 2. a full date (day, month, year) in the lead paragraphs;
 3. weekday + day ("on Monday, March 3") — the year in which that day is that weekday, nearest to
    the other evidence;
-4. "last year" / "this year" in a sentence that also names one explicit year;
+4. "last year" / "this year" right before an explicit year ("last year (2015)");
 5. the latest dated event (the latest year, month or day mentioned outside future contexts):
    a lower bound only. On its own it is too weak (news looks back years: on TE3-Platinum it
    was wrong for every document), so it never produces a date by itself; it only fills in the
@@ -110,7 +110,9 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses, text:
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         dateline = len(line.split()) <= 6  # the date stands alone on its line: a dateline
         latest = max((x.value for x in absolute if _DAY.match(x.value)), default=a.value)
-        if (year is None or d.year == year) and (dateline or a.value == latest):
+        latest_year = max((int(x.value[:4]) for x in absolute if re.match(r"\d{4}", x.value)), default=d.year)
+        # inside a sentence, a full date is the news event only if nothing later is mentioned
+        if (year is None or d.year == year) and (dateline or (a.value == latest and d.year >= latest_year)):
             lead_full_date = (d, a)
 
     # 3. weekday + month-day without a year
@@ -146,7 +148,7 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses, text:
             if sent is None:
                 continue
             inside = {y for y, a2 in years if sent.start_char <= a2.start < sent.end_char
-                      and min(abs(a2.start - m.end()), abs(m.start() - a2.end)) <= 40}
+                      and 0 <= a2.start - m.end() <= 8}  # "last year (2015)", "this year, 2016,"
             shift = 1 if m.group(1).lower() == "last" else 0
             if len(inside) == 1 and next(iter(inside)) + shift >= latest:
                 year, conf = next(iter(inside)) + shift, 0.55
