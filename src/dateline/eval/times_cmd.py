@@ -82,7 +82,8 @@ def dct(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each document's gold and inferred date.")] = False,
     hide: Annotated[str, typer.Option("--hide", help="metadata: withhold the DCT input (text as published); dateline: also cut MEANTIME's dateline line.")] = "metadata",
 ) -> None:
-    """Score publication-date inference with the date hidden (same day / month / year).
+    """Score publication-date inference with the date hidden (same day / month / year), on
+    MEANTIME, TE3-Platinum or PolNeAR (train split; dates from its metadata.tsv).
 
     Example: dateline eval dct --data ../shared/data/meantime-en --data ../shared/data/te3-platinum
     """
