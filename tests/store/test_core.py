@@ -209,7 +209,7 @@ def test_store_migrations_are_recorded_and_idempotent(tmp_path):
     with s.engine.connect() as c:
         rows = c.execute(select(t.schema_version.c.version, t.schema_version.c.name)).all()
         mode = c.exec_driver_sql("PRAGMA journal_mode").scalar()
-    assert rows == [(1, "m001_initial"), (2, "m002_full_text")]
+    assert rows == [(1, "m001_initial"), (2, "m002_full_text"), (3, "m003_timeline_order")]
     assert mode == "wal"
 
 

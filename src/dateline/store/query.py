@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, literal, or_, select, text
+from sqlalchemy import and_, func, literal_column, or_, select, text
 
 from dateline.errors import StoreError
 from dateline.store import identity as ident
@@ -327,6 +327,7 @@ class Queries:
                  cursor: str | None = None) -> Page:
         """Return event clusters in date order (undated last), each with its date, precision,
         counts, whether it is background (every report says so) and its reports as evidence.
+        ``category`` and the date range apply to the cluster; ``actor`` to any of its reports.
 
         >>> from dateline.store import open_store
         >>> open_store(":memory:").timeline(actor="Hegseth").to_json()
@@ -334,13 +335,20 @@ class Queries:
         """
         e, c = t.events.c, t.event_clusters.c
         limit = _limit(limit, 200)
-        order_date = func.coalesce(c.date_start, literal("9999-12-31"))
-        inner = self._event_filters(select(e.cluster_id).join(t.documents, t.documents.c.pk == e.doc_pk),
-                                    actor=actor, category=category, date_from=date_from, date_to=date_to,
-                                    doc_id=None)
-        if inner is None:
-            return Page([], None)
-        stmt = select(t.event_clusters, order_date.label("od")).where(c.id.in_(inner))
+        order_date = func.coalesce(c.date_start, literal_column("'9999-12-31'"))  # as in ix_clusters_timeline
+        stmt = select(t.event_clusters, order_date.label("od"))
+        if actor is not None:  # only the actor needs the reports; the rest are cluster columns
+            inner = self._event_filters(select(e.cluster_id), actor=actor, category=None, date_from=None,
+                                        date_to=None, doc_id=None)
+            if inner is None:
+                return Page([], None)
+            stmt = stmt.where(c.id.in_(inner))
+        if category:
+            stmt = stmt.where(c.category == category.upper())
+        if date_from:
+            stmt = stmt.where(c.date_end > date_from)
+        if date_to:
+            stmt = stmt.where(c.date_start <= date_to)
         if cursor:
             try:
                 cd, cid = cursor.rsplit("|", 1)
