@@ -361,7 +361,6 @@ class _Writer:
             c_names.execute(_SQL_ACTOR_NAMES.format(", ".join([ph] * len(wanted))), tuple(wanted))
         self.remove(doc_id=doc.id, text_hash=h, refresh=False, pks=[r[0] for r in c_doc.fetchall()])
         found = (dict(c_keys.fetchall()) if keys else {}, c_names.fetchall() if wanted else [])
-        c = self.conn
         pub = doc.published
         row = {
             "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
@@ -452,7 +451,6 @@ class _Writer:
                 "end": parts[-1].span[1] if parts else (q.cue.span[1] if q.cue else 0),
                 "published": pub, "confidence": q.confidence,
             })
-        c = self.conn
         self._many(_INS_QUOTES, rows)
         if self.dialect == "sqlite":
             self.cur.execute("INSERT INTO quotes_fts(rowid, text) SELECT pk, text FROM quotes WHERE doc_pk = ?",
@@ -471,7 +469,6 @@ class _Writer:
     def _events(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
         if not record.events:
             return
-        c = self.conn
         names = {a.id: a.name for a in record.actors}
         pub = record.document.published.value if record.document.published else None
         prepared = []
@@ -574,7 +571,6 @@ class _Writer:
     def _refresh(self) -> None:
         """Recount the clusters this write touched (GDELT-style NumArticles/NumSources) and move
         the document counts of the actors it touched."""
-        c = self.conn
         clusters = sorted(x for x in self.touched_clusters if x is not None)
         if clusters:  # recounted in SQL, so nothing waits for a result here
             ph = ", ".join(["?" if self.dialect == "sqlite" else "%s"] * len(clusters))
@@ -604,9 +600,6 @@ _SQL_ACTOR_NAMES = ("SELECT n.norm, a.id, a.kind, a.country FROM actor_names n J
                     "WHERE n.norm IN ({})")
 _SQL_CLUSTERS = ('SELECT "key", id, date_value, precision, place FROM event_clusters WHERE "key" IN ({}) '
                  "ORDER BY id")
-_SQL_COUNT_CLUSTERS = ("SELECT e.cluster_id, count(*), count(DISTINCT e.doc_pk), "
-                       "count(DISTINCT coalesce(d.source, 'doc:' || d.id)) FROM events e "
-                       "JOIN documents d ON d.pk = e.doc_pk WHERE e.cluster_id IN ({}) GROUP BY e.cluster_id")
 _SQL_RECOUNT = (
     "UPDATE event_clusters SET "
     "num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = event_clusters.id), "
@@ -629,7 +622,9 @@ def _compiled(stmt, dialect, keys: tuple | None) -> tuple[str, tuple | None]:
         names = tuple(compiled.positiontup) if compiled.positional else None
         hit = _COMPILED[key] = (str(compiled), names)
     return hit
-_d, _e, _ec, _a = t.documents.c, t.events.c, t.event_clusters.c, t.actors.c
+
+
+_d, _e, _a = t.documents.c, t.events.c, t.actors.c
 _SEL_DOC = select(_d.pk).where(_d.id == bindparam("id"))
 _SEL_DOC_BY_HASH = select(_d.pk).where((_d.id == bindparam("id")) | (_d.text_hash == bindparam("h")))
 _SEL_DOC_CLUSTERS = select(_e.cluster_id).where(_e.doc_pk == bindparam("pk")).distinct()
@@ -638,26 +633,12 @@ _DELETES = [delete(tb).where(tb.c.doc_pk == bindparam("pk"))
             for tb in (t.event_actors, t.events, t.times, t.quotes, t.mentions, t.doc_actors)] + [
     delete(t.documents).where(_d.pk == bindparam("pk"))]
 _INS_DOC = t.documents.insert().returning(_d.pk)
-_SEL_ACTOR_KEYS = select(_a.key, _a.id).where(_a.key.in_(bindparam("keys", expanding=True)))
-_SEL_ACTOR_NAMES = (select(t.actor_names.c.norm, _a.id, _a.kind, _a.country)
-                    .join(t.actors, _a.id == t.actor_names.c.actor_id)
-                    .where(t.actor_names.c.norm.in_(bindparam("names", expanding=True))))
 _INS_ACTOR = t.actors.insert().returning(_a.id)
 _INS_DOC_ACTORS = t.doc_actors.insert()
 _INS_MENTIONS = t.mentions.insert()
 _INS_QUOTES = t.quotes.insert()
 _INS_TIMES = t.times.insert()
 _INS_EVENTS = t.events.insert()
-_SEL_EVENT_PKS = select(_e.id, _e.pk).where(_e.doc_pk == bindparam("pk"))
-_SEL_CLUSTERS = (select(_ec.key, _ec.id, _ec.date_value, _ec.precision, _ec.place)
-                 .where(_ec.key.in_(bindparam("keys", expanding=True))).order_by(_ec.id))
-_INS_CLUSTER = t.event_clusters.insert().returning(_ec.id)
-_COUNT_CLUSTERS = (select(_e.cluster_id, func.count(), func.count(_e.doc_pk.distinct()),
-                          func.count(func.coalesce(_d.source, "doc:" + _d.id).distinct()))
-                   .join(t.documents, _d.pk == _e.doc_pk)
-                   .where(_e.cluster_id.in_(bindparam("ids", expanding=True))).group_by(_e.cluster_id))
-_UPD_CLUSTER = (update(t.event_clusters).where(_ec.id == bindparam("cid"))
-                .values(num_mentions=bindparam("m"), num_articles=bindparam("a"), num_sources=bindparam("s")))
 _UPD_ACTOR_DOCS = (update(t.actors).where(_a.id == bindparam("aid"))
                    .values(n_documents=_a.n_documents + bindparam("n")))
 
