@@ -118,6 +118,10 @@ CASES = [
     ("Critics of the Obama administration met officials of the United Nations Development Programme.",
      [("actor", "Obama administration", "ORG", "USA", "GOV"),
       ("actor", "United Nations Development Programme", "IGO", None, "IGO")]),
+    ("The European Union urged Moscow to release the sailors, and the president of Armenia agreed.",
+     [("link", "Moscow", 1, "Russia"), ("actor", "president", "PERSON", "ARM", "GOV")]),
+    ("Delegates visited Moscow before the Patriotic Salvation Front rejected the offer.",
+     [("none", "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
     # NER corrections
     ("The United States imposed new sanctions on Belarus.",
      [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),

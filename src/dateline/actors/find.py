@@ -24,6 +24,8 @@ from dateline.record import Actor, Document, Mention, Role
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
 _MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 _METONYMY_PREPS = {"for", "against", "with", "by"}
+_MOTION_VERBS = {"visit", "reach", "enter", "leave", "tour", "arrive", "fly", "travel", "return", "flee", "host",
+                 "attack", "bomb", "shell", "strike", "hit", "capture", "take", "seize", "surround", "besiege"}
 
 
 def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None) -> ActorIndex:
@@ -286,7 +288,8 @@ class _Builder:
             elif c.kind == "CAPITAL":
                 root = doc[c.start:c.end].root
                 if root.dep_ in ("nsubj", "nsubjpass", "poss") or (
-                        root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS):
+                        root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS) or (
+                        root.dep_ == "dobj" and root.head.lemma_ not in _MOTION_VERBS):
                     self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
             elif c.known is not None:
                 k = c.known

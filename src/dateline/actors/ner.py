@@ -188,7 +188,7 @@ def _org_attributes(ctx: DocContext, start: int, end: int) -> dict:
         if iso is None:
             iso = ctx.lex.demonym(tok.text) or ctx.lex.country(tok.text)
         rn = ctx.lex.roles.get(tok.lower_)
-        if rn is not None and rn.sector:
+        if rn is not None and rn.sector and sector != "REB":  # "Kosovo Liberation Army" stays REB
             sector = rn.sector
         for part in tok.text.split("-"):
             if part in ctx.lex.igo_words:

@@ -273,6 +273,10 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 continue
             det = doc[start - 1] if start > 0 else None
             indefinite = det is not None and det.lower_ in _INDEFINITE and not absorbed
+            of_iso = _country_after(tok, by_tok, ("of",)) if not absorbed else None
+            if of_iso and not indefinite:  # "the president of Armenia"
+                absorbed = [Candidate(tok.i, tok.i + 1, "COUNTRY", tok.text, tok.idx, tok.idx + len(tok), iso=of_iso)]
+                iso = of_iso
             if not absorbed and not indefinite:
                 continue
         elif not absorbed:
@@ -308,10 +312,10 @@ def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
     return False
 
 
-def _country_after(tok: Token, by_tok: dict[int, Candidate]) -> str | None:
-    """The country in "rebels from Syria" / "troops in Mali"."""
+def _country_after(tok: Token, by_tok: dict[int, Candidate], preps: tuple[str, ...] = ("from", "in")) -> str | None:
+    """The country in "rebels from Syria" / "troops in Mali" / "president of Armenia"."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "in"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 c = by_tok.get(obj.i)
                 if obj.dep_ == "pobj" and c is not None and c.kind == "COUNTRY":

@@ -19,7 +19,10 @@ def actors(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses.")] = False,
 ) -> None:
-    """Score actor codes (PETRARCH-2 validation) and our known actors against the Phoenix dictionaries.
+    """Score actors: codes on PETRARCH-2 sentences, PLOVER GSR actors, PolNeAR sources, LitBank pronouns.
+
+    strict = exact code / correct answer; loose = right country (code sets) or resolved at all
+    (coverage sets). "known vs Phoenix" checks our own known-actor file against the dictionaries.
 
     Example: dateline eval actors --data ../shared/data
     """
@@ -34,7 +37,7 @@ def actors(
                                    "misses": s.misses} for k, s in report.items()}, indent=1))
         return
     table = Table(title="actors")
-    for col in ("set", "items", "exact code", "country"):
+    for col in ("set", "items", "strict", "loose"):
         table.add_column(col)
     for name, s in report.items():
         table.add_row(name, str(s.total), f"{s.rate:.1%}", f"{s.country_rate:.1%}")
