@@ -123,6 +123,14 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
 
     Person pronouns look back three sentences, then (if nothing fits) eight; "they" falls back
     from groups to organisations in the same or previous sentence.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors import find_actors
+    >>> from dateline.record import Document
+    >>> text = "Anna Novak met Tom Becker. She said the talks went well."
+    >>> index = find_actors(load_nlp()(text), document=Document(id="x", text=text))
+    >>> index.get(index.actor_at(27, 30)).name
+    'Anna Novak'
     """
     doc = ctx.doc
     speakers_cache: dict[int, set[str]] = {}
@@ -150,7 +158,16 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
 
 def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str, Entity],
                        country_entity, group_entity=None) -> None:
-    """Link definite role nouns ("the minister", "the alliance", "his country") to actors."""
+    """Link definite role nouns ("the minister", "the alliance", "his country") to actors.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors import find_actors
+    >>> from dateline.record import Document
+    >>> text = "NATO leaders met in Riga. The alliance promised more troops."
+    >>> index = find_actors(load_nlp()(text), document=Document(id="x", text=text))
+    >>> index.get(index.actor_at(26, 38)).name
+    'NATO'
+    """
     doc, lex = ctx.doc, ctx.lex
     for i in ctx.positions(lex.anaphor_noun_ids):
         tok = doc[i]
@@ -187,7 +204,7 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
             target = _recent(ctx, table, tok, lambda e: e.known is not None and e.known.name in names, 8)
         elif rn is not None and rn.kind == "person":
             mods = [t.lower_ for t in between if t.ent_type_ not in ("GPE", "NORP", "ORG")]
-            target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and _role_fits(e, low, mods), 6)
+            target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and role_fits(e, low, mods), 6)
             if target is None and low not in ("man", "woman"):  # a descriptor ("the Indiana governor")
                 gender = rn.gender or "x"
                 target = best_antecedent(ctx, table, tok, gender, max_sents=2)
@@ -201,7 +218,7 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
             table.add(ment, target)
 
 
-def _role_fits(e: Entity, noun: str, mods: list[str]) -> bool:
+def role_fits(e: Entity, noun: str, mods: list[str]) -> bool:
     texts = [r.text.lower() for r in e.roles]
     if e.known and e.known.office:
         texts.append(e.known.office.lower())

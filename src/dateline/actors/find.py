@@ -14,11 +14,11 @@ from spacy.tokens import Doc
 
 from dateline.actors.codes import cameo_code
 from dateline.actors.context import Candidate, DocContext, Entity, Ment, RoleInfo
-from dateline.actors.coref import MentionTable, _role_fits, resolve_pronouns, resolve_role_nouns
+from dateline.actors.coref import MentionTable, role_fits, resolve_pronouns, resolve_role_nouns
 from dateline.actors.index import ActorIndex
 from dateline.actors.lexicon import Lexicon
-from dateline.actors.ner import _HONORIFICS, find_candidates
-from dateline.actors.roles import _describe, appositive_after, appositive_before, group_phrases, title_before
+from dateline.actors.ner import find_candidates
+from dateline.actors.roles import describe_title, appositive_after, appositive_before, group_phrases, title_before
 from dateline.record import Actor, Document, Mention, Role
 
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
@@ -194,11 +194,9 @@ class _Builder:
         title = title_before(ctx, c.start, self.owner)
         if title is not None:
             ctx.claim(*title)
-            info = _describe(ctx, title[0], title[1], self.owner)
+            info = describe_title(ctx, title[0], title[1], self.owner)
             self._add_role(e, info)
             e.add(self._ment(title[0], title[1], "role"))  # "U.S. Defense Secretary" also names them
-            if c.start > title[0] and title[0] > 0 and doc[title[0] - 1].lower_ in _HONORIFICS:
-                pass
         if c.end + 1 < len(doc) and doc[c.end].lower_ == "of":  # "King Hassan of Morocco"
             of = self.owner.get(c.end + 1)
             if of is not None and of.kind == "COUNTRY" and e.country is None:
@@ -251,7 +249,7 @@ class _Builder:
             e = self._entity(key, name=name, kind=cand.kind, country=cand.iso, sector=cand.sector,
                              plural=cand.kind == "GROUP")
             if cand.kind == "PERSON" and not e.roles:
-                self._add_role(e, _describe(ctx, cand.start, cand.end, self.owner))
+                self._add_role(e, describe_title(ctx, cand.start, cand.end, self.owner))
             e.add(self._ment(cand.start, cand.end, "name" if cand.text == e.name else "alias"))
 
     def _earlier_official(self, cand: Candidate) -> Entity | None:
@@ -264,7 +262,7 @@ class _Builder:
             if e.kind != "PERSON" or not e.mentions or e.first() >= cand.char_start:
                 continue
             country = next((r.country for r in e.roles if r.country), None) or e.country
-            if country == cand.iso and _role_fits(e, noun, []):
+            if country == cand.iso and role_fits(e, noun, []):
                 last = max(m.start for m in e.mentions if m.start < cand.char_start)
                 if best is None or last > best[0]:
                     best = (last, e)

@@ -34,7 +34,7 @@ def _role_noun(ctx: DocContext, doc: Doc, i: int):
     return roles.get(doc[i].lower_) or roles.get(doc[i].lemma_.lower())
 
 
-def _describe(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]) -> RoleInfo:
+def describe_title(ctx: DocContext, start: int, end: int, owner: dict[int, Candidate]) -> RoleInfo:
     """Country, sector and gender implied by the title tokens ``[start, end)``.
 
     The head role noun gives the sector ("Defense Minister" → GOV); an armed group or party named
@@ -136,7 +136,20 @@ def _country_from_context(ctx: DocContext, tok: Token, countries: list[Candidate
 
 def appositive_before(ctx: DocContext, cand: Candidate, countries: list[Candidate],
                       owner: dict[int, Candidate]) -> tuple[int, int, RoleInfo] | None:
-    """A role noun phrase set off before the name by a comma ("the country's president at the time, X")."""
+    """A role noun phrase set off before the name by a comma ("the country's president at the time, X").
+
+    Returns ``(start, end, role)`` in tokens; "the country" resolves to the last country named.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors.context import DocContext
+    >>> from dateline.actors.ner import find_candidates
+    >>> ctx = DocContext(load_nlp()("Poland's prime minister, Donald Tusk, spoke."))
+    >>> cands = find_candidates(ctx)
+    >>> person = next(c for c in cands if c.kind == "PERSON")
+    >>> _, _, role = appositive_before(ctx, person, [c for c in cands if c.kind == "COUNTRY"], {})
+    >>> role.text, role.country, role.sector
+    ("Poland's prime minister", 'POL', 'GOV')
+    """
     doc = ctx.doc
     if cand.start < 2 or doc[cand.start - 1].text != ",":
         return None
@@ -159,7 +172,7 @@ def appositive_before(ctx: DocContext, cand: Candidate, countries: list[Candidat
     sent_start = ctx.sent_bounds[ctx.sent_of[cand.start]][0]
     if start < sent_start or start >= end or any(doc[i].text == "," for i in range(start, end)):
         return None
-    info = _describe(ctx, start, end, owner)
+    info = describe_title(ctx, start, end, owner)
     if info.country is None:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in _COUNTRY_NOUNS:
@@ -168,7 +181,16 @@ def appositive_before(ctx: DocContext, cand: Candidate, countries: list[Candidat
 
 
 def appositive_after(ctx: DocContext, cand: Candidate, owner: dict[int, Candidate]) -> tuple[int, int, RoleInfo] | None:
-    """A role noun phrase set off after the name ("Maria Zakharova, the ministry spokeswoman,")."""
+    """A role noun phrase set off after the name ("Maria Zakharova, the ministry spokeswoman,").
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors.context import DocContext
+    >>> from dateline.actors.ner import find_candidates
+    >>> ctx = DocContext(load_nlp()("Jane Holloway, the British ambassador, said no."))
+    >>> person = next(c for c in find_candidates(ctx) if c.kind == "PERSON")
+    >>> appositive_after(ctx, person, {})[2].text
+    'the British ambassador'
+    """
     doc = ctx.doc
     if cand.end + 1 >= len(doc) or doc[cand.end].text != ",":
         return None
@@ -182,7 +204,7 @@ def appositive_after(ctx: DocContext, cand: Candidate, owner: dict[int, Candidat
             while end < len(doc) and doc[end].dep_ in ("prep", "pobj", "compound", "amod") and doc[end].i <= child.right_edge.i \
                     and doc[end].text not in (",", "."):
                 end += 1
-            return start, end, _describe(ctx, start, end, owner)
+            return start, end, describe_title(ctx, start, end, owner)
     return None
 
 
