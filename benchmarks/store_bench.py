@@ -4,6 +4,8 @@ news and background events; every span exact).
 
     # ingest rate, records prepared in advance (analysis excluded), SQLite and PostgreSQL
     .venv/bin/python benchmarks/store_bench.py ingest --n 2000 --backend both
+    # the two side by side in alternating chunks (same background load for both)
+    .venv/bin/python benchmarks/store_bench.py interleaved --n 1000
     # build a 100,000-record SQLite store, then time the API on it over HTTP
     .venv/bin/python benchmarks/store_bench.py build --n 100000 --db out/bench100k.db
     .venv/bin/python benchmarks/store_bench.py api --db out/bench100k.db --requests 300
@@ -74,6 +76,30 @@ def ingest(args) -> None:
         print(f"PostgreSQL / SQLite wall-time ratio: {results['sqlite'][0] / results['postgresql'][0]:.2f}x slower")
 
 
+def interleaved(args) -> None:
+    """SQLite and PostgreSQL side by side, alternating chunks of 50 records, so both see the same
+    load from other processes; prints each one's rate and the ratio."""
+    from dateline.store.pgtemp import TempPostgres
+
+    records = [synthetic_record(i, seed=args.seed) for i in range(args.n + 500)]
+    warm, timed = records[:500], records[500:]
+    with tempfile.TemporaryDirectory() as tmp, TempPostgres(settings="-c synchronous_commit=off") as pg:
+        stores = {"sqlite": open_store(str(Path(tmp) / "bench.db")), "postgresql": open_store(pg.url)}
+        for store in stores.values():
+            store.add_many(warm)
+        spent = {name: 0.0 for name in stores}
+        for k in range(0, len(timed), 50):
+            for name, store in stores.items():
+                t = time.perf_counter()
+                store.add_many(timed[k:k + 50])
+                spent[name] += time.perf_counter() - t
+        for name, store in stores.items():
+            assert store.count_documents() == len(records)
+            print(f"{name:10s} {len(timed)} records interleaved: {len(timed) / spent[name]:6.0f} records/s wall")
+            store.close()
+    print(f"PostgreSQL / SQLite: {spent['postgresql'] / spent['sqlite']:.2f}x the time; {_load()}")
+
+
 def build(args) -> None:
     """Fill a SQLite store with ``n`` synthetic records (skips ids already there)."""
     store = open_store(args.db)
@@ -141,6 +167,9 @@ def main() -> None:
     p.add_argument("--n", type=int, default=2000)
     p.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     p.add_argument("--seed", type=int, default=7)
+    p = sub.add_parser("interleaved")
+    p.add_argument("--n", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=7)
     p = sub.add_parser("build")
     p.add_argument("--n", type=int, default=100_000)
     p.add_argument("--db", default="out/bench100k.db")
@@ -149,7 +178,7 @@ def main() -> None:
     p.add_argument("--db", default="out/bench100k.db")
     p.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
-    {"ingest": ingest, "build": build, "api": api}[args.cmd](args)
+    {"ingest": ingest, "interleaved": interleaved, "build": build, "api": api}[args.cmd](args)
 
 
 if __name__ == "__main__":

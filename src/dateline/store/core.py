@@ -369,14 +369,30 @@ class _Writer:
             "record": json.dumps(record_json(record), ensure_ascii=False, separators=(",", ":")),
             "n_quotes": len(record.quotes), "n_events": len(record.events),
         }
-        doc_pk = self._run(_INS_DOC, row, tuple(row)).fetchone()[0]
+        archive, actor_rows = self._actors(record, infos, *found)
+        prepared = self._prepare_events(record, archive)
+        cluster_keys = sorted({p[-1] for p in prepared})
+        # the document row and the candidate clusters: again one round trip
+        sql, names = _compiled(_INS_DOC, self.sa_dialect, tuple(row))
+        c_doc.execute(sql, tuple(row[n] for n in names) if names is not None else row)
+        if cluster_keys:
+            c_keys.execute(_SQL_CLUSTERS.format(", ".join([ph] * len(cluster_keys))), tuple(cluster_keys))
+        doc_pk = c_doc.fetchone()[0]
+        candidates = c_keys.fetchall() if cluster_keys else []
         if self.dialect == "sqlite":
             self.cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (doc_pk, doc.title or "", doc.text))
-        archive = self._actors(record, doc_pk, infos, *found)
+        names_rows, doc_rows, mention_rows = actor_rows
+        for r in doc_rows:
+            r["doc_pk"] = doc_pk
+        for r in mention_rows:
+            r["doc_pk"] = doc_pk
+        self._many(_ins_ignore(self.dialect, t.actor_names), names_rows)
+        self._many(_INS_DOC_ACTORS, doc_rows)
+        self._many(_INS_MENTIONS, mention_rows)
         self._quotes(record, doc_pk, archive)
         self._times(record, doc_pk)
-        self._events(record, doc_pk, archive)
+        self._events(record, doc_pk, prepared, candidates)
         self._refresh()
 
     @staticmethod
@@ -388,11 +404,13 @@ class _Writer:
                           aliases))
         return infos
 
-    def _actors(self, record: Record, doc_pk: int, infos: list, by_key: dict, name_rows: list) -> dict[str, int]:
-        """Resolve each document actor to an archive actor (creating new ones); return the map.
+    def _actors(self, record: Record, infos: list, by_key: dict, name_rows: list) -> tuple[dict, tuple]:
+        """Resolve each document actor to an archive actor (creating new ones); return the map and
+        the rows to write (names, doc actors, mentions; ``doc_pk`` filled in by the caller).
         ``by_key`` and ``name_rows`` are the archive look-ups `_write` sent ahead."""
+        doc_pk = None
         if not record.actors:
-            return {}
+            return {}, ([], [], [])
         by_name: dict[tuple[str, str], set] = {}
         for norm, aid, kind, country in name_rows:
             by_name.setdefault((norm, kind), set()).add((aid, country))
@@ -428,10 +446,7 @@ class _Writer:
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
         for aid in set(out.values()):
             self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
-        self._many(_ins_ignore(self.dialect, t.actor_names), list(names_rows.values()))
-        self._many(_INS_DOC_ACTORS, doc_rows)
-        self._many(_INS_MENTIONS, mention_rows)
-        return out
+        return out, (list(names_rows.values()), doc_rows, mention_rows)
 
     def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
         if not record.quotes:
@@ -466,11 +481,8 @@ class _Writer:
             "interval_end": x.interval.end if x.interval else None,
         } for x in record.times])
 
-    def _events(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
-        if not record.events:
-            return
-        names = {a.id: a.name for a in record.actors}
-        pub = record.document.published.value if record.document.published else None
+    def _prepare_events(self, record: Record, archive: dict[str, int]) -> list[tuple]:
+        """Each event with its date interval, archive source/target ids and cluster key."""
         prepared = []
         for e in record.events:
             d = e.date
@@ -485,8 +497,15 @@ class _Writer:
             key = hashlib.sha1(f"{e.category}|{','.join(map(str, src))}|{','.join(map(str, tgt))}".encode()
                                ).hexdigest()
             prepared.append((e, value, precision, start, end, src, tgt, key))
+        return prepared
+
+    def _events(self, record: Record, doc_pk: int, prepared: list[tuple], found: list) -> None:
+        if not prepared:
+            return
+        names = {a.id: a.name for a in record.actors}
+        pub = record.document.published.value if record.document.published else None
         candidates: dict[str, list[list]] = {}
-        for row in self._in(_SQL_CLUSTERS, sorted({p[-1] for p in prepared})).fetchall():
+        for row in found:
             candidates.setdefault(row[0], []).append(list(row[1:]))
         self.pending: dict[int, dict] = {}  # new clusters of this record, by temporary (negative) id
         rows, links = [], []
@@ -659,7 +678,7 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
         if sa_url.startswith("sqlite"):
             engine = _sqlite_engine(sa_url)
         else:
-            engine = create_engine(sa_url, pool_pre_ping=True)
+            engine = create_engine(sa_url)  # no pre-ping: it would cost a round trip per record
         t.migrate(engine)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open store ({type(exc).__name__}: {str(exc).splitlines()[0]})",
