@@ -136,6 +136,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
+        elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
+            content, subj = passive
+            weak = True
         elif broad or lemma in lex.speech or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
@@ -249,6 +252,16 @@ def _adjacent_noun(verb: Token) -> Token | None:
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("dobj", "pobj"):
         return None
     return doc[i]
+
+
+def _passive_with_agent(ctx: QuoteContext, verb: Token) -> tuple[Span, Token] | None:
+    """ "Trump was endorsed by the group": the passive subject is the content, the agent speaks."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is None or agent is None or subj.i > verb.i:
+        return None
+    content = _span_of(ctx, subj.left_edge.i, subj.right_edge.i, min_tokens=1)
+    return (content, agent) if content is not None else None
 
 
 def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS) -> Span | None:
