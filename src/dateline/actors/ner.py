@@ -129,8 +129,10 @@ def find_candidates(ctx: DocContext) -> list[Candidate]:
         if not span.text.strip() or "\n" in span.text:
             continue
         kind, extra = classify(ctx, span.text, label, person_surnames, person_names)
-        if kind == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS" and extra.get("known") is None:
-            kind = "SKIP"  # "Latinos", "Democrats" tagged PERSON
+        if kind == "PERSON" and end - start == 1 and extra.get("known") is None and (
+                doc[start].tag_ == "NNPS" or doc[start].pos_ in ("ADJ", "VERB", "ADV", "INTJ")) and \
+                span.text not in person_surnames and span.text not in ctx.lex.surname:
+            kind = "SKIP"  # "Latinos" (plural) or "Harsh?" (an adjective) tagged PERSON
         if kind == "ORG" and _in_headline(ctx, span.start_char):
             kind = "SKIP"  # title-case headlines make the model see organisations everywhere
         if ctx.dateline and ctx.dateline[0] <= span.start_char < ctx.dateline[1] and kind != "COUNTRY":
