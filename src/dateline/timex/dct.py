@@ -4,7 +4,8 @@ Evidence, strongest first:
 
 1. an anniversary of a dated event ("the third anniversary of the war" + "since February 2022"
    → 2025; "approaching" puts the date before the anniversary, "marked" on it);
-2. a full date (day, month, year) in the lead paragraphs;
+2. a full date (day, month, year) in the lead: on a line of its own (a dateline), or inside a
+   sentence when written with its weekday and no later date is mentioned;
 3. weekday + day ("on Monday, March 3") — the year in which that day is that weekday, nearest to
    the other evidence;
 4. "last year" / "this year" right before an explicit year ("last year (2015)");
@@ -111,8 +112,12 @@ def infer_published(doc: Doc, *, absolute, partial, anniversaries, tenses, text:
         dateline = len(line.split()) <= 6  # the date stands alone on its line: a dateline
         latest = max((x.value for x in absolute if _DAY.match(x.value)), default=a.value)
         latest_year = max((int(x.value[:4]) for x in absolute if re.match(r"\d{4}", x.value)), default=d.year)
-        # inside a sentence, a full date is the news event only if nothing later is mentioned
-        if (year is None or d.year == year) and (dateline or (a.value == latest and d.year >= latest_year)):
+        # inside a sentence, a full date is the news day only when written with its weekday
+        # ("HuffPollster for Monday, May 2, 2016") and nothing later is mentioned; bare full dates
+        # in sentences are mostly past events ("the attacks of Sept. 11, 2001", "the January 23,
+        # 2013 testimony")
+        weekday = bool(a.candidate is not None and a.candidate.groups.get("wd"))
+        if (year is None or d.year == year) and (dateline or (weekday and a.value == latest and d.year >= latest_year)):
             lead_full_date = (d, a)
 
     # 3. weekday + month-day without a year
