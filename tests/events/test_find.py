@@ -201,3 +201,20 @@ def test_find_stative_passive_subject_is_source(nlp, text, category):
     events = [e for e in _events(nlp, text, *_COUNTRIES) if e.category == category]
     assert events and events[0].source in (("A1",), ("A2",))
     assert events[0].source != events[0].target
+
+
+def test_find_one_bad_trigger_keeps_the_others(nlp, monkeypatch):
+    """A bug while coding one trigger is logged and skipped; the article keeps its other events."""
+    import dateline.events.find as find_mod
+
+    real = find_mod.find_arguments
+
+    def flaky(trig, actors, **kw):
+        if trig.token.lemma_ == "criticize":
+            raise RuntimeError("boom")
+        return real(trig, actors, **kw)
+
+    monkeypatch.setattr(find_mod, "find_arguments", flaky)
+    text = "Germany criticized France. Spain praised Germany."
+    events = _events(nlp, text, *_COUNTRIES)
+    assert [e.category for e in events] == ["SUPPORT"]

@@ -7,6 +7,8 @@ time stage's ``anchor_event``; a background event is never dated by the document
 """
 from __future__ import annotations
 
+import logging
+
 from spacy.tokens import Doc, Token
 
 from dateline.actors import ActorIndex
@@ -19,6 +21,8 @@ from dateline.geo.locate import event_location, place_of
 from dateline.parse.nlp import iter_sentences
 from dateline.record import Document, Event, EventDate, Quote, TextSpan
 from dateline.timex import TimeResult, anchor_event
+
+log = logging.getLogger(__name__)
 
 _MULTILATERAL_KINDS = {"IGO", "GROUP"}
 
@@ -109,46 +113,65 @@ def find_events(
     drafts: list[dict] = []
     strength: list[bool] = []
     for sent in iter_sentences(doc):
-        triggers = find_triggers(sent, lexicon=lexicon)
+        try:
+            triggers = find_triggers(sent, lexicon=lexicon)
+        except Exception:  # one odd parse must not cost the article its other events
+            log.warning("event triggers failed in sentence at %d", sent.start_char, exc_info=True)
+            continue
         for trig in triggers:
-            category, mode, context = plover(trig.cameo)
-            if category is None:
+            try:
+                draft, strong = _draft(doc, sent, trig, triggers, document=document, actors=actors, times=times,
+                                       quotes=quotes, published=published, place_country=place_country,
+                                       require_source=require_source)
+            except Exception:
+                log.warning("event coding failed for %r", trig.token.text, exc_info=True)
                 continue
-            source, target = find_arguments(trig, actors, place_country=place_country)
-            if not source and category == "PROTEST":
-                source = _domestic_source(target, actors)
-                if not source:  # "thousands of people blocked streets in Hong Kong": protesters of the place
-                    loc = event_location(trig.token)
-                    country = _country_actor(actors, loc.country) if loc is not None else None
-                    source = [country] if country and country not in target else []
-            if not source and require_source:
-                continue
-            if not target and trig.cameo[:2] in ("17", "18", "19", "20"):
-                target = _place_target(trig, source, actors)
-            if not target and _needs_target(trig):
-                continue  # "we must start by recognizing ...": no one is recognised
-            start, end = trig.start, trig.end
-            status, quote = status_of(trig.token, start, end, quotes=quotes,
-                                      speech_act="speech" in trig.entry.flags or trig.intent or trig.rejected)
-            if trig.threatened:
-                status = "hypothetical"
-            when = anchor_event(doc, start, end, times=times)
-            background = is_background(trig.token, when, published, nominal_argument=_nominal_argument(trig, triggers))
-            if background and when is not None and (when.from_ or "").lower() == "dct":
-                when = EventDate(None, "unknown")  # the article's date is no evidence for a past event
-            avoid = tuple(m.span for aid in source + target if (a := actors.get(aid)) for m in a.mentions)
-            location = event_location(trig.token, avoid=avoid, dateline=document.dateline)
-            strong = bool(target) and _direct(trig, target, actors)
-            drafts.append(dict(
-                category=category, trigger=TextSpan(doc.text[start:end], (start, end)),
-                sentence=(sent.start_char, sent.end_char), mode=_mode(category, mode, source, target, actors),
-                context=context, cameo=trig.cameo, source=tuple(source), target=tuple(target), date=when,
-                location=location, status=status, background=background, quote=quote,
-                confidence=_confidence(trig, source, target),
-            ))
-            strength.append(strong)
+            if draft is not None:
+                drafts.append(draft)
+                strength.append(strong)
     drafts, strength = _with_accusations(doc, drafts, strength, actors)
     return tuple(Event(id=f"E{i}", **d) for i, d in enumerate(_merge(drafts, strength), 1))
+
+
+def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: Document, actors: ActorIndex,
+           times: TimeResult, quotes: tuple[Quote, ...], published: str | None, place_country,
+           require_source: bool) -> tuple[dict | None, bool]:
+    """Code one trigger: arguments, status, date, background, place; None when it is no event."""
+    category, mode, context = plover(trig.cameo)
+    if category is None:
+        return None, False
+    source, target = find_arguments(trig, actors, place_country=place_country)
+    if not source and category == "PROTEST":
+        source = _domestic_source(target, actors)
+        if not source:  # "thousands of people blocked streets in Hong Kong": protesters of the place
+            loc = event_location(trig.token)
+            country = _country_actor(actors, loc.country) if loc is not None else None
+            source = [country] if country and country not in target else []
+    if not source and require_source:
+        return None, False
+    if not target and trig.cameo[:2] in ("17", "18", "19", "20"):
+        target = _place_target(trig, source, actors)
+    if not target and _needs_target(trig):
+        return None, False  # "we must start by recognizing ...": no one is recognised
+    start, end = trig.start, trig.end
+    status, quote = status_of(trig.token, start, end, quotes=quotes,
+                              speech_act="speech" in trig.entry.flags or trig.intent or trig.rejected)
+    if trig.threatened:
+        status = "hypothetical"
+    when = anchor_event(doc, start, end, times=times)
+    background = is_background(trig.token, when, published, nominal_argument=_nominal_argument(trig, triggers))
+    if background and when is not None and (when.from_ or "").lower() == "dct":
+        when = EventDate(None, "unknown")  # the article's date is no evidence for a past event
+    avoid = tuple(m.span for aid in source + target if (a := actors.get(aid)) for m in a.mentions)
+    location = event_location(trig.token, avoid=avoid, dateline=document.dateline)
+    strong = bool(target) and _direct(trig, target, actors)
+    return dict(
+        category=category, trigger=TextSpan(doc.text[start:end], (start, end)),
+        sentence=(sent.start_char, sent.end_char), mode=_mode(category, mode, source, target, actors),
+        context=context, cameo=trig.cameo, source=tuple(source), target=tuple(target), date=when,
+        location=location, status=status, background=background, quote=quote,
+        confidence=_confidence(trig, source, target),
+    ), strong
 
 
 def _country_of(aid: str, actors: ActorIndex) -> str:
