@@ -122,6 +122,8 @@ CASES = [
      [("link", "Moscow", 1, "Russia"), ("actor", "president", "PERSON", "ARM", "GOV")]),
     ("Delegates visited Moscow before the Patriotic Salvation Front rejected the offer.",
      [("none", "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
+    ("Michelle Obama spoke first, then Barack Obama arrived. Later Mr. Obama thanked Mrs. Obama.",
+     [("link", "Obama", 3, "Barack Obama"), ("link", "Obama", 4, "Michelle Obama")]),
     # NER corrections
     ("The United States imposed new sanctions on Belarus.",
      [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),

@@ -203,11 +203,11 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
             names = {k.name for k in lex.nouns[low]}
             target = _recent(ctx, table, tok, lambda e: e.known is not None and e.known.name in names, 8)
         elif rn is not None and rn.kind == "person":
-            mods = [t.lower_ for t in between if t.ent_type_ not in ("GPE", "NORP", "ORG")]
-            target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and role_fits(e, low, mods), 6)
-            if target is None and low not in ("man", "woman"):  # a descriptor ("the Indiana governor")
-                gender = rn.gender or "x"
-                target = best_antecedent(ctx, table, tok, gender, max_sents=2)
+            mods = [t.lower_ for t in between if t.lower_ not in lex.title_words and not (
+                t.ent_type_ in ("GPE", "LOC") and not (lex.demonym(t.text) or lex.country(t.text)))]
+            target = _recent(ctx, table, tok, lambda e: e.kind == "PERSON" and role_fits(e, low, mods, lex), 6)
+            if target is None and low not in ("man", "woman") and not mods:  # a bare "the governor"
+                target = _most_mentioned_person(ctx, table, tok, rn.gender)
         elif rn is not None and rn.kind == "org":
             target = _recent(ctx, table, tok, lambda e: e.kind in ("ORG", "IGO", "GROUP") and low in e.name.lower(), 6)
             if target is None and low in ("government", "administration", "military", "army", "police"):
@@ -218,11 +218,46 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
             table.add(ment, target)
 
 
-def role_fits(e: Entity, noun: str, mods: list[str]) -> bool:
+def _most_mentioned_person(ctx: DocContext, table: MentionTable, tok, gender: str | None) -> Entity | None:
+    """For a bare descriptor ("the candidate", "the governor") with no fitting role: the person
+    named most often so far among those mentioned in the last four sentences (ties: most recent)."""
+    sent = ctx.sent_of[tok.i]
+    counts: dict[str, list] = {}
+    for m, e in table.before(tok.idx):
+        if e.kind != "PERSON" or (gender and e.gender not in (gender, None)):
+            continue
+        if ctx.quote_of(m.start) is not None:
+            continue
+        entry = counts.setdefault(e.key, [0, m.start, e, False])
+        entry[0] += 1
+        if sent - ctx.sent_of[m.root] <= 4:
+            entry[3] = True
+    near = [v for v in counts.values() if v[3]]
+    if not near:
+        return None
+    return max(near, key=lambda v: (v[0], v[1]))[2]
+
+
+def role_fits(e: Entity, noun: str, mods: list[str], lex=None) -> bool:
+    """Does "the <mods> <noun>" fit this person's roles or known office?
+
+    A demonym or country modifier must match the person's country ("the Russian president");
+    other place names are ignored ("the Indiana governor"); any other word must appear in a role
+    or the office ("the Republican nominee" does not fit a Democratic nominee).
+    """
     texts = [r.text.lower() for r in e.roles]
     if e.known and e.known.office:
         texts.append(e.known.office.lower())
-    return any(noun in t and all(m in t for m in mods) for t in texts)
+    country = next((r.country for r in e.roles if r.country), None) or e.country
+    words = []
+    for m in mods:
+        iso = (lex.demonym(m) or lex.country(m)) if lex is not None else None
+        if iso:
+            if country and iso != country:
+                return False
+            continue
+        words.append(m)
+    return any(noun in t and all(w in t for w in words) for t in texts)
 
 
 def _recent(ctx: DocContext, table: MentionTable, tok, pred, max_sents: int) -> Entity | None:

@@ -134,29 +134,35 @@ class _Builder:
 
     # -- people ---------------------------------------------------------------------------------
     def persons(self) -> None:
-        ctx, doc, lex = self.ctx, self.doc, self.lex
+        """Cluster PERSON candidates: full names, surnames and first names, known people.
+
+        A lone surname goes to a full name with that surname in the document (the most recently
+        mentioned one when several share it, "Mr."/"Ms." agreeing), else to a known person.
+        """
+        lex = self.lex
         people = [c for c in self.cands if c.kind == "PERSON"]
-        full_by_surname: dict[str, str] = {}
+        full_by_surname: dict[str, list[str]] = {}
         full_by_first: dict[str, set[str]] = {}
         for c in people:
             words = c.text.split()
             if len(words) > 1:
-                full_by_surname.setdefault(words[-1], c.text)
+                fulls = full_by_surname.setdefault(words[-1], [])
+                if c.text not in fulls:
+                    fulls.append(c.text)
                 full_by_first.setdefault(words[0], set()).add(c.text)
         for first, fulls in full_by_first.items():
             if len(fulls) == 1 and first not in full_by_surname:
-                full_by_surname[first] = next(iter(fulls))  # "Donald" alone after "Donald Trump"
+                full_by_surname[first] = [next(iter(fulls))]  # "Donald" alone after "Donald Trump"
         for c in people:
             words = c.text.split()
             known = lex.known_actor(c.text)
             if known is None and len(words) == 1:
                 word = c.text.title() if c.text.isupper() and len(c.text) > 3 else c.text  # "PENCE:"
-                if word in full_by_surname:
-                    known = lex.known_actor(full_by_surname[word])
+                full = self._pick_full(c, full_by_surname.get(word, []))
+                if full is not None:
+                    known = lex.known_actor(full)
                     if known is None:
-                        key = f"P:{full_by_surname[word]}"
-                        e = self._entity(key, name=full_by_surname[word], kind="PERSON")
-                        self._person_mention(e, c)
+                        self._person_mention(self._entity(f"P:{full}", name=full, kind="PERSON"), c)
                         continue
                 else:
                     known = lex.surname.get(word)
@@ -173,6 +179,31 @@ class _Builder:
             else:
                 e = self._entity(f"P:{c.text}", name=c.text, kind="PERSON")
             self._person_mention(e, c)
+
+    def _pick_full(self, c: Candidate, fulls: list[str]) -> str | None:
+        """Which full name a lone surname means: gender agreeing with "Mr."/"Ms.", most recent."""
+        title_gender = self._title_gender(c)
+        best = None
+        for full in fulls:
+            known = self.lex.known_actor(full)
+            gender = known.gender if known is not None else self.lex.first_names.get(full.split()[0])
+            if title_gender and gender and gender != title_gender:
+                continue
+            key = f"K:{known.name}" if known is not None else f"P:{full}"
+            e = self.entities.get(key)
+            last = max((m.start for m in e.mentions if m.start < c.char_start), default=-1) if e else -1
+            if best is None or last > best[0]:
+                best = (last, full)
+        return best[1] if best else None
+
+    def _title_gender(self, c: Candidate) -> str | None:
+        if c.start > 0:
+            low = self.doc[c.start - 1].lower_
+            if low in _FEMALE_TITLES:
+                return "f"
+            if low in _MALE_TITLES:
+                return "m"
+        return None
 
     def _longer_name(self, text: str) -> Entity | None:
         for e in self.entities.values():

@@ -201,9 +201,10 @@ def appositive_after(ctx: DocContext, cand: Candidate, owner: dict[int, Candidat
             if rn is None or rn.kind != "person" or child.tag_ in ("NNS", "NNPS"):
                 return None
             start, end = cand.end + 1, child.i + 1
-            while end < len(doc) and doc[end].dep_ in ("prep", "pobj", "compound", "amod") and doc[end].i <= child.right_edge.i \
-                    and doc[end].text not in (",", "."):
+            while end <= child.right_edge.i and doc[end].text not in (",", ".", ";", "(", "—", "“", '"'):
                 end += 1
+            while end > child.i + 1 and doc[end - 1].dep_ in ("prep", "cc", "punct", "det"):
+                end -= 1  # never end on a dangling "of" / "and"
             return start, end, describe_title(ctx, start, end, owner)
     return None
 
