@@ -244,3 +244,10 @@ def test_store_speaker_matching_several_actors_pages_in_order(store):
     assert seen == ["d0", "d1", "d2", "d3", "d4"]
     assert [q["doc_id"] for q in store.quotes(speaker="Melania Trump").items] == ["d1", "d3"]
     assert [e["doc_id"] for e in store.events(actor="Russia", limit=3).items] == ["d0", "d1", "d2"]
+
+
+def test_store_record_json_equals_the_codec_on_pipeline_output(demo_record, seed_record):
+    from dateline.store.core import record_json
+
+    for record in (demo_record, seed_record, synthetic_record(2)):
+        assert record_json(record) == record.to_json()
