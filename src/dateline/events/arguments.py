@@ -56,6 +56,15 @@ def _by_name(text: str, actors: ActorIndex) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _name_children(token: Token) -> list[Token]:
+    """Children of ``token`` and, when it starts or ends a multi-word name the parser split
+    ("Barack" as subject, "Obama" its object), of the name's other words."""
+    ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    words = [token] if ent is None else [token] + [t for t in ent if t is not token]
+    inside = {t.i for t in words}
+    return [c for w in words for c in w.children if c.i not in inside]
+
+
 def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[str] = frozenset()) -> list[str]:
     """Actors named by the noun phrase headed by ``token`` (head first, then conjuncts, then
     possessors/modifiers, then "of"/"in" complements when ``deep``), without ``skip`` ids."""
@@ -82,7 +91,7 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
         for c in token.children:
             if c.dep_ == "appos":
                 add(_actor(c, actors))
-    for c in token.children:
+    for c in _name_children(token):
         # "The US, Russia, and Switzerland": conjuncts (and lists the parser reads as appositions)
         if c.dep_ == "conj" or (c.dep_ == "appos" and _is_country(head, actors) and _is_country(_actor(c, actors), actors)):
             add(_actor(c, actors))
@@ -238,6 +247,29 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
     return source, implied
 
 
+def _gerund_source(verb: Token, actors: ActorIndex, *, span: int = 4) -> list[str]:
+    """A subjectless "-ing" form right after modifiers is a noun the parser read as a verb
+    ("killed in Israeli tank shelling"): its source is the actor among those modifiers.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Actor, Mention
+    >>> doc = load_nlp()("Two men died in Israeli tank shelling near the border.")
+    >>> idx = ActorIndex((Actor("A1", "Israel", "COUNTRY", "ISR", mentions=(Mention((16, 23), "Israeli", "demonym"),)),))
+    >>> doc[6].text, doc[6].tag_, _gerund_source(doc[6], idx)
+    ('shelling', 'VBG', ['A1'])
+    """
+    if verb.tag_ != "VBG" or _subject(verb) is not None or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    out: list[str] = []
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.i - i <= span and verb.doc[i].pos_ in ("ADJ", "NOUN", "PROPN"):
+        aid = _actor(verb.doc[i], actors)
+        if aid and aid not in out:
+            out.insert(0, aid)
+        i -= 1
+    return out
+
+
 def _objects(token: Token, trig: Trigger) -> list[Token]:
     """Argument heads in order: the entry's preposition objects, direct objects, other
     prepositional objects, then prepositional objects of the direct objects ("control over X")."""
@@ -275,7 +307,7 @@ def find_arguments(
     if trig.entry.pos == "N":
         source, implied = _noun_source(token, actors)
     else:
-        source = verb_source(token, actors)
+        source = verb_source(token, actors) or _gerund_source(token, actors)
     skip = set(source)
     target: list[str] = []
 

@@ -7,7 +7,10 @@ time stage's ``anchor_event``; a background event is never dated by the document
 """
 from __future__ import annotations
 
+import functools
+import json
 import logging
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +22,7 @@ from dateline.events.status import is_background, status_of
 from dateline.events.triggers import Trigger, find_triggers
 from dateline.geo.locate import event_location, place_of
 from dateline.parse.nlp import iter_sentences
-from dateline.record import Document, Event, EventDate, Quote, TextSpan
+from dateline.record import Document, Event, EventDate, Location, Quote, TextSpan
 from dateline.timex import TimeResult, anchor_event
 
 log = logging.getLogger(__name__)
@@ -223,10 +226,41 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
     return [out[i] for i in order], [strong[i] for i in order]
 
 
+@functools.cache
+def _place_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns naming part of a place and the prepositions that introduce them (data file)."""
+    path = resources.files("dateline.data").joinpath("events", "place_parts.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["parts"]), frozenset(data["preps"])
+
+
+def part_of_place(token: Token) -> Location | None:
+    """The place of "in the east of the Gaza Strip" / "on the outskirts of Aleppo" attached to a
+    trigger (the parse hangs the place under the part noun, where ``event_location`` stops).
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Troops clashed in the east of Ukraine.")
+    >>> part_of_place(doc[1]).country
+    'UKR'
+    """
+    parts, preps = _place_parts()
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for part in prep.children:
+            if part.dep_ != "pobj" or part.lemma_.lower() not in parts:
+                continue
+            for of in part.children:
+                obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of.lower_ == "of" else None
+                if obj is not None and (loc := place_of(obj)) is not None:
+                    return loc
+    return None
+
+
 def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[str]:
     """Force used *in* a named country ("tank shelling in the east of the Gaza Strip") targets that
     country, when the document names it as an actor and it is not the attacker's own."""
-    loc = event_location(trig.token, strict=True)
+    loc = event_location(trig.token, strict=True) or part_of_place(trig.token)
     country = _country_actor(actors, loc.country) if loc is not None else None
     own = {(actors.get(a).country if actors.get(a) else None) for a in source}
     if country and country not in source and loc.country not in own:

@@ -288,6 +288,9 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
                 trig.cameo = ""  # "cooperation fails" is no rejection
             continue
         inner = found.get(action.i)
+        if inner is None and "needinner" in trig.entry.flags:
+            trig.cameo = ""  # "seeking to avoid a recount": the aim is no coded act
+            continue
         trig.action = action
         if "want" in trig.entry.flags:
             asked = next((c for c in action.children if c.dep_ == "nsubj"), None) if action.pos_ == "VERB" else None
