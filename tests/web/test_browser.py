@@ -5,7 +5,6 @@ Playwright) over the article, the speaker's actor page and the timeline. Screens
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, shared_path
+ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -55,7 +54,9 @@ def _serve(args: list[str], log: Path):
 
 @pytest.fixture(scope="module")
 def seed_server(tmp_path_factory):
-    seed = shared_path("seed", "hegseth-udcg.txt")
+    seed = ROOT.parent / "shared" / "seed" / "hegseth-udcg.txt"
+    if not seed.exists():
+        pytest.skip(f"evaluation data not found: {seed} (CI has ../shared)")
     tmp = tmp_path_factory.mktemp("web")
     db = tmp / "seed.db"
     done = subprocess.run([_dateline(), "ingest", str(seed), "--db", str(db)], capture_output=True, text=True)
