@@ -11,7 +11,10 @@ and only if the document names that country.
 """
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -185,7 +188,7 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             if agent is None and node.lemma_.lower() in _STATIVE:
                 patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
                 return np_actors(patient, actors) if patient is not None else []
-            return np_actors(agent, actors) if agent is not None else []
+            return _agent_actors(agent, actors) if agent is not None else []
         subj = _subject(node)
         if subj is not None:
             found = np_actors(subj, actors)
@@ -210,6 +213,40 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             continue
         break
     return []
+
+
+@functools.cache
+def _agent_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(mishap nouns, weapon nouns) from ``data/events/agent_nouns.json``."""
+    path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["mishaps"]), frozenset(data["weapons"])
+
+
+def _agent_actors(agent: Token, actors: ActorIndex) -> list[str]:
+    """Actors behind a passive's "by" phrase. A mishap is no doer ("killed by the Malaysia Airlines
+    crash": the airline is the victim); a weapon's doer is whoever fired it ("a missile believed
+    to be fired by rebels"), else the weapon's own modifier ("Israeli missiles").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Ten people were killed by the Acme Airways crash.")
+    >>> _agent_actors(doc[7], ActorIndex(()))
+    []
+    """
+    mishaps, weapons = _agent_nouns()
+    lemma = agent.lemma_.lower()
+    if lemma in mishaps or agent.lower_ in mishaps:
+        return []
+    if lemma in weapons or agent.lower_ in weapons:
+        for verb in agent.children:
+            if verb.dep_ not in ("acl", "relcl"):
+                continue
+            for node in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]:
+                by = _agent(node)
+                if by is not None:
+                    return np_actors(by, actors)
+        return np_actors(agent, actors, deep=False)  # "Israeli missiles": the modifier fired them
+    return np_actors(agent, actors)
 
 
 def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]:
