@@ -137,8 +137,8 @@ def anchor_event(doc: Doc, start: int, end: int, *, times) -> EventDate:
         h = heads.get(t.id)
         if h is None:
             continue
-        span_is = set(range(doc.char_span(*t.span, alignment_mode="expand").start,
-                            doc.char_span(*t.span, alignment_mode="expand").end))
+        tspan = doc.char_span(*t.span, alignment_mode="expand")
+        span_is = set(range(tspan.start, tspan.end))
         path = _ancestors(h)
         if trigger.i in {a.i for a in path}:
             depth = [a.i for a in path].index(trigger.i)
@@ -178,11 +178,6 @@ def anchor_event(doc: Doc, start: int, end: int, *, times) -> EventDate:
         return _date(t, "inherited", times.dct)
 
     # 4. the document date for the news event
-    verb = trigger
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
     if times.published is not None and trigger.pos_ in ("VERB", "AUX") and _news_tense(trigger):
         p = times.published
         iv = V.interval(p.value)

@@ -487,9 +487,6 @@ def weekend(g: dict, c: Context) -> Norm | None:
     return Norm("DATE", V.week(d) + "-WE", anchor="DCT")
 
 
-_QMOD_MAP = None
-
-
 def _qmod(g: dict) -> str | None:
     return lexicon()["quant_mod"].get(_key(g.get("qmod"))) if g.get("qmod") else None
 
@@ -588,8 +585,6 @@ def duration(g: dict, c: Context) -> Norm | None:
     num_key = _key(g.get("num"))
     if unit == "S" and num_key in ("a", "an", "one"):
         return None  # "a second time"
-    if num_key in ("some", "many", "several", "few") and c.next_text[:1].isalpha() and False:
-        return None
     if unit == "D" and _key(g["unit"]) in ("session", "sessions") and isinstance(n, str):
         return None
     mod = _qmod(g)
