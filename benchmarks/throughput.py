@@ -40,7 +40,7 @@ def _bare(texts: list[str], batch_size: int, out) -> None:
 
     w0 = time.perf_counter()
     nlp = spacy.load(MODEL_NAME)
-    for _ in nlp.pipe(corpus.source_texts()[-40:]):
+    for _ in nlp.pipe(corpus.source_texts()[-40:], batch_size=batch_size):
         pass
     warmup = time.perf_counter() - w0
     t0, c0 = time.perf_counter(), time.process_time()
