@@ -150,6 +150,9 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
             loc = event_location(trig.token)
             country = _country_actor(actors, loc.country) if loc is not None else None
             source = [country] if country and country not in target else []
+    if not source and trig.cameo[:2] in ("18", "19", "20"):
+        source = _origin_source(trig.token, actors)
+        target = [t for t in target if t not in source]  # the place it came from is not its target
     if not source and require_source:
         return None, False
     if not target and trig.cameo[:2] in ("17", "18", "19", "20"):
@@ -201,10 +204,11 @@ def _with_accusations(doc: Doc, drafts: list[dict], strength: list[bool], actors
         if token is None:
             continue
         node = token.root
-        for _ in range(3):  # the claimed act is the reported clause itself (or a conjunct of it)
+        for _ in range(4):  # the claimed act is the reported clause itself (or a conjunct of it, or
+            # a noun inside it: "said eight people were killed in an air strike by Y")
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _CLAIM:
                 break
-            if node.dep_ != "conj":
+            if node.dep_ not in ("conj", "pobj", "prep"):
                 break
             node = node.head
         if node.dep_ != "ccomp":
@@ -255,6 +259,30 @@ def part_of_place(token: Token) -> Location | None:
                 if obj is not None and (loc := place_of(obj)) is not None:
                     return loc
     return None
+
+
+def _origin_source(token: Token, actors: ActorIndex) -> list[str]:
+    """An agentless passive attack launched *from* a place ("a rocket was fired at Israel from the
+    Gaza Strip") comes from that place's country, when the document names it as an actor.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.record import Actor, Mention
+    >>> doc = load_nlp()("A rocket was fired from Syria.")
+    >>> idx = ActorIndex((Actor("A1", "Syria", "COUNTRY", "SYR", mentions=(Mention((24, 29), "Syria", "name"),)),))
+    >>> _origin_source(doc[3], idx)
+    ['A1']
+    """
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or \
+            any(c.dep_ == "agent" for c in token.children):
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            loc = place_of(obj) if obj is not None else None
+            country = _country_actor(actors, loc.country) if loc is not None else None
+            if country:
+                return [country]
+    return []
 
 
 def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[str]:
