@@ -67,6 +67,12 @@ def test_arguments_noun_attack_in_claim_is_accusation(nlp):
      [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")], ("03", ("A1", "A2"), ())),
     ("Chile said it would not give permission to Peru to build the dam.",
      [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")], ("12", ("A1",), ("A2",))),
+    ("Chile will contribute a million dollars to Peru.",
+     [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")], ("03", ("A1",), ("A2",))),
+    ("Chile abandoned diplomatic ties with Peru.",
+     [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")], ("16", ("A1",), ("A2",))),
+    ("Chile signed a fisheries protocol with Peru.",
+     [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")], ("05", ("A1",), ("A2",))),
     ("Angela Merkel and Emmanuel Macron met in Berlin.",
      [("Merkel", "PERSON", "DEU"), ("Emmanuel Macron", "PERSON", "FRA")], ("04", ("A1", "A2"), ())),
 ])
