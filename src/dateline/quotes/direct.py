@@ -130,6 +130,29 @@ def _according(ctx: QuoteContext, zone: list[Token]) -> Attribution | None:
     return None
 
 
+def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev_char: str) -> bool:
+    """True when the quote opens inside the clausal complement of a cue right before it.
+
+    'Cruz says that "when you live by the pen ..."' or 'said the plan "can't work"': the quote is
+    part of reported speech (PolNeAR: one mixed content from after the cue), not a direct quote
+    of its own, so a cue after it ("And he added ...") must not take it.
+    """
+    if prev_char in ":,\n" or not before:
+        return False
+    first = ctx.token_at(q.parts[0][0]) if q.parts else None
+    if first is None:
+        return False
+    cues = [t for t in before if _is_cue(ctx, t)]
+    if not cues:
+        return False
+    cue = cues[-1]
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if comp is None or not comp.left_edge.i <= first.i <= comp.right_edge.i:
+        return False
+    # the words between the cue and the mark belong to the complement ("that", a subject)
+    return all(comp.left_edge.i <= t.i or t.is_punct for t in before if t.i > cue.i)
+
+
 def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> Attribution | None:
     """Find the cue and speaker of quoted span ``q``, or None when none is nearby.
 
@@ -145,6 +168,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     prev = text[:q.start].rstrip(" \t")
     prev_char = prev[-1] if prev else "\n"
     ends_speech = bool(inner) and inner[-1] in _SPEECH_END
+    if _reported_clause(ctx, q, before, prev_char):
+        return None  # 'Cruz says that "when you ..."': a mixed quote, the indirect finder's
     found_after = None
     cues_after = [t for t in after if _is_cue(ctx, t)]
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8):

@@ -128,7 +128,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
                          and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         weak = False
         subj = None
-        if broad and lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:
+        if lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:
             out.append(raised)
             continue
         parts = None
@@ -141,6 +141,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif broad or lemma in lex.speech or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
+            weak = True
+        elif lemma in lex.infinitive_verbs and _actor_subject(ctx, tok):
+            content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
             weak = True
         else:
             continue
@@ -162,6 +165,23 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), parts or (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
+
+
+_ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_PERSONAL = {"he", "she", "they", "i", "we"}
+
+
+def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
+    """True when the verb's subject names a person or organisation ("Cruz", "the RNC", "she").
+
+    Intentions of such a subject ("wants to", "plans to", "refused to") are attributions in
+    PolNeAR's sense; those of common nouns ("secessionists sought to ...") stay out unless
+    ``broad`` is on, which keeps the pipeline free of background attitudes.
+    """
+    subj = subject_of(verb)
+    if subj is None or ctx.quoted_at(subj.idx) is not None:
+        return False
+    return subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
 
 
 def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
@@ -280,10 +300,12 @@ _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
 
-def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span | None:
+def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
+                    infinitive_only: bool = False) -> Span | None:
     """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
 
     In broad mode every cue verb takes its direct object, however short ("endorsed Trump").
+    With ``infinitive_only`` only a to-infinitive counts ("wants to run", not "wants a deal").
     """
     lemma = verb.lemma_.lower()
     lex = ctx.lex
@@ -298,6 +320,8 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False) -> Span
                 if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
         return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
+    if infinitive_only:
+        return None
     if dobj is not None and (lemma in lex.object_verbs or broad):
         right = dobj.right_edge.i
         for c in rights:

@@ -1,0 +1,53 @@
+"""Default-mode attitude rules (issue 3 follow-up): intentions of named actors, raising verbs,
+and quotes that open inside a reported clause. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _contents(nlp, text, **kw):
+    return [(q.kind, [c.text for c in q.content]) for q in find_quotes(nlp(text), actors=ActorIndex(), **kw)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Senator Ortiz wants to repeal the fuel tax next year.", ["to repeal the fuel tax next year"]),
+        ("She refused to comment on the audit.", ["to comment on the audit"]),
+        ("The union plans to strike on Friday.", None),  # common-noun subject: broad mode only
+    ],
+)
+def test_attitudes_infinitive_of_named_actor(nlp, text, content):
+    found = [c for _, c in _contents(nlp, text)]
+    if content is None:
+        assert found == []
+    else:
+        assert content in found
+
+
+def test_attitudes_infinitive_common_noun_in_broad_mode(nlp):
+    found = [c for _, c in _contents(nlp, "The union plans to strike on Friday.", broad=True)]
+    assert ["to strike on Friday"] in found
+
+
+def test_attitudes_object_of_attitude_verb_stays_broad_only(nlp):
+    text = "Mayor Lind opposed the new stadium plan."
+    assert _contents(nlp, text) == []
+    assert _contents(nlp, text, broad=True)
+
+
+def test_attitudes_raising_verb_is_default(nlp):
+    found = _contents(nlp, "The council is expected to approve the budget on Monday.")
+    assert any(len(c) == 2 and c[0] == "The council" for _, c in found)
+
+
+def test_attitudes_quote_inside_reported_clause_is_mixed(nlp):
+    text = ("Ortiz says that \u201cno city can borrow forever.\u201d And he added that the plan "
+            "\u201cwill not survive the winter.\u201d")
+    found = _contents(nlp, text)
+    assert ("mixed", ["\u201cno city can borrow forever.\u201d"]) in found or any(
+        k == "mixed" and "no city can borrow forever" in c[0] for k, c in found)
+    assert not any(k == "direct" and c == ["no city can borrow forever."] for k, c in found)
