@@ -82,3 +82,13 @@ def test_arguments_lexicon_and_conjunctions(nlp, text, names, expected):
 
 def test_arguments_seek_needs_a_coded_aim(nlp):
     assert _events(nlp, "Chile is seeking to avoid a recount.", ("Chile", "COUNTRY", "CHL")) == ()
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("The old embassy was demolished by Freedonian protesters.", "145"),
+    ("Freedonian rioters destroyed the embassy.", "145"),
+    ("Freedonian troops destroyed the embassy.", "1712"),
+])
+def test_arguments_protesters_wrecking_property_riot(nlp, text, cameo):
+    events = _events(nlp, text, ("Freedonian", "COUNTRY", "FRE"))
+    assert [e.cameo for e in events] == [cameo]

@@ -223,6 +223,25 @@ def _agent_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["mishaps"]), frozenset(data["weapons"])
 
 
+@functools.cache
+def _protester_nouns() -> frozenset[str]:
+    path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["protesters"])
+
+
+def by_protesters(verb: Token) -> bool:
+    """True when the doer of ``verb`` (its subject, or its passive's "by" agent) is a protester
+    noun ("protesters torched a police station", "was demolished by a protestor").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The hall was demolished by angry protesters.")
+    >>> by_protesters(doc[3])
+    True
+    """
+    doer = _agent(verb) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return doer is not None and doer.lemma_.lower() in _protester_nouns()
+
+
 def _agent_actors(agent: Token, actors: ActorIndex) -> list[str]:
     """Actors behind a passive's "by" phrase. A mishap is no doer ("killed by the Malaysia Airlines
     crash": the airline is the victim); a weapon's doer is whoever fired it ("a missile believed

@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from dateline.actors import ActorIndex
-from dateline.events.arguments import find_arguments
+from dateline.events.arguments import by_protesters, find_arguments
 from dateline.events.codes import plover
 from dateline.events.lexicon import load_lexicon
 from dateline.events.status import is_background, status_of
@@ -140,6 +140,8 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
            times: TimeResult, quotes: tuple[Quote, ...], published: str | None, place_country,
            require_source: bool) -> tuple[dict | None, bool]:
     """Code one trigger: arguments, status, date, background, place; None when it is no event."""
+    if trig.cameo[:3] == "171" and by_protesters(trig.token):
+        trig.cameo = "145"  # protesters wrecking property riot (CAMEO 145, PLOVER PROTEST riot)
     category, mode, context = plover(trig.cameo)
     if category is None:
         return None, False
