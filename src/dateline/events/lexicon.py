@@ -12,7 +12,7 @@ class Entry:
     """One lexicon row: ``push`` + particle ``back`` + preposition ``on`` → CAMEO 120.
 
     ``objects`` are lemmas one of which must be the direct object (or the preposition's object);
-    ``flags`` are the row's flags (``ctrl``, ``speech``, ``threatcomp``, ``modalcomp``,
+    ``flags`` are the row's flags (``ctrl``, ``needinner``, ``speech``, ``threatcomp``, ``modalcomp``,
     ``obj_target``, ``prep_place``, ``phonecall``).
     """
 
