@@ -92,3 +92,9 @@ def test_arguments_seek_needs_a_coded_aim(nlp):
 def test_arguments_protesters_wrecking_property_riot(nlp, text, cameo):
     events = _events(nlp, text, ("Freedonian", "COUNTRY", "FRE"))
     assert [e.cameo for e in events] == [cameo]
+
+
+def test_arguments_coordinated_modifiers_are_compound_source(nlp):
+    text = "Freedonian and Sylvanian troops attacked the town."
+    events = _events(nlp, text, ("Sylvanian troops", "GROUP", "SYL"), ("Freedonian", "COUNTRY", "FRE"))
+    assert events and set(events[0].source) == {"A1", "A2"}

@@ -102,6 +102,13 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
                 if cc.dep_ == "conj":
                     add(_actor(cc, actors))
     if out:
+        for c in token.children:  # "French and German troops": coordinated modifiers name more actors
+            if c.dep_ in ("amod", "nmod", "compound") and c.i < token.i and any(g.dep_ == "conj" for g in c.children):
+                for m in [c, *(g for g in c.children if g.dep_ == "conj")]:
+                    aid = _actor(m, actors)
+                    if aid and aid not in out and aid not in skip and \
+                            not any(m.idx >= s and m.idx < e for s, e in _spans(out, actors)):
+                        out.append(aid)
         return out
     for c in token.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i:
@@ -123,6 +130,10 @@ def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[
                     for aid in np_actors(g, actors, deep=True, skip=skip):
                         add(aid)
     return out
+
+
+def _spans(ids: list[str], actors: ActorIndex) -> list[tuple[int, int]]:
+    return [m.span for aid in ids if (a := actors.get(aid)) is not None for m in a.mentions]
 
 
 def _country(aid: str, actors: ActorIndex) -> str | None:
