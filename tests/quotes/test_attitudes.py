@@ -51,3 +51,9 @@ def test_attitudes_quote_inside_reported_clause_is_mixed(nlp):
     assert ("mixed", ["\u201cno city can borrow forever.\u201d"]) in found or any(
         k == "mixed" and "no city can borrow forever" in c[0] for k, c in found)
     assert not any(k == "direct" and c == ["no city can borrow forever."] for k, c in found)
+
+
+def test_attitudes_content_running_into_a_quotation_keeps_the_whole_quotation(nlp):
+    text = "The general told him the raid was \u201ca small step, compared to what comes next.\u201d"
+    found = _contents(nlp, text)
+    assert any(c[-1].endswith("comes next.\u201d") for _, c in found)

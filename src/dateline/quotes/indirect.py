@@ -68,7 +68,26 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
     if right - left + 1 < min_tokens:
         return None
     span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
+    span = _close_open_quote(ctx, span)
     return span if span[1] > span[0] else None
+
+
+_QUOTE_REACH = 400
+
+
+def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
+    """Extend a content that stops inside a quotation it opened to the closing mark.
+
+    'told him waterboarding is "peanuts, compared to ..."': a reported clause that runs into a
+    quotation carries the whole quotation (PolNeAR mixed contents), even when the parse ends
+    the clause earlier.
+    """
+    q = ctx.quoted_at(span[1] - 1)
+    if q is None or q.start < span[0] or q.end <= span[1] or q.end - span[1] > _QUOTE_REACH:
+        return span
+    if "\n" in ctx.text[span[1]:q.end]:
+        return span
+    return span[0], q.end
 
 
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
