@@ -124,6 +124,8 @@ CASES = [
      [("none", "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
     ("Michelle Obama spoke first, then Barack Obama arrived. Later Mr. Obama thanked Mrs. Obama.",
      [("link", "Obama", 3, "Barack Obama"), ("link", "Obama", 4, "Michelle Obama")]),
+    ("Tulsa police released a video, and Connecticut's tax commissioner said the audit would continue.",
+     [("actor", "Tulsa police", "GROUP", None, "COP"), ("actor", "Connecticut's tax commissioner", "PERSON", None, "GOV")]),
     # NER corrections
     ("The United States imposed new sanctions on Belarus.",
      [("actor", "United States", "COUNTRY", "USA", None), ("actor", "Belarus", "COUNTRY", "BLR", None)]),

@@ -293,7 +293,7 @@ class _Builder:
             if e.kind != "PERSON" or not e.mentions or e.first() >= cand.char_start:
                 continue
             country = next((r.country for r in e.roles if r.country), None) or e.country
-            if country == cand.iso and role_fits(e, noun, []):
+            if (cand.iso is None or country == cand.iso) and role_fits(e, noun, []):
                 last = max(m.start for m in e.mentions if m.start < cand.char_start)
                 if best is None or last > best[0]:
                     best = (last, e)

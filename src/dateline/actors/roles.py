@@ -248,8 +248,16 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         absorbed: list[Candidate] = []
         blocked = False
         mod_sector = None
+        place_mod = False
         while j >= 0 and ctx.sent_of[j] == ctx.sent_of[tok.i]:
             c = by_tok.get(j)
+            if c is None and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].pos_ == "PROPN":
+                place_mod = True  # "Tulsa police", "Connecticut's tax commissioner": a place, not a country
+                j -= 1
+                continue
+            if c is None and doc[j].text in _POSS and j > 0 and doc[j - 1].ent_type_ in ("GPE", "LOC"):
+                j -= 1
+                continue
             if c is not None:
                 if c.kind in ("DEMONYM", "COUNTRY", "CAPITAL"):  # "Khartoum government" too
                     absorbed.append(c)
@@ -300,10 +308,12 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
             if of_iso and not indefinite:  # "the president of Armenia"
                 absorbed = [Candidate(tok.i, tok.i + 1, "COUNTRY", tok.text, tok.idx, tok.idx + len(tok), iso=of_iso)]
                 iso = of_iso
-            if not absorbed and not indefinite:
+            if not absorbed and not indefinite and not place_mod:
                 continue
         elif not absorbed:
-            if kind != "GROUP" or _bare_blocked(tok, by_tok):
+            if kind != "GROUP" and not (place_mod and kind == "ORG"):
+                continue
+            if not place_mod and _bare_blocked(tok, by_tok):
                 continue
             iso = _country_after(tok, by_tok)
         span = doc[start:tok.i + 1]
