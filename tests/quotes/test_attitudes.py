@@ -57,3 +57,8 @@ def test_attitudes_content_running_into_a_quotation_keeps_the_whole_quotation(nl
     text = "The general told him the raid was \u201ca small step, compared to what comes next.\u201d"
     found = _contents(nlp, text)
     assert any(c[-1].endswith("comes next.\u201d") for _, c in found)
+
+
+def test_attitudes_evidence_verb_takes_its_object(nlp):
+    found = [c for _, c in _contents(nlp, "The county survey showed a sharp drop in rents.")]
+    assert ["a sharp drop in rents"] in found

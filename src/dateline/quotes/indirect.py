@@ -158,7 +158,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
             content, subj = passive
             weak = True
-        elif broad or lemma in lex.speech or in_statement:
+        elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
         elif lemma in lex.infinitive_verbs and _actor_subject(ctx, tok):
