@@ -62,3 +62,15 @@ def test_attitudes_content_running_into_a_quotation_keeps_the_whole_quotation(nl
 def test_attitudes_evidence_verb_takes_its_object(nlp):
     found = [c for _, c in _contents(nlp, "The county survey showed a sharp drop in rents.")]
     assert ["a sharp drop in rents"] in found
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        ("Senator Ortiz referred to the court ruling twice.", "the court ruling twice", True),
+        ("The crowd talked about the weather.", "the weather", False),  # not a named actor
+    ],
+)
+def test_attitudes_prepositional_cue_of_named_actor(nlp, text, content, expected):
+    found = [c for _, c in _contents(nlp, text)]
+    assert any(content in c[0] or c[0] in content for c in found) is expected

@@ -164,6 +164,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.infinitive_verbs and _actor_subject(ctx, tok):
             content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
             weak = True
+        elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
+            content = _object_content(ctx, tok, prep_only=True)  # "Cruz referred to the ruling"
+            weak = True
         else:
             continue
         if content is None:
@@ -320,7 +323,7 @@ _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against"
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
-                    infinitive_only: bool = False) -> Span | None:
+                    infinitive_only: bool = False, prep_only: bool = False) -> Span | None:
     """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
 
     In broad mode every cue verb takes its direct object, however short ("endorsed Trump").
@@ -332,7 +335,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
     xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux"
                                                                   for g in c.children)), None)
     dobj = next((c for c in rights if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")), None)
-    if xcomp is not None and lemma in lex.infinitive_verbs:
+    if xcomp is not None and lemma in lex.infinitive_verbs and not prep_only:
         start = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
         if start is xcomp:  # "called on the party to ..."
             for c in rights:
@@ -341,7 +344,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
         return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
     if infinitive_only:
         return None
-    if dobj is not None and (lemma in lex.object_verbs or broad):
+    if dobj is not None and (lemma in lex.object_verbs or broad) and not prep_only:
         right = dobj.right_edge.i
         for c in rights:
             if c.i <= dobj.i:
