@@ -98,3 +98,9 @@ def test_arguments_coordinated_modifiers_are_compound_source(nlp):
     text = "Freedonian and Sylvanian troops attacked the town."
     events = _events(nlp, text, ("Sylvanian troops", "GROUP", "SYL"), ("Freedonian", "COUNTRY", "FRE"))
     assert events and set(events[0].source) == {"A1", "A2"}
+
+
+def test_arguments_protest_outside_an_embassy_targets_it(nlp):
+    text = "Hundreds of Freedonian students protested outside the Sylvanian embassy."
+    events = _events(nlp, text, ("Freedonian students", "GROUP", "FRE"), ("Sylvanian embassy", "ORG", "SYL"))
+    assert [(e.category, e.source, e.target) for e in events] == [("PROTEST", ("A1",), ("A2",))]

@@ -62,10 +62,15 @@ def _by_name(text: str, actors: ActorIndex) -> str | None:
 def _name_children(token: Token) -> list[Token]:
     """Children of ``token`` and, when it starts or ends a multi-word name the parser split
     ("Barack" as subject, "Obama" its object), of the name's other words."""
-    ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
-    words = [token] if ent is None else [token] + [t for t in ent if t is not token]
-    inside = {t.i for t in words}
-    return [c for w in words for c in w.children if c.i not in inside]
+    if token.ent_iob_ not in ("B", "I"):
+        return list(token.children)
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":  # the entity's bounds, read off the IOB tags
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = [token] + [doc[i] for i in range(start, end) if i != token.i]
+    return [c for w in words for c in w.children if not start <= c.i < end]
 
 
 def np_actors(token: Token, actors: ActorIndex, *, deep: bool = True, skip: set[str] = frozenset()) -> list[str]:
@@ -346,6 +351,8 @@ def _objects(token: Token, trig: Trigger) -> list[Token]:
                for g in c.children if g.dep_ == "pobj"]  # "provide support to Israel"
     objs += [c for c in direct if c not in objs]
     preps = _TARGET_PREPS + (("of",) if token.pos_ in ("NOUN", "PROPN") else ())
+    if trig.cameo[:2] == "14":  # "rallied outside the Chinese embassy": a protest targets whom it faces
+        preps += ("outside",)
     for head in [token, *direct]:
         for c in head.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
