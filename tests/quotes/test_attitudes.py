@@ -74,3 +74,8 @@ def test_attitudes_evidence_verb_takes_its_object(nlp):
 def test_attitudes_prepositional_cue_of_named_actor(nlp, text, content, expected):
     found = [c for _, c in _contents(nlp, text)]
     assert any(content in c[0] or c[0] in content for c in found) is expected
+
+
+def test_attitudes_aspectual_and_need_verbs_are_broad_only(nlp):
+    text = "Senator Ortiz needs to win Ohio, and she is set to campaign there."
+    assert not any(c[0].startswith("to win") for _, c in _contents(nlp, text))

@@ -139,7 +139,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         in_statement = tok.i in ctx.statement_verbs
         if not in_statement and not _is_cue_verb(ctx, tok, broad=True):
             continue
-        if blocked(tok.idx):
+        if blocked(tok.idx) or (not broad and lemma in lex.broad_only):
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
