@@ -79,3 +79,10 @@ def test_attitudes_prepositional_cue_of_named_actor(nlp, text, content, expected
 def test_attitudes_aspectual_and_need_verbs_are_broad_only(nlp):
     text = "Senator Ortiz needs to win Ohio, and she is set to campaign there."
     assert not any(c[0].startswith("to win") for _, c in _contents(nlp, text))
+
+
+def test_attitudes_poll_in_phrase_is_the_source(nlp):
+    text = "In the new county poll, Mayor Lind leads her rival by nine points."
+    (q,) = [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.cue and q.cue.text == "In"]
+    assert "Mayor Lind leads her rival by nine points" in [c.text for c in q.content]
+    assert "poll" in text[slice(*q.speaker_span)]

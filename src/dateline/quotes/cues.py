@@ -29,7 +29,8 @@ class CueLexicon:
     adjectives: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
-    broad_only: frozenset[str] = frozenset()  # verbs whose attributions only the broad mode reports
+    broad_only: frozenset[str] = frozenset()
+    in_sources: frozenset[str] = frozenset()  # "in the latest poll, ...": the noun is the source  # verbs whose attributions only the broad mode reports
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
     verbs: frozenset[str] = frozenset()  # speech | cognition | evidence: verbs taking a clause or a quote
@@ -76,4 +77,5 @@ def _read() -> CueLexicon:
         raising=low(raw.get("raising_verbs", ())),
         colon_labels=low(raw.get("colon_labels", ())),
         broad_only=low(raw.get("broad_only_verbs", ())),
+        in_sources=low(raw.get("in_source_nouns", ())),
     )

@@ -458,6 +458,40 @@ def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     return out
 
 
+def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
+    """ "In the new poll, Clinton leads Trump by eight points": a poll or survey named in an "in"
+    phrase is the source of the clause the phrase modifies; the content is that clause without
+    the phrase (two parts when the phrase sits inside it), the cue is "in"."""
+    out = []
+    doc = ctx.doc
+    nouns = ctx.lex.in_sources
+    for tok in doc:
+        if tok.lower_ not in nouns or tok.dep_ != "pobj" or blocked(tok.idx):
+            continue
+        prep = tok.head
+        verb = prep.head
+        if prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb is prep:
+            continue
+        if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue  # relative clauses ("who leads in the polls") describe, they do not report
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if any(t.lower_ == "according" for t in doc[left:right + 1]):
+            continue
+        lo, hi = prep.left_edge.i, prep.right_edge.i
+        parts = []
+        for a, b in ((left, lo - 1), (hi + 1, right)):
+            span = _span_of(ctx, a, b, min_tokens=2) if b >= a else None
+            if span is not None:
+                parts.append(span)
+        if not parts:
+            continue
+        whole = (parts[0][0], parts[-1][1])
+        spk, head = _speaker(ctx, tok, (0, 0))
+        out.append(Candidate(_kind(ctx, whole), tuple(parts), (prep.idx, prep.idx + len(prep.text)), spk, head,
+                             0.5, prep.i))
+    return out
+
+
 def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = False) -> list[Candidate]:
     """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes.
 
@@ -481,6 +515,7 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
     headline = _headline_candidate(ctx, broad)
     cands = (([headline] if headline is not None else []) + _verb_candidates(ctx, blocked, broad)
              + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
+             + _in_source_candidates(ctx, blocked)
              + _adjective_candidates(ctx, blocked, broad))
     cands = [c for c in cands if c.cue_token not in used_cues]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
