@@ -86,3 +86,9 @@ def test_attitudes_poll_in_phrase_is_the_source(nlp):
     (q,) = [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.cue and q.cue.text == "In"]
     assert "Mayor Lind leads her rival by nine points" in [c.text for c in q.content]
     assert "poll" in text[slice(*q.speaker_span)]
+
+
+def test_attitudes_content_stops_before_a_participle_aside(nlp):
+    text = "The mayor said the budget had grown by a third, putting the city deeper in debt."
+    found = [c for _, c in _contents(nlp, text)]
+    assert ["the budget had grown by a third"] in found

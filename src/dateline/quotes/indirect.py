@@ -98,6 +98,8 @@ def _trailing_aside(doc, k: int) -> bool:
     word = doc[k].lower_
     if word in _ASIDES:
         return True
+    if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
+        return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
 
 
