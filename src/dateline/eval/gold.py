@@ -163,8 +163,8 @@ def _score_coref(case: GoldCase, record: Record) -> Section:
         if not ctx:
             sec.misses.append(f"context not in text: {link['context']!r}")
             continue
-        start = case.text.index(link["mention"], ctx[0][0])
-        span = (start, start + len(link["mention"]))
+        found = re.compile(rf"\b{re.escape(link['mention'])}\b").search(case.text, ctx[0][0])
+        span = found.span()
         owner = [a for a in record.actors for m in a.mentions if m.span == span]
         if owner:
             sec.found += 1
