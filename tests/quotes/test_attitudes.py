@@ -92,3 +92,9 @@ def test_attitudes_content_stops_before_a_participle_aside(nlp):
     text = "The mayor said the budget had grown by a third, putting the city deeper in debt."
     found = [c for _, c in _contents(nlp, text)]
     assert ["the budget had grown by a third"] in found
+
+
+def test_attitudes_quote_right_after_its_cue_stays_direct(nlp):
+    text = "In a radio interview Ortiz declared \u201cThe port will stay open all winter.\u201d"
+    found = _contents(nlp, text)
+    assert ("direct", ["The port will stay open all winter."]) in found

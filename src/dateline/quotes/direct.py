@@ -149,8 +149,10 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
     if comp is None or not comp.left_edge.i <= first.i <= comp.right_edge.i:
         return False
-    # the words between the cue and the mark belong to the complement ("that", a subject)
-    return all(comp.left_edge.i <= t.i or t.is_punct for t in before if t.i > cue.i)
+    # words between the cue and the mark ("that", a subject) belong to the complement; a quote
+    # right after its cue ('Trump declared "I think ..."') stays direct
+    between = [t for t in before if t.i > cue.i and not t.is_punct and not t.is_space]
+    return bool(between) and all(comp.left_edge.i <= t.i for t in between)
 
 
 def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> Attribution | None:
