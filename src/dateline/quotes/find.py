@@ -46,8 +46,12 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True, broad: b
         actors: the actors stage's index; speakers resolve through ``actors.actor_at`` and the
             byline spans in ``actors.excluded`` are never speakers.
         indirect: also find indirect and mixed quotes (default); False gives direct quotes only.
-        broad: also report attributed attitudes that are not statements ("wants to run",
-            "opposed the deal"), as PolNeAR annotates them; off in the pipeline.
+        broad: also report the attributed attitudes the default leaves out, as PolNeAR
+            annotates them: objects of attitude verbs ("opposed the deal"), intentions of
+            common-noun subjects ("rebels sought to ..."), aspectual verbs ("began to"). The
+            default already reports intentions and prepositional cues of named actors ("Cruz
+            wants to run"), raising verbs ("is expected to") and evidence objects ("the poll
+            showed a tie"). Off in the pipeline.
 
     Returns:
         A tuple of `Quote` records whose spans all index into ``doc.text``.

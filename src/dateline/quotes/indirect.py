@@ -497,8 +497,10 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
 def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = False) -> list[Candidate]:
     """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes.
 
-    With ``broad``, attributed attitudes count too: the object or infinitive of verbs that are
-    not speech verbs ("wants to run", "opposed the deal"), as PolNeAR annotates them.
+    Without ``broad``, attitudes count only when they are precise: the infinitive or
+    prepositional content of a named actor ("Cruz wants to run"), raising verbs ("is expected
+    to win"), evidence objects ("the poll showed a tie") and polls in an "in" phrase. With
+    ``broad``, every attitude counts, as PolNeAR annotates them ("opposed the deal").
 
     >>> from dateline.parse import load_nlp
     >>> ctx = QuoteContext.build(load_nlp()("The mayor warned that the bridge was unsafe."))
