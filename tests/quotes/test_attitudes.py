@@ -98,3 +98,8 @@ def test_attitudes_quote_right_after_its_cue_stays_direct(nlp):
     text = "In a radio interview Ortiz declared \u201cThe port will stay open all winter.\u201d"
     found = _contents(nlp, text)
     assert ("direct", ["The port will stay open all winter."]) in found
+
+
+def test_attitudes_adjective_of_named_actor(nlp):
+    found = [c for _, c in _contents(nlp, "Senator Ortiz was critical of the new port tariffs.")]
+    assert ["the new port tariffs"] in found

@@ -384,7 +384,7 @@ def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candi
             if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
                 content = _content(ctx, c, tok)
                 break
-            if broad and c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "about") and (broad or _actor_subject(ctx, tok.head)):
                 target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if target is not None:
                     content = _content(ctx, target, tok)
