@@ -174,7 +174,7 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
     location = event_location(trig.token, avoid=avoid, dateline=document.dateline)
     strong = bool(target) and _direct(trig, target, actors)
     return dict(
-        category=category, trigger=TextSpan(doc.text[start:end], (start, end)),
+        category=category, trigger=TextSpan(document.text[start:end], (start, end)),
         sentence=(sent.start_char, sent.end_char), mode=_mode(category, mode, source, target, actors),
         context=context, cameo=trig.cameo, source=tuple(source), target=tuple(target), date=when,
         location=location, status=status, background=background, quote=quote,

@@ -20,10 +20,13 @@ def _entity(token: Token) -> Span | None:
     if token.ent_type_ not in PLACE_LABELS:
         return None
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = token.i  # walk the IOB tags: no scan of doc.ents (which rebuilds every entity span)
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _strip(ent: Span) -> Span:
@@ -125,9 +128,10 @@ def event_location(
         return found[0] if found else None
     sent = token.sent
     best = None
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+    for tok in sent:  # walk the sentence's own tokens: Span.ents scans the whole doc's entities
+        if tok.ent_iob_ != "B" or tok.ent_type_ not in PLACE_LABELS:
             continue
+        ent = _entity(tok)
         if any(s < ent.end_char and ent.start_char < e for s, e in avoid):
             continue
         if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in _SENTENCE_PREPS:
