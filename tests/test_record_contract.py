@@ -24,3 +24,12 @@ def test_demo_record_round_trips(demo_record):
     again = Record.from_json(json.loads(json.dumps(data)))
     assert again == demo_record
     assert again.to_json() == data
+
+
+def test_errors_keep_path_and_reason_when_pickled():
+    import pickle
+
+    from dateline.errors import TooLarge
+
+    err = pickle.loads(pickle.dumps(TooLarge("too big", path="a.txt", doc_id="d1")))
+    assert (type(err), err.reason, err.path, err.doc_id, err.message) == (TooLarge, "too big", "a.txt", "d1", "a.txt: too big")

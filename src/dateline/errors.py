@@ -24,6 +24,10 @@ class DatelineError(Exception):
         self.doc_id = doc_id
         super().__init__(self.message)
 
+    def __reduce__(self):
+        # keep path, doc_id and reason across pickling (Dask and process pools send errors back)
+        return (_rebuild, (type(self), self.reason, self.path, self.doc_id))
+
     @property
     def message(self) -> str:
         """One line naming the input and the reason, for stderr and HTTP bodies."""
@@ -69,3 +73,7 @@ class StoreError(DatelineError):
 
 class EvalDataMissing(DatelineError):
     """Evaluation data is not where it should be."""
+
+
+def _rebuild(cls: type, reason: str, path: str | None, doc_id: str | None) -> DatelineError:
+    return cls(reason, path=path, doc_id=doc_id)
