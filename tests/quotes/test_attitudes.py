@@ -103,3 +103,14 @@ def test_attitudes_quote_right_after_its_cue_stays_direct(nlp):
 def test_attitudes_adjective_of_named_actor(nlp):
     found = [c for _, c in _contents(nlp, "Senator Ortiz was critical of the new port tariffs.")]
     assert ["the new port tariffs"] in found
+
+
+def test_attitudes_clause_misparsed_as_object_of_say(nlp):
+    text = "Senator Lind says the movement that is sweeping the state appeals to the worst instincts of voters."
+    found = [c[0] for _, c in _contents(nlp, text)]
+    assert any(c.startswith("the movement") and c.endswith("voters") for c in found)
+
+
+def test_attitudes_noun_object_of_speech_verb_is_not_a_clause(nlp):
+    text = "Ortiz pushed back on the union's calls to join the strike."
+    assert not any("calls to join" in c[0] for _, c in _contents(nlp, text))

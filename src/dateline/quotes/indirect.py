@@ -320,6 +320,7 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
     return span if span[1] > span[0] else None
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
@@ -346,7 +347,9 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
         return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
     if infinitive_only:
         return None
-    if dobj is not None and (lemma in lex.object_verbs or broad) and not prep_only:
+    # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
+    misparsed = dobj is not None and lemma in lex.speech and any(t.tag_ in _FINITE for t in dobj.subtree)
+    if dobj is not None and (lemma in lex.object_verbs or broad or misparsed) and not prep_only:
         right = dobj.right_edge.i
         for c in rights:
             if c.i <= dobj.i:
