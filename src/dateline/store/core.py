@@ -332,6 +332,11 @@ def record_json(record: Record) -> dict:
     return _encoder(type(record))(record)
 
 
+# json.dumps with any option builds a new JSONEncoder per call; these are built once
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+_dumps_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def text_hash(text: str) -> str:
     """Return the sha256 of a document's text, the second key that identifies a document.
 
@@ -441,7 +446,7 @@ class _Writer:
             "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
             "published": pub.value if pub else None, "published_precision": pub.precision if pub else None,
             "language": doc.language, "text": doc.text,
-            "record": json.dumps(record_json(record), ensure_ascii=False, separators=(",", ":")),
+            "record": _dumps_compact(record_json(record)),
             "n_quotes": len(record.quotes), "n_events": len(record.events),
         }
         archive, actor_rows = self._actors(record, infos, *found)
@@ -513,8 +518,8 @@ class _Writer:
             doc_rows.append({
                 "doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid, "name": actor.name, "kind": actor.kind,
                 "country": actor.country, "sector": actor.sector,
-                "roles": json.dumps([{"text": r.text, "span": list(r.span), "country": r.country,
-                                      "sector": r.sector} for r in actor.roles], ensure_ascii=False),
+                "roles": _dumps([{"text": r.text, "span": list(r.span), "country": r.country,
+                                  "sector": r.sector} for r in actor.roles]),
             })
             for m in actor.mentions:
                 mention_rows.append({"doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid,
@@ -597,8 +602,8 @@ class _Writer:
                 "date_value": value, "precision": precision, "date_start": start, "date_end": end,
                 "date_from": d.from_ if (d := e.date) else None, "place": place, "country": country,
                 "status": e.status, "background": bool(e.background), "quote_id": e.quote,
-                "source_names": json.dumps([names.get(s, s) for s in e.source], ensure_ascii=False),
-                "target_names": json.dumps([names.get(s, s) for s in e.target], ensure_ascii=False),
+                "source_names": _dumps([names.get(s, s) for s in e.source]),
+                "target_names": _dumps([names.get(s, s) for s in e.target]),
                 "confidence": e.confidence, "published": pub,
             })
             links += [(aid, role, doc_pk, doc_pk, e.id) for aid, role in
