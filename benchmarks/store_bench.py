@@ -88,16 +88,20 @@ def interleaved(args) -> None:
         for store in stores.values():
             store.add_many(warm)
         spent = {name: 0.0 for name in stores}
+        cpu = {name: 0.0 for name in stores}
+        print(f"start: {_load()}", flush=True)
         for k in range(0, len(timed), 50):
             for name, store in stores.items():
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 store.add_many(timed[k:k + 50])
                 spent[name] += time.perf_counter() - t
+                cpu[name] += time.process_time() - c
         for name, store in stores.items():
             assert store.count_documents() == len(records)
-            print(f"{name:10s} {len(timed)} records interleaved: {len(timed) / spent[name]:6.0f} records/s wall")
+            print(f"{name:10s} {len(timed)} records interleaved: {len(timed) / spent[name]:6.0f} records/s wall, "
+                  f"{len(timed) / cpu[name]:6.0f} records/s CPU (this process; not the PostgreSQL server's)")
             store.close()
-    print(f"PostgreSQL / SQLite: {spent['postgresql'] / spent['sqlite']:.2f}x the time; {_load()}")
+    print(f"PostgreSQL / SQLite: {spent['postgresql'] / spent['sqlite']:.2f}x the time; end: {_load()}")
 
 
 def build(args) -> None:
