@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from dateline.actors import ActorIndex
 from dateline.events.triggers import Trigger
+from dateline.parse.nlp import entity_span
 
 _SUBJ = ("nsubj", "csubj")
 _LIGHT_SOURCE = {"stage", "hold", "launch", "conduct", "mount", "lead", "organize", "organise", "begin",
@@ -39,7 +40,7 @@ def _actor(token: Token, actors: ActorIndex) -> str | None:
     found = actors.actor_at(token.idx, token.idx + len(token.text))
     if found is None and token.ent_type_ and token.ent_iob_ in ("B", "I"):
         # "Barack" in "Barack Obama" when the mention covers only "Obama" (and the parse split them)
-        ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        ent = entity_span(token)
         if ent is not None and len(ent) > 1:
             found = actors.actor_at(ent.start_char, ent.end_char)
     if found is None and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", ""):
@@ -64,12 +65,9 @@ def _name_children(token: Token) -> list[Token]:
     ("Barack" as subject, "Obama" its object), of the name's other words."""
     if token.ent_iob_ not in ("B", "I"):
         return list(token.children)
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":  # the entity's bounds, read off the IOB tags
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    words = [token] + [doc[i] for i in range(start, end) if i != token.i]
+    ent = entity_span(token)
+    start, end = ent.start, ent.end
+    words = [token] + [t for t in ent if t.i != token.i]
     return [c for w in words for c in w.children if not start <= c.i < end]
 
 

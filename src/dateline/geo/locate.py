@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.geo.gazetteer import Place, geocode
+from dateline.parse.nlp import entity_span
 from dateline.record import Dateline, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -17,16 +18,7 @@ _REGION_WORDS = {"eastern", "western", "northern", "southern", "central", "north
 
 
 def _entity(token: Token) -> Span | None:
-    if token.ent_type_ not in PLACE_LABELS:
-        return None
-    doc = token.doc
-    start = token.i  # walk the IOB tags: no scan of doc.ents (which rebuilds every entity span)
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=token.ent_type_)
+    return entity_span(token) if token.ent_type_ in PLACE_LABELS else None
 
 
 def _strip(ent: Span) -> Span:

@@ -63,3 +63,26 @@ def iter_sentences(doc: Doc) -> Iterator:
     for sent in doc.sents:
         if any(not t.is_space for t in sent):
             yield sent
+
+
+def entity_span(token) -> "Span | None":
+    """Return the named-entity span containing ``token`` (read off the IOB tags, in time
+    proportional to the entity's length), or None when the token is in no entity.
+
+    ``doc.ents`` and ``Span.ents`` rebuild every entity of the document on each access, so a
+    per-token scan of them makes a stage quadratic in article length.
+
+    >>> doc = load_nlp()("Barack Obama met Vladimir Putin in Paris.")
+    >>> entity_span(doc[1]).text, entity_span(doc[2])
+    ('Barack Obama', None)
+    """
+    from spacy.tokens import Span
+
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
