@@ -114,3 +114,8 @@ def test_attitudes_clause_misparsed_as_object_of_say(nlp):
 def test_attitudes_noun_object_of_speech_verb_is_not_a_clause(nlp):
     text = "Ortiz pushed back on the union's calls to join the strike."
     assert not any("calls to join" in c[0] for _, c in _contents(nlp, text))
+
+
+def test_attitudes_say_takes_a_short_object(nlp):
+    found = [c for _, c in _contents(nlp, "Asked about the tariffs, the mayor said the same of the toll.")]
+    assert any(c[0].startswith("the same") for c in found)

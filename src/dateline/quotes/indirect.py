@@ -348,8 +348,9 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
     if infinitive_only:
         return None
     # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
-    misparsed = dobj is not None and lemma in lex.speech and any(t.tag_ in _FINITE for t in dobj.subtree)
-    if dobj is not None and (lemma in lex.object_verbs or broad or misparsed) and not prep_only:
+    misparsed = dobj is not None and lemma in lex.speech and any(t.tag_ in _FINITE for t in dobj.subtree) and not any(
+        t.pos_ == "VERB" and t.lemma_.lower() in lex.verbs for t in dobj.subtree)  # "emailed voters saying ..."
+    if dobj is not None and (lemma in lex.object_verbs or broad or misparsed or lemma == "say") and not prep_only:
         right = dobj.right_edge.i
         for c in rights:
             if c.i <= dobj.i:
