@@ -125,3 +125,22 @@ def test_export_cli_from_store(record, tmp_path):
     res = CliRunner().invoke(app, ["export", "--db", url, "--format", "plover", "--out", str(tmp_path / "p.jsonl")])
     assert res.exit_code == 0, res.output
     assert json.loads((tmp_path / "p.jsonl").read_text())["event"] == ["COERCE"]
+
+
+def test_export_cli_parquet_dataset(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli.main import app
+    from dateline.export.parquet import read_table
+
+    runner = CliRunner()
+    story = "ROME — Italian police arrested two protesters on Monday, the interior ministry said."
+    (tmp_path / "a.txt").write_text(story)
+    records = tmp_path / "r.jsonl"
+    assert runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "-f", "jsonl", "-o", str(records),
+                               "--published", "2025-02-10"]).exit_code == 0
+    result = runner.invoke(app, ["export", str(records), "-f", "parquet", "-o", str(tmp_path / "pq")])
+    assert result.exit_code == 0, result.output
+    assert read_table(tmp_path / "pq", "records").column("doc_id").to_pylist() == [
+        __import__("json").loads(records.read_text())["document"]["id"]]
+    assert runner.invoke(app, ["export", str(records), "-f", "parquet"]).exit_code == 1

@@ -1,4 +1,4 @@
-"""`dateline export`: records on disk (JSON Lines) or in the store → JSONL, PLOVER or GDELT."""
+"""`dateline export`: records on disk (JSON Lines) or in the store → JSONL, PLOVER, GDELT or Parquet."""
 from __future__ import annotations
 
 import json
@@ -19,6 +19,7 @@ class ExportFormat(str, Enum):
     plover = "plover"
     gdelt = "gdelt"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 class ExportError(DatelineError):
@@ -84,12 +85,13 @@ def mentions_path(out: Path) -> Path:
 @app.command("export")
 def export(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Record files (.jsonl from `dateline analyze -f jsonl`), or - for stdin.")] = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="plover, gdelt or jsonl.")] = ExportFormat.plover,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (stdout when omitted; gdelt needs a file).")] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="plover, gdelt, jsonl or parquet (a dataset folder).")] = ExportFormat.plover,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (stdout when omitted; gdelt needs a file; parquet a folder).")] = None,
     db: Annotated[Optional[str], typer.Option("--db", help="Read records from this store (SQLite file or postgresql:// URL).")] = None,
     mentions: Annotated[Optional[Path], typer.Option("--mentions", help="GDELT mention table path (default: OUT with .mentions).")] = None,
 ) -> None:
-    """Export events (PLOVER JSON Lines, GDELT 2.0 event + mention tables) or whole records.
+    """Export events (PLOVER JSON Lines, GDELT 2.0 event + mention tables) or whole records
+    (JSON Lines, or a Parquet dataset of records, actors, quotes, times and events tables).
 
     Example: dateline export records.jsonl --format gdelt --out events.tsv
     """
@@ -107,6 +109,10 @@ def export(
                 n = write_gdelt(records, target)
             else:
                 n = write_gdelt(records, target, mentions=mentions or mentions_path(out))
+        elif format is ExportFormat.parquet:
+            if out is None:
+                fail("--format parquet needs --out FOLDER")
+            n = _write_parquet_dataset(records, out)
         elif format is ExportFormat.plover:
             n = write_plover(records, target)
         else:
@@ -114,4 +120,20 @@ def export(
     except ExportError as exc:
         fail(exc.message)
         return
-    typer.echo(f"exported {n} {'records' if format is ExportFormat.jsonl else 'events'}", err=True)
+    whole = format in (ExportFormat.jsonl, ExportFormat.parquet)
+    typer.echo(f"exported {n} {'records' if whole else 'events'}", err=True)
+
+
+def _write_parquet_dataset(records, out: Path, *, part_size: int = 1000) -> int:
+    """Write records as the same Parquet dataset `dateline batch` writes, ``part_size`` a file."""
+    from itertools import islice
+
+    from dateline.export.parquet import write_parquet
+
+    it = enumerate(r.to_json() for r in records)
+    n = part = 0
+    while chunk := list(islice(it, part_size)):
+        write_parquet(chunk, out, part=part)
+        n += len(chunk)
+        part += 1
+    return n
