@@ -7,9 +7,10 @@ stays flat however large the corpus.
 
 The per-article limit inside the worker (`dateline.batch.limit`) handles slow articles. As a
 backstop, a worker that goes silent for much longer than that limit allows, or dies (a crash,
-``kill -9``, out of memory), is replaced, and its partition is redone one article at a time: the
-article that stalls or kills a worker again is reported (`TimedOut` or ``worker died``) and
-skipped, and the others still come out.
+``kill -9``, out of memory), is replaced, and its partition is redone one parse batch at a time
+(the same batches, so the output is identical to an undisturbed run); a batch that fails again
+is redone one article at a time, and the article that stalls or kills a worker again is
+reported (`TimedOut` or ``worker died``) and skipped, and the others still come out.
 """
 from __future__ import annotations
 
@@ -198,7 +199,8 @@ class LocalPool:
         if solo.waiting == 0:
             del solos[solo.index]
             on_result(PartitionResult(solo.index, solo.n_items, tuple(sorted(solo.records)),
-                                      tuple(sorted(solo.errors, key=lambda e: e.pos))))
+                                      tuple(sorted(solo.errors, key=lambda e: e.pos)),
+                                      n_records=len(solo.records)))
 
     def _check_health(self, retry: deque, solos: dict[int, _Solo], on_result, on_progress) -> None:
         now = time.monotonic()
@@ -222,12 +224,21 @@ class LocalPool:
             if task is None:
                 continue
             index, first = task.key
-            if first < 0:  # a whole partition: redo it one article at a time
-                solos[index] = _Solo(index, len(task.items), waiting=len(task.items))
-                one = replace(task.options, batch_size=1, formats=())  # the parent encodes the merge
-                retry.extend(_Task((index, pos), index, [item], one) for pos, item in enumerate(task.items))
+            if first < 0:  # a whole partition: redo it one parse batch at a time
+                size = max(1, task.options.batch_size)
+                chunks = [(pos, task.items[pos:pos + size]) for pos in range(0, len(task.items), size)]
+                solos[index] = _Solo(index, len(task.items), waiting=len(chunks))
+                same = replace(task.options, formats=())  # the parent encodes the merge
+                # the same batches as the first attempt, so the parse (and the output) is identical
+                retry.extend(_Task((index, pos), index, list(items), same) for pos, items in chunks)
                 continue
-            solo = solos[index]  # this single article is the culprit
+            solo = solos[index]
+            if len(task.items) > 1:  # a batch died again: redo its articles one at a time
+                solo.waiting += len(task.items) - 1
+                one = replace(task.options, batch_size=1)
+                retry.extend(_Task((index, first + pos), index, [item], one) for pos, item in enumerate(task.items))
+                continue
+            # this single article is the culprit
             name = getattr(task.items[0], "name", None)
             if stalled:
                 err = ItemError(first, name, "TimedOut",
