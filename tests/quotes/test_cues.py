@@ -33,7 +33,7 @@ def test_cues_cover_ggt_quoting_verbs(nlp):
 
 
 def test_cues_cover_frequent_polnear_cue_verbs(nlp):
-    from dateline.eval.polnear import iter_articles
+    from dateline.eval.brat import iter_articles
 
     counts: collections.Counter = collections.Counter()
     for article in iter_articles(shared_path("data", "polnear"), "train", limit=200):

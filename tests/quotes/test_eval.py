@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dateline.eval.polnear import iter_articles, parse_ann
+from dateline.eval.brat import iter_articles, parse_ann
 from dateline.eval.quotes import Item, char_set, content_kind, jaccard, match, score_article
 
 ANN = (

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.eval.polnear import GoldAttribution, PolnearArticle
+from dateline.eval.brat import GoldAttribution, PolnearArticle
 from dateline.record import Quote
 from dateline.types import Span
 
@@ -79,7 +79,7 @@ def content_kind(text: str) -> str:
 def gold_items(article: PolnearArticle, speech_verbs: frozenset[str] = frozenset()) -> list[Item]:
     """Turn an article's gold attributions (those with content) into scoring items.
 
-    >>> from dateline.eval.polnear import PolnearArticle, GoldAttribution
+    >>> from dateline.eval.brat import PolnearArticle, GoldAttribution
     >>> art = PolnearArticle("a", "dev", "x", "He said no way.", (GoldAttribution(((8, 15),), ((0, 2),), ((3, 7),)),))
     >>> item = gold_items(art)[0]
     >>> item.kind, item.pronoun, len(item.content)
@@ -279,7 +279,7 @@ def evaluate_polnear(root: Path | str, split: str, *, limit: int | None = None, 
     ``broad`` switches on attributed attitudes (PolNeAR annotates them; the pipeline does not).
     """
     from dateline.actors import ActorIndex
-    from dateline.eval.polnear import iter_articles
+    from dateline.eval.brat import iter_articles
     from dateline.parse import load_nlp
     from dateline.quotes import find_quotes
 

@@ -26,7 +26,7 @@ def quotes(
 
     Example: dateline eval quotes --data ../shared/data/polnear --split dev
     """
-    from dateline.eval.polnear import PolnearError
+    from dateline.eval.brat import PolnearError
     from dateline.eval.quotes import evaluate_polnear
 
     if not (data / "metadata.tsv").exists():

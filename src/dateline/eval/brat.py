@@ -1,4 +1,5 @@
-"""Read PolNeAR (brat standoff) attributions: the first listed annotator of each article is gold.
+"""Read PolNeAR's brat standoff attributions (the corpus stays in ../shared); the first listed
+annotator of each article is gold.
 
 Each article has a ``.txt`` (paragraphs separated by blank lines) and one ``.ann`` per annotator.
 ``T`` lines carry typed spans (``a b;c d`` for discontinuous ones); ``E`` lines tie a cue,
@@ -102,7 +103,7 @@ def iter_articles(root: Path | str, split: str, *, limit: int | None = None) -> 
     >>> next(iter_articles("/nonexistent", "dev"))
     Traceback (most recent call last):
     ...
-    dateline.eval.polnear.PolnearError: PolNeAR metadata.tsv not found: /nonexistent/metadata.tsv
+    dateline.eval.brat.PolnearError: PolNeAR metadata.tsv not found: /nonexistent/metadata.tsv
     """
     root = Path(root)
     if split not in SPLITS:
