@@ -16,7 +16,9 @@ def _codes(nlp, text):
     ("Army units entered Moldova in force on Monday.", ("190", "entered Moldova in force")),
     ("The minister pushed back on the plan.", ("120", "pushed back on")),
     ("There were large street demonstrations in the capital.", ("141", "street demonstrations")),
-    ("Georgia renewed its calls to join the alliance.", ("020", "calls to join")),
+    # "join" an alliance is itself an act (057), so the call to do it is the appeal for diplomatic
+    # cooperation (022) rather than an unspecified appeal (020)
+    ("Georgia renewed its calls to join the alliance.", ("022", "calls to join")),
     ("Parliament approved the annexation of the island.", ("192", "annexation")),
     ("Chile agreed to withdraw its troops.", ("0356", "agreed to withdraw")),
     ("Peru threatened to attack the border posts.", ("1384", "threatened to attack")),
@@ -57,3 +59,16 @@ def test_triggers_announced_or_conditional_harm_is_threat(nlp, text, expected):
 
 def test_triggers_fail_without_action(nlp):
     assert not [c for c, _ in _codes(nlp, "The plan failed.") if c.startswith("12")]
+
+
+def test_endorsing_a_plan_and_joining_an_alliance(nlp):
+    """Endorsing a proposal is SUPPORT with no invented target; joining an alliance is SUPPORT
+    (PLOVER 0.8: signing or ratifying a treaty is SUPPORT) with the alliance as target."""
+    from dateline import analyze
+
+    r = analyze("Portugal backed the proposal on Monday. NATO leaders met in Brussels. Montenegro joined the alliance "
+                "in 2017.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    got = [(e.category, e.cameo, [names[s] for s in e.source], [names[t] for t in e.target]) for e in r.events]
+    assert ("SUPPORT", "051", ["Portugal"], []) in got
+    assert ("SUPPORT", "057", ["Montenegro"], ["NATO"]) in got
