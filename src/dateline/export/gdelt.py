@@ -15,6 +15,7 @@ from datetime import date as _date
 
 from dateline.events.codes import goldstein, quad_class
 from dateline.export._io import Target, opened
+from dateline.parse.nlp import paragraphs
 from dateline.record import Actor, Event, Location, Record
 
 EVENT_COLUMNS = (
@@ -100,10 +101,8 @@ def _actor_geo(record: Record, ids: tuple[str, ...]) -> Location | None:
 
 
 def _first_paragraph_end(text: str) -> int:
-    stripped = text.lstrip()
-    offset = len(text) - len(stripped)
-    cut = stripped.find("\n")
-    return len(text) if cut < 0 else offset + cut
+    first = paragraphs(text)[:1]
+    return first[0][1] if first else len(text)
 
 
 def gdelt_row(record: Record, event: Event) -> list[str]:

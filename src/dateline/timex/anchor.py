@@ -20,11 +20,11 @@ events. The precision follows the value (day, month, year) and the interval foll
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc, Token
 
+from dateline.parse.nlp import paragraph_index
 from dateline.record import EventDate, Interval, TimeExpression
 from dateline.timex import values as V
 
@@ -171,7 +171,7 @@ def anchor_event(doc: Doc, start: int, end: int, *, times) -> EventDate:
 
     # 3. the paragraph's narrative time
     starts = times.paragraph_starts or (0,)
-    para_start = starts[max(0, bisect.bisect_right(starts, start) - 1)]
+    para_start = starts[paragraph_index(list(starts), start)]
     before = [t for t in dated if para_start <= t.span[0] < sent.start_char]
     if before:
         t = before[-1]

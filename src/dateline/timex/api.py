@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from dateline.parse.nlp import paragraphs
 from dateline.record import EventDate, Interval, Published, TimeExpression
 from dateline.timex import values as V
 from dateline.timex.grammar import Candidate, lexicon, match_all
@@ -259,13 +260,6 @@ def _overlaps(a: _Item, items: list[_Item]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in items)
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in re.finditer(r"\n+", text):
-        starts.append(m.end())
-    return starts
-
-
 def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = False) -> TimeResult:
     """Extract and normalise the document's time expressions; infer the publication date if
     none is given.
@@ -298,7 +292,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
 
     candidates = match_all(text, accept)
     tenses = {c.start: tense_at(doc, c.start) for c in candidates}
-    para_starts = _paragraph_starts(text)
+    para_starts = [start for start, _ in paragraphs(text)] or [0]
 
     # Pass 1: absolute values (no reference time) for the anniversary and DCT evidence.
     absolute: list[_Item] = []
