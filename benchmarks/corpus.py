@@ -95,6 +95,21 @@ def write_jsonl(path: Path, n: int) -> Path:
     return path
 
 
+def batch_args(argv: list[str] | None, description: str):
+    """Parse the options the batch benchmarks share (``--articles``, ``--partition-size``)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=description.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--partition-size", type=int, default=16)
+    return ap.parse_args(argv)
+
+
+def prepare(tmp: Path, n: int) -> tuple[Path, int]:
+    """Write ``n`` articles as JSON Lines under ``tmp``; return the file and its word count."""
+    return write_jsonl(tmp / "corpus.jsonl", n), sum(words(t) for t in articles(n))
+
+
 class RssMonitor:
     """Poll the resident memory of this process's descendants (workers) and keep each one's peak."""
 

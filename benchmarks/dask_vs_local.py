@@ -8,7 +8,6 @@ ratio Dask ÷ local throughput (target ≥ 0.9), plus the peak memory of each wo
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -20,13 +19,9 @@ from workers import timed_batch  # noqa: E402
 
 def main(argv: list[str] | None = None) -> dict:
     corpus.print_load("before")
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=200)
-    ap.add_argument("--partition-size", type=int, default=16)
-    args = ap.parse_args(argv)
+    args = corpus.batch_args(argv, __doc__)
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        data = corpus.write_jsonl(Path(tmp) / "corpus.jsonl", args.articles)
-        n_words = sum(corpus.words(t) for t in corpus.articles(args.articles))
+        data, n_words = corpus.prepare(Path(tmp), args.articles)
         local = timed_batch([str(data)], Path(tmp) / "out-local", workers=2, partition_size=args.partition_size)
         dask = timed_batch([str(data)], Path(tmp) / "out-dask", workers=2, engine="dask",
                            partition_size=args.partition_size)

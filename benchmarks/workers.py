@@ -8,7 +8,6 @@ Prints wall time and articles/s for each (end to end, model loading included), t
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -58,13 +57,9 @@ def timed_batch(inputs: list[str], out: Path, **options) -> tuple[float, object,
 
 def main(argv: list[str] | None = None) -> dict:
     corpus.print_load("before")
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=200)
-    ap.add_argument("--partition-size", type=int, default=16)
-    args = ap.parse_args(argv)
+    args = corpus.batch_args(argv, __doc__)
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        data = corpus.write_jsonl(Path(tmp) / "corpus.jsonl", args.articles)
-        n_words = sum(corpus.words(t) for t in corpus.articles(args.articles))
+        data, n_words = corpus.prepare(Path(tmp), args.articles)
         runs = {}
         cpu = {}
         for workers in (1, 2):
