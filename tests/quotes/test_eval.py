@@ -61,6 +61,21 @@ def test_eval_content_kind():
     assert content_kind("the plan was \u201cdead\u201d") == "mixed"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the senator\u2019s plan isn\u2019t dead", "indirect"),  # apostrophes only
+        ("the voters\u2019 mood had changed", "indirect"),  # plural possessive
+        ("the \u201990s were different", "indirect"),  # elided year
+        ("the plan was \u2018dead on arrival\u2019", "mixed"),  # single quotes used as quotes
+        ("\u2018It\u2019s over\u2019", "direct"),
+        ("she called it 'a joke' and left", "mixed"),
+    ],
+)
+def test_eval_content_kind_apostrophes_are_not_quote_marks(text, expected):
+    assert content_kind(text) == expected
+
+
 def test_eval_polnear_smoke(shared_path_polnear):
     from dateline.eval.quotes import evaluate_polnear
 

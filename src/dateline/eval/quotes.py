@@ -23,7 +23,8 @@ from dateline.types import Span
 
 THRESHOLD = 0.5
 PRONOUNS = frozenset("he she they i we you it him her them us me his their its".split())
-_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_DOUBLE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_SINGLE_MARKS = "'\u2018\u2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +65,50 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+def quote_marks(text: str) -> list[int]:
+    """Return the offsets of the quotation marks in ``text``; apostrophes are not quote marks.
+
+    Double marks («», „ included) always count. A single mark (' \u2018 \u2019) counts when it
+    opens a quotation (no letter or digit before it, one after it) or closes an open one (no
+    letter or digit after it); between letters ("it\u2019s"), after a plural ("voters\u2019")
+    with no quotation open, or before a year ("\u201990s") it is an apostrophe.
+
+    >>> quote_marks("it\u2019s the voters\u2019 \u2018right\u2019 now")
+    [17, 23]
+    """
+    out, open_singles = [], []
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE_MARKS:
+            out.append(i)
+            continue
+        if ch not in _SINGLE_MARKS:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # it's, don't
+        if not before.isalnum() and (after.isalpha() or (after.isdigit() and ch != "\u2019")):
+            open_singles.append(i)  # an opening mark
+        elif not after.isalnum() and open_singles:
+            out.extend((open_singles.pop(), i))
+    return sorted(out)
+
+
 def content_kind(text: str) -> str:
     """Classify a content string as direct, mixed or indirect by its quotation marks.
 
+    Apostrophes ("it\u2019s", "voters\u2019") are not quotation marks.
+
     >>> content_kind('"We won," '), content_kind('the plan was "dead"'), content_kind('it was over')
     ('direct', 'mixed', 'indirect')
+    >>> content_kind("the voters\u2019 choice isn\u2019t over"), content_kind("\u2018We won\u2019")
+    ('indirect', 'direct')
     """
     t = text.strip().rstrip(".,;:")
-    if len(t) >= 2 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS:
+    marks = quote_marks(t)
+    if len(t) >= 2 and marks and marks[0] == 0 and marks[-1] == len(t) - 1:
         return "direct"
-    return "mixed" if any(c in _QUOTE_MARKS for c in t) else "indirect"
+    return "mixed" if marks else "indirect"
 
 
 def gold_items(article: PolnearArticle, speech_verbs: frozenset[str] = frozenset()) -> list[Item]:
@@ -313,5 +348,6 @@ def score_docs(articles: list[PolnearArticle], docs, extractor, *, speech_verbs:
     return report
 
 
-__all__ = ["GoldAttribution", "Item", "Report", "Tally", "char_set", "content_kind", "evaluate_polnear",
+__all__ = ["GoldAttribution", "Item", "Report", "Tally", "char_set", "content_kind",
+           "quote_marks", "evaluate_polnear",
            "gold_items", "jaccard", "match", "predicted_items", "score_article", "score_docs"]
