@@ -94,3 +94,14 @@ def test_normalize_without_any_date(nlp):
 ])
 def test_normalize_more_values(nlp, text, expected):
     assert _times(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The index recovered late in the day.", [("late in the day", "DATE", "2013-03-22", "END")]),
+    ("Leaders met at 16:15 UTC, March 4, to sign the pact.",
+     [("16:15 UTC", "TIME", "2013-03-04T16:15Z", None), ("March 4", "DATE", "2013-03-04", None)]),
+    ("Dealers whose contracts end after October of next year will be paid.",
+     [("October", "DATE", "2014-10", None), ("next year", "DATE", "2014", None)]),
+])
+def test_normalize_timeml_followup(nlp, text, expected):
+    assert _times(nlp, text, timeml=True) == expected

@@ -222,6 +222,7 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_CLOCK_DATE_GAP = re.compile(r",?[ \t]{0,2}(?:on[ \t]{1,2})?")
 _HINT_DETERMINERS = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _HINT_UNIT = re.compile(r"\b(day|week|month|year|quarter|morning|afternoon|evening|night)\b", re.IGNORECASE)
 
@@ -340,6 +341,11 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         if c.rule.norm == "clock" and "wd" not in c.groups and items and items[-1].type == "DATE" \
                 and re.fullmatch(r"\d{4}-\d\d-\d\d", items[-1].value) and _same_sentence(doc, items[-1].start, c.start):
             n = Norm(n.type, items[-1].value + n.value[10:], n.mod, None)  # "on Tuesday ... at 18:00"
+        if items and items[-1].rule in ("clock_ampm", "clock_24", "noon") and "wd" not in items[-1].candidate.groups \
+                and n.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", n.value) \
+                and _CLOCK_DATE_GAP.fullmatch(text, items[-1].end, c.start):
+            clock = items[-1]  # "at 16:15 UTC, June 1st": the time is on the date that follows it
+            clock.value, clock.anchor = n.value + clock.value[10:], n.anchor
         item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
         if n.anchor == "REF" and ref is not None:
             item.anchor = ref.id

@@ -56,6 +56,7 @@ _POSOF = {"beginning": "START", "start": "START", "first part": "START", "end": 
 _UNIT_PERIOD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
                 "century": "CE", "day": "D"}
 _WS = re.compile(r"\s+")
+_OF_REL_YEAR = re.compile(r",?\s{1,3}of\s{1,3}(next|last|this)\s{1,3}year\b", re.IGNORECASE)
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
 _RATE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "euros",
                "pounds", "times", "twice", "once", "barrels", "tons", "tonnes", "units", "people", "visitors",
@@ -200,6 +201,8 @@ def month_norm(g: dict, c: Context) -> Norm | None:
     if g.get("year"):
         return Norm("DATE", V.month(int(g["year"]), mon), mod)
     rel = _key(g.get("rel") or g.get("rel2"))
+    if not rel and (m := _OF_REL_YEAR.match(c.next_text)):
+        rel, g = m.group(1).lower(), {**g, "rel2": m.group(1)}  # "October of next year": TimeML marks "October"
     if rel in ("last", "past", "previous") and c.dct:
         y = c.dct.year - 1 if mon >= c.dct.month else c.dct.year
         if g.get("rel2"):
@@ -418,7 +421,7 @@ def deictic(g: dict, c: Context) -> Norm | None:
 
 def the_day(g: dict, c: Context) -> Norm | None:
     """"ended the day", "for the day", "later in the day": the document's day (news)."""
-    if not g.get("posof") and c.prev_word not in ("end", "ending", "ended", "ends", "finish", "finished", "for", "during", "in",
+    if not g.get("posof") and not g.get("pos") and c.prev_word not in ("end", "ending", "ended", "ends", "finish", "finished", "for", "during", "in",
                            "of", "close", "closed", "closing", "start", "began", "begin", "throughout", "over"):
         return None
     if c.dct is None:
