@@ -102,6 +102,10 @@ def test_normalize_more_values(nlp, text, expected):
      [("16:15 UTC", "TIME", "2013-03-04T16:15Z", None), ("March 4", "DATE", "2013-03-04", None)]),
     ("Dealers whose contracts end after October of next year will be paid.",
      [("October", "DATE", "2014-10", None), ("next year", "DATE", "2014", None)]),
+    ("Exports rose in January compared to the same month a year ago.",
+     [("January", "DATE", "2013-01", None), ("the same month a year ago", "DATE", "2012-01", None)]),
+    ("Profit doubled in the second quarter from the same period last year.",
+     [("the second quarter", "DATE", "2012-Q2", None), ("the same period last year", "DATE", "2011-Q2", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -56,6 +56,7 @@ _POSOF = {"beginning": "START", "start": "START", "first part": "START", "end": 
 _UNIT_PERIOD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
                 "century": "CE", "day": "D"}
 _WS = re.compile(r"\s+")
+_YEARLESS_PART = re.compile(r"(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _OF_REL_YEAR = re.compile(r",?\s{1,3}of\s{1,3}(next|last|this)\s{1,3}year\b", re.IGNORECASE)
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
 _RATE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "euros",
@@ -548,6 +549,22 @@ def next_day(g: dict, c: Context) -> Norm | None:
     return Norm("DATE", value, anchor=anchor)
 
 
+def same_period(g: dict, c: Context) -> Norm | None:
+    """"the same period last year", "the same month a year ago": the narrative period (or the
+    document's) one year back, at the unit's granularity."""
+    unit = _key(g["unit"])
+    if unit in ("period", "season", "time") and c.ref is not None and _YEARLESS_PART.fullmatch(c.ref.value[4:]):
+        return Norm("DATE", f"{int(c.ref.value[:4]) - 1:04d}{c.ref.value[4:]}", anchor="REF")
+    base = c.ref.day if c.ref is not None else c.dct
+    if base is None:
+        return None
+    code = {"month": "M", "quarter": "Q", "week": "W", "day": "D"}.get(unit, "Y")
+    if c.ref is not None and {"Y": 0, "M": 1, "D": 2}[c.ref.granularity] < {"Y": 0, "Q": 1, "M": 1, "W": 2, "D": 2}[code]:
+        code = "Y"  # no finer than the reference: "the same month" after "in 2008" is a year
+    value = V.shift(base, -52, "W") if code == "W" else V.shift(V.add_months(base, -12), 0, code)
+    return Norm("DATE", value, anchor="REF" if c.ref is not None else "DCT") if value else None
+
+
 def ref_word(g: dict, c: Context) -> Norm | None:
     key = _key(g["ref"])
     value = lexicon()["ref_word"][key]
@@ -696,7 +713,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
     "ymd": ymd, "the_day": the_day, "the_year": the_year, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
-    "ago": ago, "later": later, "next_day": next_day, "ref_word": ref_word, "bare_plural": bare_plural,
+    "ago": ago, "later": later, "next_day": next_day, "same_period": same_period, "ref_word": ref_word, "bare_plural": bare_plural,
     "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "set_adverb": set_adverb, "set_weekdays": set_weekdays,
     "set_freq": set_freq, "clock": clock,
 }
