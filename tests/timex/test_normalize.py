@@ -106,6 +106,8 @@ def test_normalize_more_values(nlp, text, expected):
      [("January", "DATE", "2013-01", None), ("the same month a year ago", "DATE", "2012-01", None)]),
     ("Profit doubled in the second quarter from the same period last year.",
      [("the second quarter", "DATE", "2012-Q2", None), ("the same period last year", "DATE", "2011-Q2", None)]),
+    ("Revenue reached $9 billion last year, more than the year previous.",
+     [("last year", "DATE", "2012", None), ("the year previous", "DATE", "2011", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -535,7 +535,7 @@ def next_day(g: dict, c: Context) -> Norm | None:
     base = c.ref.day if c.ref else c.dct
     if base is None:
         return None
-    n = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1}.get(key, 0)
+    n = {"next": 1, "following": 1, "after": 1, "previous": -1, "prior": -1, "before": -1, "earlier": -1}.get(key, 0)
     pod_code = lexicon()["part_of_day"].get(unit_word) if unit_word in ("morning", "evening") else None
     unit = "D" if unit_word in ("day", "morning", "night", "evening") else _UNIT_PERIOD.get(unit_word)
     if unit is None:
