@@ -108,6 +108,9 @@ def test_normalize_more_values(nlp, text, expected):
      [("the second quarter", "DATE", "2012-Q2", None), ("the same period last year", "DATE", "2011-Q2", None)]),
     ("Revenue reached $9 billion last year, more than the year previous.",
      [("last year", "DATE", "2012", None), ("the year previous", "DATE", "2011", None)]),
+    ("Banks blamed the recent slump on the current crisis in housing.",
+     [("recent", "DATE", "PAST_REF", None), ("current", "DATE", "PRESENT_REF", None)]),
+    ("The current account deficit grew as its most recent model sold poorly.", []),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -568,8 +568,10 @@ def same_period(g: dict, c: Context) -> Norm | None:
 def ref_word(g: dict, c: Context) -> Norm | None:
     key = _key(g["ref"])
     value = lexicon()["ref_word"][key]
-    if key == "current" or key == "recent":
-        return None  # adjectives: "current account", "recent gains" are rarely TIMEX3
+    if key == "current" and (c.prev_word != "the" or re.match(r"\s+accounts?\b", c.next_text)):
+        return None  # "the current crisis" (TIDES/TimeML: PRESENT_REF); not "its current models", "current account"
+    if key == "recent" and (c.prev_word in ("most", "more", "less", "least") or _key(g.get("_text")) != "recent" or not re.match(r"\s+[a-z]", c.next_text)):
+        return None  # "the recent downturn", "recent losses" (PAST_REF); not "the most recent model"
     if c.next_text.startswith("-"):
         return None  # "now-cancelled", "soon-to-open"
     if re.match(r"\s+(after|before|afterwards|thereafter)\b", c.next_text):
