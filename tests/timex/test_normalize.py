@@ -111,6 +111,8 @@ def test_normalize_more_values(nlp, text, expected):
     ("Banks blamed the recent slump on the current crisis in housing.",
      [("recent", "DATE", "PAST_REF", None), ("current", "DATE", "PRESENT_REF", None)]),
     ("The current account deficit grew as its most recent model sold poorly.", []),
+    ("Cars of the 70s and 80s were boxy, said the driver, who is in his 60s.",
+     [("the 70s", "DATE", "197", None), ("80s", "DATE", "198", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

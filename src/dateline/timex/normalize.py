@@ -246,7 +246,7 @@ def decade(g: dict, c: Context) -> Norm | None:
     if g.get("dec"):
         value = g["dec"][:3]
     else:
-        d = int(g["dec2"][0])
+        d = int((g.get("dec2") or g.get("dec3") or g["dec4"])[0])
         value = f"19{d}" if c.dct is None or d * 10 > c.dct.year % 100 else f"20{d}"
     return Norm("DATE", value, _posmod(g))
 
