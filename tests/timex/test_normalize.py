@@ -50,6 +50,9 @@ def test_normalize_values(nlp, text, expected):
     "You may go now if you march quickly.",  # "may", "march" are verbs
     "The army has 2000 soldiers and 1500 tanks.",  # years as quantities
     "She said a second time that it was fine.",
+    "The Russell 2000 Index of small companies fell.",  # a year in an index name
+    "He spoke at the annual Global Energy Forum.",  # "annual" inside an event name
+    "Ministers met at the same time that the bank cut rates.",  # a relation, not a time
 ])
 def test_normalize_rejects(nlp, text):
     assert [t for t in _times(nlp, text) if t[2] not in ("PRESENT_REF",)] == []

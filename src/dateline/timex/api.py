@@ -138,6 +138,8 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and tok.head.i == nxt.i \
             and nxt.lower_ not in _TIME_NOUNS:
         return True  # "2000 soldiers"; but "the 1991 settlement" is a year
+    if nxt is not None and nxt.lower_ in lexicon()["not_year_next"]:
+        return True  # "the Russell 2000 Index": part of a name
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in ("$", "us$", "€", "£", "#", "no.", "number", "flight", "route", "rs", "rs."):
         return True

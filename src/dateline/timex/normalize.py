@@ -592,6 +592,8 @@ def bare_plural(g: dict, c: Context) -> Norm | None:
 
 def anaphor(g: dict, c: Context) -> Norm | None:
     since = _key(g.get("since"))
+    if _key(g.get("_text")).endswith("same time") and re.match(r"\s+(that|as|when|with)\b", c.next_text):
+        return None  # "at the same time that X met": a relation between events, not a time
     if c.ref is None:
         return Norm("DATE", "PAST_REF") if not since else None
     if since == "since":
@@ -673,6 +675,8 @@ def set_weekdays(g: dict, c: Context) -> Norm | None:
 
 
 def set_adverb(g: dict, c: Context) -> Norm | None:
+    if _key(g["adv"]) == "annual" and re.match(r"\s+[A-Z]", c.next_text):
+        return None  # "the annual World Economic Forum": part of the event's name
     return Norm("SET", lexicon()["set_adverb"][_key(g["adv"])])
 
 
