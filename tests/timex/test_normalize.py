@@ -116,6 +116,9 @@ def test_normalize_more_values(nlp, text, expected):
     ("The current account deficit grew as its most recent model sold poorly.", []),
     ("Cars of the 70s and 80s were boxy, said the driver, who is in his 60s.",
      [("the 70s", "DATE", "197", None), ("80s", "DATE", "198", None)]),
+    ("The review will take between 60 and 90 days.",
+     [("60", "DURATION", "P60D", None), ("90 days", "DURATION", "P90D", None)]),
+    ("The shares lost 5% in just minutes.", [("minutes", "DURATION", "PTXM", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -63,7 +63,8 @@ _RATE_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "percent
                "pounds", "times", "twice", "once", "barrels", "tons", "tonnes", "units", "people", "visitors",
                "passengers", "vehicles", "cars", "aircraft", "planes", "jobs", "m", "bn", "k"}
 _PREP_BEFORE_BARE = {"for", "in", "over", "within", "than", "of", "after", "past", "last", "recent", "few",
-                     "coming", "next", "the", "by", "take", "took", "takes", "taken", "spent", "spend"}
+                     "coming", "next", "the", "by", "take", "took", "takes", "taken", "spent", "spend", "just", "only",
+                     "mere"}
 
 
 def _key(text: str | None) -> str:
