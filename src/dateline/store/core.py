@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import orjson
 from sqlalchemy import bindparam, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -169,7 +170,7 @@ class Store(Queries):
             raw = conn.execute(select(t.documents.c.record).where(t.documents.c.id == doc_id)).scalar()
         if raw is None:
             raise StoreError("no such document", doc_id=doc_id)
-        return Record.from_json(json.loads(raw))
+        return Record.from_json(orjson.loads(raw))
 
     def has(self, doc_id: str) -> bool:
         """True if a document with this id is stored.
@@ -199,7 +200,7 @@ class Store(Queries):
             if not rows:
                 return
             for pk, raw in rows:
-                yield Record.from_json(json.loads(raw))
+                yield Record.from_json(orjson.loads(raw))
             last = rows[-1][0]
 
     def count_documents(self) -> int:
@@ -332,9 +333,21 @@ def record_json(record: Record) -> dict:
     return _encoder(type(record))(record)
 
 
-# json.dumps with any option builds a new JSONEncoder per call; these are built once
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
-_dumps_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# json.dumps with any option builds a new JSONEncoder per call; this one is built once
+_json_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _dumps(value) -> str:
+    """Compact JSON text of ``value``: orjson (a sixth of the stdlib encoder's time on a record),
+    the stdlib encoder for what orjson refuses (integers beyond 64 bits).
+
+    >>> _dumps({"a": [1, "é"], 2: None})
+    '{"a":[1,"é"],"2":null}'
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return _json_dumps(value)
 
 
 def text_hash(text: str) -> str:
@@ -458,7 +471,7 @@ class _Writer:
             "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
             "published": pub.value if pub else None, "published_precision": pub.precision if pub else None,
             "language": doc.language, "text": doc.text,
-            "record": _dumps_compact(record_json(record)),
+            "record": _dumps(record_json(record)),
             "n_quotes": len(record.quotes), "n_events": len(record.events),
         }
         archive, actor_rows = self._actors(record, infos, *found)
