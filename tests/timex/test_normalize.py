@@ -119,6 +119,10 @@ def test_normalize_more_values(nlp, text, expected):
     ("The review will take between 60 and 90 days.",
      [("60", "DURATION", "P60D", None), ("90 days", "DURATION", "P90D", None)]),
     ("The shares lost 5% in just minutes.", [("minutes", "DURATION", "PTXM", None)]),
+    ("The three-day visit ends on Friday.",
+     [("three-day", "DURATION", "P3D", None), ("Friday", "DATE", "2013-03-22", None)]),
+    ("The storm hit on the morning of March 3.", [("the morning of March 3", "TIME", "2013-03-03TMO", None)]),
+    ("Prices will stay high in the months ahead.", [("the months ahead", "DURATION", "PXM", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

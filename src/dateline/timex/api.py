@@ -337,6 +337,9 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         if timeml and c.rule.name == "year_since" and _key(c.groups.get("sig")) == "since":
             start = c.end - len(c.groups["year"])
             mod = None
+        elif c.rule.name == "duration" and c.groups.get("the") and not c.groups.get("rel") \
+                and "-" + c.groups["unit"] in c.text:
+            start += len(re.match(r"the\s+", c.text, re.IGNORECASE).group())  # "the [three-day] visit"
         elif timeml and c.rule.name == "anaphor" and c.groups.get("since"):
             start = c.end - len("then")  # "since then": TimeML marks "then", the signal is apart
             mod = None

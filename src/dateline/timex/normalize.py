@@ -195,6 +195,14 @@ def ymd(g: dict, c: Context) -> Norm | None:
         return None
 
 
+def pod_of_date(g: dict, c: Context) -> Norm | None:
+    """"the morning of March 3": a part of that day."""
+    n = ymd(g, c)
+    if n is None:
+        return None
+    return Norm("TIME", f"{n.value}T{lexicon()['part_of_day'][_key(g['pod'])]}", n.mod, n.anchor)
+
+
 def month_norm(g: dict, c: Context) -> Norm | None:
     mon = _month(g)
     if mon is None:
@@ -717,7 +725,7 @@ def clock(g: dict, c: Context) -> Norm | None:
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
-    "ymd": ymd, "the_day": the_day, "the_year": the_year, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
+    "ymd": ymd, "pod_of_date": pod_of_date, "the_day": the_day, "the_year": the_year, "the_pod": the_pod, "week_of": week_of, "month": month_norm, "year": year, "fiscal": fiscal, "decade": decade,
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "same_period": same_period, "ref_word": ref_word, "bare_plural": bare_plural,
