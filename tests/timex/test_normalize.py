@@ -123,6 +123,9 @@ def test_normalize_more_values(nlp, text, expected):
      [("three-day", "DURATION", "P3D", None), ("Friday", "DATE", "2013-03-22", None)]),
     ("The storm hit on the morning of March 3.", [("the morning of March 3", "TIME", "2013-03-03TMO", None)]),
     ("Prices will stay high in the months ahead.", [("the months ahead", "DURATION", "PXM", None)]),
+    ("Shares rose on Wednesday. A report said jobs fell in February. The index ended the day higher.",
+     [("Wednesday", "DATE", "2013-03-20", None), ("February", "DATE", "2013-02", None),
+      ("the day", "DATE", "2013-03-20", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

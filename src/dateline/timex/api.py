@@ -251,7 +251,11 @@ def _entity_hints(doc: Doc, text: str, items: list, dct: date | None) -> list:
             continue  # "another day", "a day" are durations, not the document's day
         unit = units[0].lower()
         if unit in lex["part_of_day"]:
-            out.append(_Item(start, end, "TIME", f"{V.day(dct)}T{lex['part_of_day'][unit]}", None, "DCT", "hint"))
+            # "in morning trading" after "on Tuesday": a part of the last day the story named
+            days = [it for it in items if it.end <= start and it.rule != "anaphor" and it.type in ("DATE", "TIME")
+                    and re.match(r"\d{4}-\d\d-\d\d", it.value)]
+            day, anchor = (days[-1].value[:10], f"#{days[-1].serial}") if days else (V.day(dct), "DCT")
+            out.append(_Item(start, end, "TIME", f"{day}T{lex['part_of_day'][unit]}", None, anchor, "hint"))
             continue
         value = V.shift(dct, 0, {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[unit])
         if value:
@@ -318,6 +322,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     # Pass 2: everything, in document order, with a reference time per expression.
     items: list[_Item] = []
     ref: Ref | None = None
+    day_ref: Ref | None = None
     ref_para = -1
     ref_absolute = False
     import bisect
@@ -327,7 +332,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         year_hint = ref.day.year if ref is not None and ref_para == para and ref_absolute and \
             tenses[c.start] == "past" and \
             (dct is None or ref.day.year != dct.year) else None
-        ctx = Context(dct=dct, ref=ref, tense=tenses[c.start], year_hint=year_hint,
+        ctx = Context(dct=dct, ref=ref, day_ref=day_ref, tense=tenses[c.start], year_hint=year_hint,
                       prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
         n = normalise(c.rule.norm, c.groups, ctx)
         if n is None:
@@ -354,11 +359,15 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
         if n.anchor == "REF" and ref is not None:
             item.anchor = ref.id
+        elif n.anchor == "DAY" and day_ref is not None:
+            item.anchor = day_ref.id
         items.append(item)
         span = V.natural(n.value)
         if span is not None and n.type in ("DATE", "TIME") and c.rule.name not in ("anaphor",):
             gran = "D" if re.match(r"\d{4}-\d\d-\d\d", n.value) else "M" if re.match(r"\d{4}-\d\d$", n.value) else "Y"
             ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
+            if gran == "D":
+                day_ref = ref
             ref_para = para
             ref_absolute = n.anchor is None
     items.extend(_entity_hints(doc, text, items, dct))

@@ -36,6 +36,7 @@ class Context:
     ref: Ref | None = None
     tense: str = "past"  # past | perfect | present | future
     year_hint: int | None = None  # the narrative year of the paragraph, for "on March 3"
+    day_ref: Ref | None = None  # the last day-precise narrative time ("on Friday ... ending the day")
     prev_word: str = ""
     next_text: str = ""
 
@@ -436,8 +437,18 @@ def the_day(g: dict, c: Context) -> Norm | None:
         return None
     if c.dct is None:
         return None
-    base = c.ref.day if c.ref is not None and c.ref.granularity == "D" else c.dct
-    return Norm("DATE", V.day(base), _posmod(g), "REF" if base is not c.dct else "DCT")
+    base, anchor = _narrative_day(c)
+    return Norm("DATE", V.day(base), _posmod(g), anchor)
+
+
+def _narrative_day(c: Context) -> tuple[date | None, str]:
+    """The day a bare "the day" / "in the morning" refers to: the reference time if it is a day,
+    else the last day mentioned, else the document date."""
+    if c.ref is not None and c.ref.granularity == "D":
+        return c.ref.day, "REF"
+    if c.day_ref is not None:
+        return c.day_ref.day, "DAY"
+    return c.dct, "DCT"
 
 
 def the_year(g: dict, c: Context) -> Norm | None:
@@ -457,10 +468,10 @@ def the_pod(g: dict, c: Context) -> Norm | None:
     if c.prev_word not in ("in", "during", "by", "until", "through", "throughout", "overnight", "into"):
         return None
     code = lexicon()["part_of_day"][_key(g["pod"])]
-    base = c.ref.day if c.ref is not None and c.ref.granularity == "D" else c.dct
+    base, anchor = _narrative_day(c)
     if base is None:
         return None
-    return Norm("TIME", f"{V.day(base)}T{code}", anchor="REF" if base is not c.dct else "DCT")
+    return Norm("TIME", f"{V.day(base)}T{code}", anchor=anchor)
 
 
 def week_of(g: dict, c: Context) -> Norm | None:
