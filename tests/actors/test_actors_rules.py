@@ -106,3 +106,17 @@ def test_person_name_forms(nlp, text, alias, name):
     index = find_actors(nlp(text), document=Document(id="t", text=text))
     start = text.rindex(alias)
     assert index.get(index.actor_at(start, start + len(alias))).name == name
+
+
+@pytest.mark.parametrize("published, name", [
+    ("2008-08-06", "George W. Bush"),   # the namesake in office in the article's year
+    ("1990-05-01", "George H. W. Bush"),
+])
+def test_actors_titled_surname_in_office(nlp, published, name):
+    from dateline.actors import find_actors
+    from dateline.record import Document, Published
+
+    text = "President Bush flew to the summit."
+    doc = Document(id="t", text=text, published=Published(published, "day", "given"))
+    actor = next(a for a in find_actors(nlp(text), document=doc).actors if a.kind == "PERSON")
+    assert (actor.name, actor.country) == (name, "USA")

@@ -120,8 +120,16 @@ CASES = [
       ("actor", "United Nations Development Programme", "IGO", None, "IGO")]),
     ("The European Union urged Moscow to release the sailors, and the president of Armenia agreed.",
      [("link", "Moscow", 1, "Russia"), ("actor", "president", "PERSON", "ARM", "GOV")]),
+    # a visited capital stands for the host country (PLOVER: the host is the recipient of a visit)
     ("Delegates visited Moscow before the Patriotic Salvation Front rejected the offer.",
-     [("none", "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
+     [("link", "Moscow", 1, "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
+    ("Farmers from three provinces held a rally in Nairobi on Friday.", [("link", "Nairobi", 1, "Kenya")]),
+    ("The Moscow-based lender closed early.", [("none", "Russia")]),
+    # a surname too common to link alone, after a title: the namesake in office that year, else the country
+    ("President Bush flew to the summit.", [("actor", "Bush", "PERSON", "USA", "GOV")]),
+    ("The newspaper said Bush flew to the summit.", [("none", "George W. Bush")]),
+    # an organisation owned by a country: "Egypt's Muslim Brotherhood" → EGY
+    ("Jordan's Islamic Action Front boycotted the vote.", [("actor", "Islamic Action Front", "ORG", "JOR", "REB")]),
     ("Michelle Obama spoke first, then Barack Obama arrived. Later Mr. Obama thanked Mrs. Obama.",
      [("link", "Obama", 3, "Barack Obama"), ("link", "Obama", 4, "Michelle Obama")]),
     ("Tulsa police released a video, and Connecticut's tax commissioner said the audit would continue.",

@@ -218,3 +218,38 @@ def test_find_one_bad_trigger_keeps_the_others(nlp, monkeypatch):
     text = "Germany criticized France. Spain praised Germany."
     events = _events(nlp, text, *_COUNTRIES)
     assert [e.category for e in events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text,cameo,target", [
+    # a protest or a show of force in another country's capital targets that country
+    ("Dutch and Belgian students staged a protest in Nairobi.", "141", "KEN"),
+    ("Portugal held naval exercises near Luanda.", "150", "AGO"),
+])
+def test_find_place_of_protest_or_force_targets_its_country(text, cameo, target):
+    record = analyze(text)
+    hits = [(e.cameo, record.actor(t).country) for e in record.events for t in e.target]
+    assert (cameo, target) in hits
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("The bridge was destroyed by a rocket fired by the rebels.", "194"),   # the weapon refines the act
+    ("The bridge was destroyed by the rebels.", "1712"),                   # weapon unknown: destroy
+])
+def test_find_weapon_refines_destruction(nlp, text, cameo):
+    events = _events(nlp, text, ("rebels", "GROUP", None))
+    assert [e.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize("text,aid", [
+    ("Germany helped France with food and fuel.", True),
+    ("Germany helped French farmers sell their grain.", False),   # helping another's act is no aid
+    ("Germany sent engineers to help rebuild a bridge in France.", False),
+])
+def test_find_help_with_a_clause_is_no_aid(nlp, text, aid):
+    events = _events(nlp, text, *_COUNTRIES, ("French", "COUNTRY", "FRA"))
+    assert any(e.cameo == "070" for e in events) is aid
+
+
+def test_find_prefixed_complement(nlp):
+    events = _events(nlp, "Spain wants to re-examine the ports of France.", *_COUNTRIES)
+    assert [(e.cameo, e.source, e.target) for e in events] == [("090", ("A3",), ("A2",))]

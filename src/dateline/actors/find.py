@@ -23,9 +23,6 @@ from dateline.record import Actor, Document, Mention, Role
 
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
 _MALE_TITLES = {"mr", "mr.", "sir", "lord"}
-_METONYMY_PREPS = {"for", "against", "with", "by"}
-_MOTION_VERBS = {"visit", "reach", "enter", "leave", "tour", "arrive", "fly", "travel", "return", "flee", "host",
-                 "attack", "bomb", "shell", "strike", "hit", "capture", "take", "seize", "surround", "besiege"}
 
 
 def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None) -> ActorIndex:
@@ -79,16 +76,23 @@ def sector_at(known, year: int | None) -> str | None:
     """
     if year is None or not known.years or known.sector != "GOV":
         return known.sector
-    terms = []
-    for part in known.years.split(","):
-        m = re.match(r"\s*(\d{4})?\s*-\s*(\d{4})?\s*$", part)
-        if m:
-            terms.append((int(m.group(1) or 0), int(m.group(2) or 9999)))
+    terms = _terms(known.years)
     if not terms:
         return known.sector
     if any(a <= year <= b for a, b in terms):
         return known.sector
     return "ELI" if year > min(a for a, _ in terms) else None
+
+
+def _terms(years: str | None) -> list[tuple[int, int]]:
+    """Terms of office as (first, last) years: "2001-2009, 2025-" → [(2001, 2009), (2025, 9999)]."""
+    out = []
+    for part in (years or "").split(","):
+        m = re.match(r"\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$", part)
+        if m and (m.group(1) or m.group(3)):
+            first = int(m.group(1) or 0)
+            out.append((first, int(m.group(3) or (9999 if m.group(2) else first))))
+    return out
 
 
 def _same_length(doc: Doc, text: str) -> bool:
@@ -165,7 +169,10 @@ class _Builder:
                         self._person_mention(self._entity(f"P:{full}", name=full, kind="PERSON"), c)
                         continue
                 else:
-                    known = lex.surname.get(word)
+                    known = lex.surname.get(word) or self._titled_surname(c, word)
+                    if known is None and (iso := self._titled_country(c, word)):
+                        self._person_mention(self._entity(f"P:{word}", name=word, kind="PERSON", country=iso), c)
+                        continue
             if known is None and len(words) > 2:
                 known = lex.known_actor(f"{words[0]} {words[-1]}")  # "Donald J. Trump"
             if known is None and len(words) > 1:
@@ -179,6 +186,28 @@ class _Builder:
             else:
                 e = self._entity(f"P:{c.text}", name=c.text, kind="PERSON")
             self._person_mention(e, c)
+
+    def _titled_people(self, c: Candidate, word: str) -> list:
+        """Known people with this surname when a title stands before it ("President Bush")."""
+        people = [k for k in self.lex.surname_all.get(word, ()) if k.kind == "PERSON"]
+        if not people or title_before(self.ctx, c.start, self.owner) is None:
+            return []
+        return people
+
+    def _titled_surname(self, c: Candidate, word: str):
+        """A surname too common to link alone, after a title, is the known person with that
+        surname who held office in the article's year ("President Bush" in 2008), or the only one."""
+        people = self._titled_people(c, word)
+        if self.year is not None:
+            serving = [k for k in people if any(a <= self.year <= b for a, b in _terms(k.years))]
+            if len(serving) == 1:
+                return serving[0]
+        return people[0] if len(people) == 1 else None
+
+    def _titled_country(self, c: Candidate, word: str) -> str | None:
+        """The country all known people with this titled surname share ("President Bush", undated)."""
+        countries = {k.country for k in self._titled_people(c, word)}
+        return countries.pop() if len(countries) == 1 else None
 
     def _pick_full(self, c: Candidate, fulls: list[str]) -> str | None:
         """Which full name a lone surname means: gender agreeing with "Mr."/"Ms.", most recent."""
@@ -314,11 +343,11 @@ class _Builder:
                 self.country_entity(c.iso).add(self._ment(c.start, c.end, "demonym"))
             elif c.kind == "PLACE":
                 self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
-            elif c.kind == "CAPITAL":
+            elif c.kind == "CAPITAL":  # the seat of government stands for its country: as a metonym
+                # ("Washington warned") or as the place an act is aimed at ("a protest in Beijing",
+                # PLOVER's recipient); a modifier ("Moscow-based", "Beijing Olympics") is not
                 root = doc[c.start:c.end].root
-                if root.dep_ in ("nsubj", "nsubjpass", "poss") or (
-                        root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS) or (
-                        root.dep_ == "dobj" and root.head.lemma_ not in _MOTION_VERBS):
+                if root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
                     self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
             elif c.known is not None:
                 k = c.known

@@ -65,6 +65,8 @@ class Lexicon:
     alias: dict[str, KnownActor] = field(default_factory=dict)
     alias_lower: dict[str, KnownActor] = field(default_factory=dict)
     surname: dict[str, KnownActor] = field(default_factory=dict)
+    # every known person by surname, including those too common to link alone ("Bush")
+    surname_all: dict[str, list[KnownActor]] = field(default_factory=dict)
     # first token of an alias -> max alias length in tokens (space-split), for gazetteer scans
     first_words: dict[str, int] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # lower name -> iso3
@@ -130,6 +132,7 @@ def _load_known(lex: Lexicon) -> None:
             sur = entry.surname or entry.name.split()[-1]
             if entry.surname_alone:
                 lex.surname.setdefault(sur, entry)
+            lex.surname_all.setdefault(sur, []).append(entry)
         for noun in entry.nouns:
             lex.nouns.setdefault(noun, []).append(entry)
 

@@ -197,7 +197,27 @@ def _org_attributes(ctx: DocContext, start: int, end: int) -> dict:
                 cues.add(ctx.lex.igo_words[part])
     if iso is None and cues == {"region", "institution"}:
         return {"iso": None, "sector": "IGO", "kind": "IGO"}
+    if iso is None:
+        iso = _possessor_country(ctx, start)
     return {"iso": iso, "sector": sector}
+
+
+def _possessor_country(ctx: DocContext, start: int) -> str | None:
+    """The country that owns an organisation: "Egypt's Muslim Brotherhood" → EGY.
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = DocContext(load_nlp()("Egypt's Muslim Brotherhood protested."))
+    >>> _possessor_country(ctx, 2)
+    'EGY'
+    """
+    doc = ctx.doc
+    if start < 2 or doc[start - 1].text not in _POSSESSIVE:
+        return None
+    end = start - 1
+    first = end - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1  # a multi-word country: "the United States's"
+    return ctx.lex.country(doc[first:end].text) or ctx.lex.country(doc[end - 1].text)
 
 
 def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:

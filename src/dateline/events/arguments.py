@@ -238,6 +238,36 @@ def _agent_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _weapon_codes() -> dict[str, str]:
+    path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
+    return {w: c for w, c in json.loads(path.read_text(encoding="utf-8"))["weapons"].items() if c != "-"}
+
+
+_UNSPECIFIED_FORCE = {"1712", "17", "170", "171", "18", "180", "19", "190"}
+
+
+def weapon_code(verb: Token, cameo: str) -> str:
+    """Refine destruction or unspecified force by the weapon named as its agent or instrument:
+    "blown up by a missile" is fighting with artillery (CAMEO 194), not only destroying property;
+    PLOVER keeps ASSAULT 'destroy' for damage whose weapon is unknown.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The bridge was destroyed by a missile.")
+    >>> weapon_code(doc[3], "1712")
+    '194'
+    """
+    if cameo not in _UNSPECIFIED_FORCE:
+        return cameo
+    codes = _weapon_codes()
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (code := codes.get(obj.lemma_.lower()) or codes.get(obj.lower_)):
+                return code
+    return cameo
+
+
+@functools.cache
 def _protester_nouns() -> frozenset[str]:
     path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["protesters"])

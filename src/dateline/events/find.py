@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from dateline.actors import ActorIndex
-from dateline.events.arguments import by_protesters, find_arguments
+from dateline.events.arguments import by_protesters, find_arguments, weapon_code
 from dateline.events.codes import plover
 from dateline.events.lexicon import load_lexicon
 from dateline.events.status import is_background, status_of
@@ -142,6 +142,7 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
     """Code one trigger: arguments, status, date, background, place; None when it is no event."""
     if trig.cameo[:3] == "171" and by_protesters(trig.token):
         trig.cameo = "145"  # protesters wrecking property riot (CAMEO 145, PLOVER PROTEST riot)
+    trig.cameo = weapon_code(trig.token, trig.cameo)
     category, mode, context = plover(trig.cameo)
     if category is None:
         return None, False
@@ -157,7 +158,7 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
         target = [t for t in target if t not in source]  # the place it came from is not its target
     if not source and require_source:
         return None, False
-    if not target and trig.cameo[:2] in ("17", "18", "19", "20"):
+    if not target and trig.cameo[:2] in ("14", "15", "17", "18", "19", "20"):
         target = _place_target(trig, source, actors)
     if not target and _needs_target(trig):
         return None, False  # "we must start by recognizing ...": no one is recognised

@@ -163,6 +163,20 @@ def _best(token: Token, lexicon: Lexicon) -> tuple[Entry, list[Token], list[Toke
     return best
 
 
+def _prefixed(token: Token) -> Token:
+    """The verb of a prefixed word the tokenizer split ("re", "-", "examine" → "examine").
+
+    >>> from dateline.parse import load_nlp
+    >>> _prefixed(load_nlp()("They want to re-examine it.")[3]).text
+    'examine'
+    """
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and len(token) <= 4 and \
+            doc[token.i + 2].pos_ == "VERB" and not doc[token.i + 1].whitespace_ and not token.whitespace_:
+        return doc[token.i + 2]
+    return token
+
+
 def _complement(token: Token) -> Token | None:
     """The action a control verb or noun governs: xcomp / to-infinitive / "for" object / object."""
     if token.pos_ in ("NOUN", "PROPN") and (verb := _to_infinitive(token)) is not None:
@@ -170,7 +184,7 @@ def _complement(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
                 any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-            return c
+            return _prefixed(c)
     for c in token.children:
         if c.dep_ == "xcomp":
             return c
@@ -231,6 +245,19 @@ def _clause(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
 
 
+def _governs_clause(token: Token) -> bool:
+    """True when a verb governs another verb's clause: "help defend Y" (xcomp), or "help X
+    join Z" where the parser left the bare verb after the object outside the clause."""
+    if any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in token.children):
+        return True
+    doc = token.doc
+    for obj in token.children:
+        nxt = obj.right_edge.i + 1 if obj.dep_ == "dobj" else None
+        if nxt is not None and nxt < len(doc) and doc[nxt].tag_ == "VB":
+            return True
+    return False
+
+
 def complement_ok(token: Token, entry: Entry) -> bool:
     """``threatcomp``: the complement threatens (a modal or a conflict word); ``modalcomp``: the
     complement says what the target must do ("insisted that Europe must ...")."""
@@ -245,6 +272,8 @@ def complement_ok(token: Token, entry: Entry) -> bool:
     if "mustcomp" in entry.flags:  # "said that China must drop barriers": a demand
         clause = _clause(token)
         return clause is not None and any(t.dep_ == "aux" and t.lower_ in _MUST for t in clause.children)
+    if "noclause" in entry.flags:
+        return not _governs_clause(token)
     if "modalcomp" in entry.flags:
         clause = _clause(token)
         if clause is None:
