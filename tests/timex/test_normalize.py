@@ -126,6 +126,8 @@ def test_normalize_more_values(nlp, text, expected):
     ("Shares rose on Wednesday. A report said jobs fell in February. The index ended the day higher.",
      [("Wednesday", "DATE", "2013-03-20", None), ("February", "DATE", "2013-02", None),
       ("the day", "DATE", "2013-03-20", None)]),
+    ("The train left at 14:45 and the vote came hours after the crash.",
+     [("14:45", "TIME", "2013-03-22T14:45", None), ("hours", "DURATION", "PTXH", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -604,7 +604,8 @@ def bare_plural(g: dict, c: Context) -> Norm | None:
     if unit is None:
         return None
     rel = _key(g.get("rel"))
-    if not rel and not g.get("long") and c.prev_word not in _PREP_BEFORE_BARE:
+    if not rel and not g.get("long") and c.prev_word not in _PREP_BEFORE_BARE \
+            and not re.match(r"\s+(?:after|before)\b", c.next_text):  # "hours after the attack"
         return None
     code = {"DE": "DE", "CE": "CE", "H": "TXH", "MIN": "TXM", "S": "TXS"}.get(unit)
     return Norm("DURATION", "P" + (code if code and code.startswith("T") else "X" + (code or unit)))
