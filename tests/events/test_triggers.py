@@ -32,13 +32,19 @@ def test_triggers_found(nlp, text, expected):
 @pytest.mark.parametrize("text", [
     "The minister warned that the plan is an unrealistic goal.",  # a warning, not a threat
     "We must start by recognizing that the borders changed.",  # nobody is recognised
+    # a warning *about* what another side did or is doing is a statement
+    "She warned that the militia was massing its forces along the river.",
 ])
 def test_triggers_warning_without_threat(nlp, text):
     assert not [c for c, _ in _codes(nlp, text) if c.startswith("13")]
 
 
-def test_triggers_warning_with_threat(nlp):
-    assert any(c.startswith("13") for c, _ in _codes(nlp, "The president warned that the move would start a war."))
+@pytest.mark.parametrize("text", [
+    "The president warned that the move would start a war.",
+    "The police chief warned that officers will no longer tolerate the rallies.",
+])
+def test_triggers_warning_with_threat(nlp, text):
+    assert any(c.startswith("13") for c, _ in _codes(nlp, text))
 
 
 def test_triggers_lexicon_rows_are_well_formed():

@@ -265,10 +265,16 @@ def complement_ok(token: Token, entry: Entry) -> bool:
         clause = _clause(token)
         if clause is None:
             return False
+        if any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in clause.children):
+            return True  # "warned that police will no longer tolerate rallies"
         heads = [clause] + [c for c in clause.children if c.dep_ in ("dobj", "attr", "prep", "xcomp")]
         heads += [g for h in heads if h.dep_ == "prep" for g in h.children if g.dep_ == "pobj"]
-        return any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in clause.children) or \
-            any(t.lemma_.lower() in _THREAT_WORDS for t in heads)
+        if clause.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children):
+            # "warned that Russia was rebuilding its forces": a warning *about* what someone did or
+            # is doing is a statement; only one addressed to someone, naming harm, threatens
+            return any(c.dep_ in ("dobj", "dative") for c in token.children) and \
+                any(t.lemma_.lower() in _THREAT_WORDS for t in heads)
+        return any(t.lemma_.lower() in _THREAT_WORDS for t in heads)
     if "mustcomp" in entry.flags:  # "said that China must drop barriers": a demand
         clause = _clause(token)
         return clause is not None and any(t.dep_ == "aux" and t.lower_ in _MUST for t in clause.children)
