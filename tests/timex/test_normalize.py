@@ -128,6 +128,13 @@ def test_normalize_more_values(nlp, text, expected):
       ("the day", "DATE", "2013-03-20", None)]),
     ("The train left at 14:45 and the vote came hours after the crash.",
      [("14:45", "TIME", "2013-03-22T14:45", None), ("hours", "DURATION", "PTXH", None)]),
+    ("The show ran from Nov. 20 to Jan. 5.",
+     [("Nov. 20", "DATE", "2012-11-20", None), ("Jan. 5", "DATE", "2013-01-05", None)]),
+    ("A ruling is expected by mid-April.", [("mid-April", "DATE", "2013-04", "MID")]),
+    ("Music of the nineties returned, at the moment.", [("the nineties", "DATE", "199", None),
+                                                         ("the moment", "DATE", "PRESENT_REF", None)]),
+    ("Shares fell in after-hours trading, though the board meets on a semiannual basis.",
+     [("semiannual", "SET", "P6M", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

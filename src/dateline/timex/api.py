@@ -115,6 +115,9 @@ def tense_at(doc: Doc, offset: int) -> str:
         return "future"
     if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
         return "perfect"  # "has been scheduled for June 3": either side of the document date
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        # "is expected by mid-April" looks ahead; "is seen as" is the present
+        return "future" if verb.lemma_.lower() in lexicon()["schedule_verb"] else "present"
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ in ("VBZ", "VBP"):
@@ -224,6 +227,8 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_RANGE_GAP = re.compile(r"[ \t]{0,2}(?:to|through|until|till|and|-|–|—)[ \t]{0,2}", re.IGNORECASE)
+_RANGE_SHAPE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _CLOCK_DATE_GAP = re.compile(r",?[ \t]{0,2}(?:on[ \t]{1,2})?")
 _HINT_DETERMINERS = {"the", "this", "that", "its", "their", "his", "her", "our", "these", "those"}
 _HINT_UNIT = re.compile(r"\b(day|week|month|year|quarter|morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -294,6 +299,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     def accept(c: Candidate) -> bool:
         if _is_quantity(doc, c):
             return False
+        if c.start > 1 and text[c.start - 1] == "-" and text[c.start - 2].isalpha():
+            return False  # inside a compound: "after-hours trading", "year-on-year"
         ctx = Context(dct=probe, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
         return normalise(c.rule.norm, c.groups, ctx) is not None
 
@@ -356,6 +363,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
                 and _CLOCK_DATE_GAP.fullmatch(text, items[-1].end, c.start):
             clock = items[-1]  # "at 16:15 UTC, June 1st": the time is on the date that follows it
             clock.value, clock.anchor = n.value + clock.value[10:], n.anchor
+        if items and _RANGE_GAP.fullmatch(text, items[-1].end, c.start):
+            n = _order_range(items[-1], n)
         item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
         if n.anchor == "REF" and ref is not None:
             item.anchor = ref.id
@@ -395,6 +404,26 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         if anchor:
             refs[t.id] = anchor
     return TimeResult(tuple(times), published, dct, refs, tuple(para_starts))
+
+
+def _with_year(value: str, year: int) -> str:
+    return f"{year:04d}{value[4:]}"
+
+
+def _order_range(first: _Item, n: Norm) -> Norm:
+    """"from March to June", "from December to March 2013": the two ends of a range in order,
+    moving the end whose year was guessed from the document date."""
+    shape = _RANGE_SHAPE.fullmatch
+    if not (shape(first.value) and shape(n.value)) or len(first.value) != len(n.value):
+        return n
+    if n.anchor == "DCT" and n.value < first.value:
+        y = int(first.value[:4])
+        value = _with_year(n.value, y) if _with_year(n.value, y) >= first.value else _with_year(n.value, y + 1)
+        return Norm(n.type, value, n.mod, n.anchor)
+    if first.anchor == "DCT" and n.anchor is None and first.value > n.value:
+        y = int(n.value[:4])
+        first.value = _with_year(first.value, y) if _with_year(first.value, y) <= n.value else _with_year(first.value, y - 1)
+    return n
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:

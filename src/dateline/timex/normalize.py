@@ -256,7 +256,8 @@ def decade(g: dict, c: Context) -> Norm | None:
     if g.get("dec"):
         value = g["dec"][:3]
     else:
-        d = int((g.get("dec2") or g.get("dec3") or g["dec4"])[0])
+        d = int(lexicon()["decade_word"][_key(g["decw"])] if g.get("decw") else
+                (g.get("dec2") or g.get("dec3") or g["dec4"])[0])
         value = f"19{d}" if c.dct is None or d * 10 > c.dct.year % 100 else f"20{d}"
     return Norm("DATE", value, _posmod(g))
 
@@ -588,6 +589,8 @@ def same_period(g: dict, c: Context) -> Norm | None:
 def ref_word(g: dict, c: Context) -> Norm | None:
     key = _key(g["ref"])
     value = lexicon()["ref_word"][key]
+    if key == "the moment" and (c.prev_word not in ("at", "for") or not re.match(r"\s*(?:[,.;:)!?]|$)", c.next_text)):
+        return None  # "at the moment, ..." is now; "the moment he arrived" is an event's time
     if key == "current" and (c.prev_word != "the" or re.match(r"\s+accounts?\b", c.next_text)):
         return None  # "the current crisis" (TIDES/TimeML: PRESENT_REF); not "its current models", "current account"
     if key == "recent" and (c.prev_word in ("most", "more", "less", "least") or _key(g.get("_text")) != "recent" or not re.match(r"\s+[a-z]", c.next_text)):
