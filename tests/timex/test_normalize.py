@@ -53,6 +53,8 @@ def test_normalize_values(nlp, text, expected):
     "The Russell 2000 Index of small companies fell.",  # a year in an index name
     "He spoke at the annual Global Energy Forum.",  # "annual" inside an event name
     "Ministers met at the same time that the bank cut rates.",  # a relation, not a time
+    "She quoted the Yale Daily News as soon as she could.",  # a name; a conjunction
+    "He golfed at Mar-a-Lago with friends.",  # a month abbreviation inside a name
 ])
 def test_normalize_rejects(nlp, text):
     assert [t for t in _times(nlp, text) if t[2] not in ("PRESENT_REF",)] == []
@@ -135,6 +137,7 @@ def test_normalize_more_values(nlp, text, expected):
                                                          ("the moment", "DATE", "PRESENT_REF", None)]),
     ("Shares fell in after-hours trading, though the board meets on a semiannual basis.",
      [("semiannual", "SET", "P6M", None)]),
+    ("Until last week, he was silent.", [("last week", "DATE", "2013-W11", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -227,6 +227,8 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_NAME_AROUND = re.compile(r"\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"[a-z][ ,]*\b[A-Z][\w.]*\s+$")
 _RANGE_GAP = re.compile(r"[ \t]{0,2}(?:to|through|until|till|and|-|–|—)[ \t]{0,2}", re.IGNORECASE)
 _RANGE_SHAPE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _CLOCK_DATE_GAP = re.compile(r",?[ \t]{0,2}(?:on[ \t]{1,2})?")
@@ -301,6 +303,11 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             return False
         if c.start > 1 and text[c.start - 1] == "-" and text[c.start - 2].isalpha():
             return False  # inside a compound: "after-hours trading", "year-on-year"
+        if c.rule.name == "set_adverb" and c.text[:1].isupper() and _NAME_AROUND.match(text, c.end) \
+                and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+            return False  # "the Yale Daily News": inside a name
+        if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].islower() and text[c.end - 1].isalpha():
+            return False  # "Mar-a-Lago", "May-December"
         ctx = Context(dct=probe, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
         return normalise(c.rule.norm, c.groups, ctx) is not None
 
@@ -352,6 +359,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         elif c.rule.name == "duration" and c.groups.get("the") and not c.groups.get("rel") \
                 and "-" + c.groups["unit"] in c.text:
             start += len(re.match(r"the\s+", c.text, re.IGNORECASE).group())  # "the [three-day] visit"
+        elif timeml and c.rule.name == "rel_unit" and _key(c.groups.get("pre")) in ("until", "through"):
+            start += len(re.match(r"\w+\s+", c.text).group())  # "until [last week]": the signal is apart
         elif timeml and c.rule.name == "anaphor" and c.groups.get("since"):
             start = c.end - len("then")  # "since then": TimeML marks "then", the signal is apart
             mod = None

@@ -589,6 +589,8 @@ def same_period(g: dict, c: Context) -> Norm | None:
 def ref_word(g: dict, c: Context) -> Norm | None:
     key = _key(g["ref"])
     value = lexicon()["ref_word"][key]
+    if key == "soon" and c.prev_word == "as" and re.match(r"\s+as\b", c.next_text):
+        return None  # "as soon as the results came": a conjunction
     if key == "the moment" and (c.prev_word not in ("at", "for") or not re.match(r"\s*(?:[,.;:)!?]|$)", c.next_text)):
         return None  # "at the moment, ..." is now; "the moment he arrived" is an event's time
     if key == "current" and (c.prev_word != "the" or re.match(r"\s+accounts?\b", c.next_text)):
