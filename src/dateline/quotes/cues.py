@@ -31,6 +31,7 @@ class CueLexicon:
     colon_labels: frozenset[str] = frozenset()
     broad_only: frozenset[str] = frozenset()
     in_sources: frozenset[str] = frozenset()  # "in the latest poll, ...": the noun is the source  # verbs whose attributions only the broad mode reports
+    stance: frozenset[str] = frozenset()  # take any object of a named actor ("Cruz endorsed Trump")
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
     verbs: frozenset[str] = frozenset()  # speech | cognition | evidence: verbs taking a clause or a quote
@@ -54,7 +55,7 @@ def load_cues() -> CueLexicon:
     lex = _read()
     prep_verbs = frozenset(v for v, _ in lex.prep_cues)
     every = (lex.speech | lex.cognition | lex.evidence | lex.object_verbs | lex.infinitive_verbs | prep_verbs
-             | lex.raising)
+             | lex.raising | lex.stance)
     return replace(lex, prep_verbs=prep_verbs, all_verbs=every, verbs=lex.speech | lex.cognition | lex.evidence)
 
 
@@ -78,4 +79,5 @@ def _read() -> CueLexicon:
         colon_labels=low(raw.get("colon_labels", ())),
         broad_only=low(raw.get("broad_only_verbs", ())),
         in_sources=low(raw.get("in_source_nouns", ())),
+        stance=low(raw.get("stance_verbs", ())),
     )

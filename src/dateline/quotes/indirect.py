@@ -9,6 +9,7 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Token
@@ -57,7 +58,7 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                 inherit[u.i] = cue
             break
     for k in range(left + 3, right):
-        if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1):
+        if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
     while left <= right and (doc[left].lower_ in _MARKS and doc[left].dep_ == "mark" or doc[left].is_space
@@ -93,11 +94,17 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
 
 
-def _trailing_aside(doc, k: int) -> bool:
-    """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ..."."""
+def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
+    """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ...",
+    or an appositive that runs to the content's end ("criticized Comey, a Republican appointee")."""
     word = doc[k].lower_
     if word in _ASIDES:
         return True
+    if right is not None:
+        for u in doc[k:right + 1]:
+            if (u.dep_ == "appos" and u.head.i < k and u.left_edge.i == k and u.right_edge.i >= right - 1
+                    and not any(c.dep_ in ("cc", "conj") for c in u.children)):  # not a list "X, Y and Z"
+                return True
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
         return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
@@ -160,6 +167,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
             content, subj = passive
             weak = True
+        elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok):
+            content = _object_content(ctx, tok, broad, stance=True)  # "Cruz endorsed Trump"
+            weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
@@ -175,8 +185,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         if subj is None:
             subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
-        if subj is None:
-            subj = _adjacent_noun(tok)
+        if subj is None and not _passive(tok):
+            subj = _adjacent_noun(tok)  # "Internet companies have been criticized": no speaker
         spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
@@ -206,6 +216,19 @@ def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
     if subj is None or ctx.quoted_at(subj.idx) is not None:
         return False
     return subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
+
+
+_PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}
+
+
+def _actor_object(verb: Token) -> bool:
+    """True when the verb's direct object names a person or organisation ("endorsed Trump",
+    "criticized the RNC", "praised her"): a stance toward an actor. A stance toward a thing
+    ("opposed the plan") is an attitude that only the broad mode reports."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ in _ACTOR_ENTS or obj.pos_ == "PROPN" or obj.lower_ in _PERSONAL_OBJECTS
 
 
 def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
@@ -286,6 +309,11 @@ def _headline_candidate(ctx: QuoteContext, broad: bool) -> Candidate | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """True for a passive verb ("was criticized", "is assumed"): its subject is not its speaker."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _adjacent_noun(verb: Token) -> Token | None:
     """The noun right before a subjectless cue ("..., former president Bill Clinton said"): a parse
     that hung the name elsewhere still puts it next to its verb."""
@@ -325,7 +353,7 @@ _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
 
-def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
+def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
                     infinitive_only: bool = False, prep_only: bool = False) -> Span | None:
     """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
 
@@ -350,7 +378,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
     # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
     misparsed = dobj is not None and lemma in lex.speech and any(t.tag_ in _FINITE for t in dobj.subtree) and not any(
         t.pos_ == "VERB" and t.lemma_.lower() in lex.verbs for t in dobj.subtree)  # "emailed voters saying ..."
-    if dobj is not None and (lemma in lex.object_verbs or broad or misparsed or lemma == "say") and not prep_only:
+    if dobj is not None and (lemma in lex.object_verbs or broad or misparsed or stance or lemma == "say") and not prep_only:
         right = dobj.right_edge.i
         for c in rights:
             if c.i <= dobj.i:
@@ -360,7 +388,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *,
             else:
                 break
         # "said so", "said no", "said the same of Sanders": "say" takes even a one-word object
-        least = 1 if lemma == "say" else 2 if broad else _MIN_TOKENS
+        least = 1 if lemma == "say" or stance else 2 if broad else _MIN_TOKENS
         return _content(ctx, dobj, verb, right_edge=right, min_tokens=least)
     if dobj is None and xcomp is None:
         for c in rights:
@@ -498,6 +526,14 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     return out
 
 
+def _outer_key(c: Candidate, cue_starts: list[int]) -> tuple[int, int]:
+    """Sort key, outer attributions first: the number of other cues inside the content, then
+    the content's length. "said she would dismiss Olsen, a deputy ..." (trimmed at the
+    appositive) holds the cue "dismiss" and so wins over the stance inside it."""
+    inner = sum(bisect.bisect_left(cue_starts, e) - bisect.bisect_left(cue_starts, s) for s, e in c.parts)
+    return -inner, -sum(e - s for s, e in c.parts)
+
+
 def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = False) -> list[Candidate]:
     """Return indirect and mixed candidates that don't collide with ``taken`` (direct) quotes.
 
@@ -527,7 +563,8 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
              + _adjective_candidates(ctx, blocked, broad))
     cands = [c for c in cands if c.cue_token not in used_cues]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
-    cands.sort(key=lambda c: -sum(e - s for s, e in c.parts))
+    cue_starts = sorted(c.cue[0] for c in cands if c.cue is not None)
+    cands.sort(key=lambda c: _outer_key(c, cue_starts))
     accepted: list[Candidate] = []
     occupied = list(claimed)
     for c in cands:
