@@ -55,6 +55,8 @@ def test_normalize_values(nlp, text, expected):
     "Ministers met at the same time that the bank cut rates.",  # a relation, not a time
     "She quoted the Yale Daily News as soon as she could.",  # a name; a conjunction
     "He golfed at Mar-a-Lago with friends.",  # a month abbreviation inside a name
+    "A Late Surge Among Voters May Have Decided The Race.",  # "May" the modal in a headline
+    "He writes for Washington Monthly.",  # a name
 ])
 def test_normalize_rejects(nlp, text):
     assert [t for t in _times(nlp, text) if t[2] not in ("PRESENT_REF",)] == []
@@ -138,6 +140,7 @@ def test_normalize_more_values(nlp, text, expected):
     ("Shares fell in after-hours trading, though the board meets on a semiannual basis.",
      [("semiannual", "SET", "P6M", None)]),
     ("Until last week, he was silent.", [("last week", "DATE", "2013-W11", None)]),
+    ("The show was booked a year and a half ahead.", [("a year and a half", "DURATION", "P1.5Y", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

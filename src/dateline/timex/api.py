@@ -227,7 +227,6 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
-_NAME_AROUND = re.compile(r"\s+[A-Z]")
 _NAME_BEFORE = re.compile(r"[a-z][ ,]*\b[A-Z][\w.]*\s+$")
 _RANGE_GAP = re.compile(r"[ \t]{0,2}(?:to|through|until|till|and|-|–|—)[ \t]{0,2}", re.IGNORECASE)
 _RANGE_SHAPE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
@@ -303,9 +302,10 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             return False
         if c.start > 1 and text[c.start - 1] == "-" and text[c.start - 2].isalpha():
             return False  # inside a compound: "after-hours trading", "year-on-year"
-        if c.rule.name == "set_adverb" and c.text[:1].isupper() and _NAME_AROUND.match(text, c.end) \
-                and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
-            return False  # "the Yale Daily News": inside a name
+        if c.rule.name == "set_adverb" and c.text[:1].isupper() and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+            return False  # "the Yale Daily News", "Washington Monthly": inside a name
+        if _key(c.groups.get("mon")) == "may" and (tok := _token_at(doc, c.start)) is not None and tok.tag_ == "MD":
+            return False  # "Voters May Have Won": the modal in a title-case headline
         if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].islower() and text[c.end - 1].isalpha():
             return False  # "Mar-a-Lago", "May-December"
         ctx = Context(dct=probe, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])

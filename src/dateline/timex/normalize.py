@@ -618,7 +618,7 @@ def bare_plural(g: dict, c: Context) -> Norm | None:
 
 def anaphor(g: dict, c: Context) -> Norm | None:
     since = _key(g.get("since"))
-    if _key(g.get("_text")).endswith("same time") and re.match(r"\s+(that|as|when|with)\b", c.next_text):
+    if _key(g.get("_text")).endswith("same time") and re.match(r"\s+(that|as|when|with)\b|\s*,", c.next_text):
         return None  # "at the same time that X met": a relation between events, not a time
     if c.ref is None:
         return Norm("DATE", "PAST_REF") if not since else None
@@ -646,7 +646,7 @@ def duration(g: dict, c: Context) -> Norm | None:
     if isinstance(n, str):
         count = "X"
     else:
-        count = n
+        count = n + 0.5 if g.get("half2") else n  # "a year and a half"
     if count != "X" and count < 1 and unit in _SMALLER:
         smaller, factor = _SMALLER[unit]  # "half an hour" → PT30M (but "two and a half years" → P2.5Y)
         count, unit = count * factor, smaller
