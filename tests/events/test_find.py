@@ -253,3 +253,22 @@ def test_find_help_with_a_clause_is_no_aid(nlp, text, aid):
 def test_find_prefixed_complement(nlp):
     events = _events(nlp, "Spain wants to re-examine the ports of France.", *_COUNTRIES)
     assert [(e.cameo, e.source, e.target) for e in events] == [("090", ("A3",), ("A2",))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conjoined verbs share the object that follows the second one
+    ("Germany criticized and sanctioned France.", [("111", ("A1",), ("A2",)), ("163", ("A1",), ("A2",))]),
+    # the act someone is accused of in the passive is the patient's, and only alleged
+    ("France was accused by Germany of shelling border villages.",
+     [("112", ("A1",), ("A2",)), ("194", ("A2",), ())]),
+])
+def test_find_conjunction_and_passive_accusation(nlp, text, expected):
+    names = [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")]
+    events = _events(nlp, text, *names)
+    assert [(e.cameo, e.source, e.target) for e in events] == expected
+    assert all(e.status == "reported" for e in events if e.cameo == "194")
+
+
+def test_find_agreed_ceasefire(nlp):
+    events = _events(nlp, "Germany and France agreed to a ceasefire.", *_COUNTRIES)
+    assert [(e.cameo, e.category) for e in events] == [("0356", "AGREE")]

@@ -315,7 +315,7 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 continue
             if not place_mod and _bare_blocked(tok, by_tok):
                 continue
-            iso = _country_after(tok, by_tok)
+            iso = _country_after(tok, by_tok, places=True)
         span = doc[start:tok.i + 1]
         sector = rn.sector
         if mod_sector and sector in (None, "GOV"):
@@ -345,14 +345,23 @@ def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
     return False
 
 
-def _country_after(tok: Token, by_tok: dict[int, Candidate], preps: tuple[str, ...] = ("from", "in")) -> str | None:
-    """The country in "rebels from Syria" / "troops in Mali" / "president of Armenia"."""
+def _country_after(tok: Token, by_tok: dict[int, Candidate], preps: tuple[str, ...] = ("from", "in"), *,
+                   places: bool = False) -> str | None:
+    """The country in "rebels from Syria" / "troops in Mali" / "president of Armenia"; with
+    ``places``, also of a capital or a geocoded town ("police in Lagos" → NGA)."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
                 c = by_tok.get(obj.i)
-                if obj.dep_ == "pobj" and c is not None and c.kind == "COUNTRY":
+                if c is not None and (c.kind == "COUNTRY" or (places and c.kind == "CAPITAL")):
                     return c.iso
+                if places and c is None and obj.ent_type_ in ("GPE", "LOC"):
+                    from dateline.geo.locate import place_of
+
+                    loc = place_of(obj)
+                    return loc.country if loc is not None else None
     return None
 
 

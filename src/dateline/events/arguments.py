@@ -191,8 +191,10 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             if patient is not None:  # "Obama is being pressured to help Iran": Obama would help
                 return np_actors(patient, actors)
         if prev is not None and prev.dep_ == "pcomp" and prev.head.lower_ in ("for", "of"):
-            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-            if obj is not None:  # "jailed a student for helping militants": the student helped
+            # "jailed a student for helping militants": the student helped; also in the passive
+            # ("Togo was accused by Ghana of shelling villages": Togo shelled)
+            obj = next((c for c in node.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
                 return np_actors(obj, actors)
         prev = node
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or \
@@ -370,6 +372,24 @@ def _gerund_source(verb: Token, actors: ActorIndex, *, span: int = 4) -> list[st
     return out
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object of a following conjoined verb that shares it ("Ghana criticized and sanctioned
+    Togo": Togo is criticized too), unless that verb has its own subject or a clause intervenes.
+
+    >>> from dateline.parse import load_nlp
+    >>> [t.text for t in _shared_objects(load_nlp()("Ghana criticized and sanctioned Togo.")[1])]
+    ['Togo']
+    """
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i - verb.i > 3 or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        if any(t.text == "," for t in verb.doc[verb.i + 1:conj.i]):
+            continue
+        return [c for c in conj.children if c.dep_ == "dobj"]
+    return []
+
+
 def _objects(token: Token, trig: Trigger) -> list[Token]:
     """Argument heads in order: the entry's preposition objects, direct objects, other
     prepositional objects, then prepositional objects of the direct objects ("control over X")."""
@@ -378,6 +398,8 @@ def _objects(token: Token, trig: Trigger) -> list[Token]:
     direct += [g for c in token.children if c.dep_ == "dative" and c.pos_ == "ADP"
                for g in c.children if g.dep_ == "pobj"]  # "provide support to Israel"
     objs += [c for c in direct if c not in objs]
+    if not objs and token.pos_ == "VERB":
+        objs += _shared_objects(token)
     preps = _TARGET_PREPS + (("of",) if token.pos_ in ("NOUN", "PROPN") else ())
     if trig.cameo[:2] == "14":  # "rallied outside the Chinese embassy": a protest targets whom it faces
         preps += ("outside",)

@@ -20,6 +20,7 @@ _INTENT = {"intend", "plan", "want", "hope", "wish", "aim", "seek", "try", "atte
 _SPEECH = {"say", "tell", "claim", "state", "announce", "add", "report", "believe", "think", "argue",
            "insist", "warn", "note", "explain", "suggest", "accuse", "allege", "deny", "acknowledge", "confirm"}
 _CONDITIONAL = {"if", "unless", "whether"}
+_ALLEGE = {"accuse", "charge", "blame", "suspect", "indict", "allege"}
 _REALIZED = {"manage", "begin", "start", "continue", "proceed", "go", "come", "move", "use", "resort"}
 BACKGROUND_DAYS = 180
 """Events dated more than this many days before the document date are background."""
@@ -88,6 +89,8 @@ def status_of(token: Token, start: int, end: int, *, quotes: tuple[Quote, ...], 
     for _ in range(5):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH:
             return "reported", None
+        if node.dep_ == "pcomp" and node.head.lower_ in ("of", "for") and node.head.head.lemma_.lower() in _ALLEGE:
+            return "reported", None  # "was accused by Ghana of shelling villages": an allegation
         if node.head is node:
             break
         node = node.head
