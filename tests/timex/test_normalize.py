@@ -141,6 +141,8 @@ def test_normalize_more_values(nlp, text, expected):
      [("semiannual", "SET", "P6M", None)]),
     ("Until last week, he was silent.", [("last week", "DATE", "2013-W11", None)]),
     ("The show was booked a year and a half ahead.", [("a year and a half", "DURATION", "P1.5Y", None)]),
+    ("The firm posted its first annual loss at the annual meeting.",
+     [("annual", "DURATION", "P1Y", None), ("annual", "SET", "P1Y", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -701,6 +701,9 @@ def set_weekdays(g: dict, c: Context) -> Norm | None:
 
 
 def set_adverb(g: dict, c: Context) -> Norm | None:
+    m = re.match(r"\s+([a-z]+)", c.next_text)
+    if _key(g["adv"]) == "annual" and m and m.group(1) in lexicon()["annual_measure"]:
+        return Norm("DURATION", "P1Y")  # "annual profit": an amount over one year, not a recurrence
     if _key(g["adv"]) == "annual" and re.match(r"\s+[A-Z]", c.next_text):
         return None  # "the annual World Economic Forum": part of the event's name
     return Norm("SET", lexicon()["set_adverb"][_key(g["adv"])])
