@@ -209,7 +209,8 @@ def test_store_migrations_are_recorded_and_idempotent(tmp_path):
     with s.engine.connect() as c:
         rows = c.execute(select(t.schema_version.c.version, t.schema_version.c.name)).all()
         mode = c.exec_driver_sql("PRAGMA journal_mode").scalar()
-    assert rows == [(1, "m001_initial"), (2, "m002_full_text"), (3, "m003_timeline_order")]
+    assert rows == [(1, "m001_initial"), (2, "m002_full_text"), (3, "m003_timeline_order"),
+                    (4, "m004_lean_writes")]
     assert mode == "wal"
 
 
@@ -251,3 +252,76 @@ def test_store_record_json_equals_the_codec_on_pipeline_output(demo_record, seed
 
     for record in (demo_record, seed_record, synthetic_record(2)):
         assert record_json(record) == record.to_json()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The URL of an empty store that two `Store` objects (two writers) can open."""
+    if request.param == "sqlite":
+        return str(tmp_path / "shared.db")
+    from sqlalchemy import create_engine
+
+    url = request.getfixturevalue("postgres").url
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as c:
+        c.exec_driver_sql("DROP SCHEMA public CASCADE")
+        c.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+def test_store_two_writers_merge_actors_and_cluster_events(store_url):
+    a, b = open_store(store_url), open_store(store_url)
+    a.add(story("d1", "KYIV —", source="AP"))
+    b.add(story("d2", "PARIS —", source="Reuters"))  # b has not seen these actors: found in the archive
+    a.add(story("d3", "ROME —", source="AFP", speaker="Jane Roe", alias="Roe"))  # a knows Russia and Ukraine
+    b.add(story("d4", "OSLO —", source="NTB", speaker="Jane Roe", alias="Roe"))  # b finds a's new actor
+    people = {p["name"]: p["n_documents"] for p in a.actors(kind="PERSON").items}
+    assert people == {"Pete Hegseth": 2, "Jane Roe": 2}
+    assert [(c["num_articles"], c["num_sources"]) for c in b.timeline().items] == [(4, 4)]
+    a.close(), b.close()
+
+
+def test_store_failed_write_remembers_no_actor(store, monkeypatch):
+    from dateline.store import core
+
+    def boom(self, *a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(core._Writer, "_events", boom)
+    with pytest.raises(RuntimeError):
+        store.add(story("d1", "KYIV —"))
+    monkeypatch.undo()
+    assert store._actor_ids == {}  # the actors it created were rolled back
+    store.add(story("d1", "KYIV —"))
+    assert {a["name"]: a["n_documents"] for a in store.actors().items} == {
+        "Pete Hegseth": 1, "Russia": 1, "Ukraine": 1}
+
+
+def test_store_v3_store_migrates_to_lean_writes(store_url):
+    from sqlalchemy import create_engine
+
+    from dateline.store.core import database_url
+
+    engine = create_engine(database_url(store_url))
+    real = list(t.MIGRATIONS)
+    try:
+        t.MIGRATIONS[:] = real[:3]  # a store made before m004
+        t.migrate(engine)
+    finally:
+        t.MIGRATIONS[:] = real
+    with engine.begin() as c:  # m001 made this index then
+        c.exec_driver_sql("CREATE INDEX ix_mentions_actor ON mentions (actor_id)")
+    store = open_store(store_url)
+    store.add(story("d1", "KYIV —"))
+    with store.engine.connect() as c:
+        assert c.execute(select(func.max(t.schema_version.c.version))).scalar() == 4
+        if store.dialect == "postgresql":
+            assert c.exec_driver_sql("SELECT count(*) FROM pg_constraint WHERE contype = 'f'").scalar() == 0
+            indexes = c.exec_driver_sql("SELECT indexname FROM pg_indexes").scalars().all()
+        else:
+            indexes = c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars().all()
+    assert "ix_mentions_actor" not in indexes and "ix_mentions_doc" in indexes
+    assert store.get("d1") == story("d1", "KYIV —")
+    store.close()
+    engine.dispose()

@@ -86,12 +86,27 @@ class Store(Queries):
     Use `open_store` to make one. ``add`` writes a record in one transaction (replacing any
     earlier copy with the same id or text hash); ``get`` and ``iter_records`` read records back
     exactly; the query methods (from `Queries`) answer the CLI, API and web UI.
+
+    Notes:
+        A store remembers the archive ids of the actor keys it has seen committed, so a record
+        whose actors are all known skips the look-up. This is safe with several writers (other
+        threads, processes or machines): an actor row is never deleted and its key never
+        changes, so a remembered key -> id pair cannot go stale, and a key it has not seen is
+        looked up in the database as before (finding actors other writers created). Pairs are
+        remembered only after their transaction commits. On PostgreSQL the store also takes
+        row ids from the tables' sequences a block at a time (`_IdBlocks`), so a write never
+        waits for ``RETURNING``; ids stay unique across writers, with gaps.
     """
+
+    CACHE_LIMIT = 200_000
+    """Actor keys remembered per store (forgotten all at once past this size)."""
 
     def __init__(self, engine: Engine, *, url: str) -> None:
         self.engine = engine
         self.url = url
         self.dialect = engine.dialect.name
+        self._actor_ids: dict[str, int] = {}
+        self._ids = _IdBlocks() if self.dialect == "postgresql" else None
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -125,10 +140,14 @@ class Store(Queries):
         """
         try:
             with self._write() as conn:
-                _Writer(conn, self.engine.dialect).write(record)
+                writer = _Writer(conn, self.engine.dialect, known=self._actor_ids, ids=self._ids)
+                writer.write(record)
         except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as exc:
             raise StoreError(f"cannot store record ({type(exc).__name__}: {exc.args[0] if exc.args else exc})",
                              doc_id=record.document.id) from exc
+        if len(self._actor_ids) > self.CACHE_LIMIT:
+            self._actor_ids.clear()
+        self._actor_ids.update(writer.seen_keys)  # committed: safe to remember
         return record.document.id
 
     def add_many(self, records: Iterable[Record]) -> int:
@@ -207,6 +226,34 @@ class Store(Queries):
         """Return how many documents the store holds."""
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+
+
+class _IdBlocks:
+    """Row ids taken from PostgreSQL sequences a block at a time, shared by a store's writers.
+
+    ``nextval`` hands each block out once across all sessions, so ids never collide with other
+    writers'; ids of a rolled-back write are simply skipped.
+    """
+
+    BLOCK = 1000
+    COLUMNS = {"documents": "pk", "events": "pk", "event_clusters": "id", "actors": "id"}
+
+    def __init__(self) -> None:
+        import threading
+
+        self._free: dict[str, list[int]] = {table: [] for table in self.COLUMNS}
+        self._lock = threading.Lock()
+
+    def take(self, cur, table: str, n: int) -> list[int]:
+        """Return ``n`` unused ids of ``table``, fetching a block through ``cur`` when short."""
+        with self._lock:
+            free = self._free[table]
+            if len(free) < n:
+                cur.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', '{self.COLUMNS[table]}')) "
+                            "FROM generate_series(1, %s)", (max(self.BLOCK, n),))
+                free.extend(r[0] for r in cur.fetchall())
+            taken, self._free[table] = free[:n], free[n:]
+            return taken
 
 
 class _WriteTx:
@@ -363,11 +410,13 @@ class _Writer:
     """The steps of writing one record, all on one connection inside one transaction.
 
     Statements are built once (module constants below). On SQLite a table's rows go in with
-    executemany; on PostgreSQL with one multi-row INSERT per table, sent in a pipeline, so a
-    record waits for the server about four times whatever its size.
+    executemany. On PostgreSQL each table's rows go in as one multi-row INSERT with ids taken
+    beforehand (`_IdBlocks`), all sent in a pipeline that ends with the COMMIT, so a record
+    waits for the server twice (its look-ups, then everything else), three times when an actor
+    the store had not seen is found in the archive, whatever its size.
     """
 
-    def __init__(self, conn, sa_dialect) -> None:
+    def __init__(self, conn, sa_dialect, *, known: dict | None = None, ids: _IdBlocks | None = None) -> None:
         self.conn = conn  # a pooled DBAPI connection inside its write transaction (`_WriteTx`)
         self.dialect = sa_dialect.name
         self.sa_dialect = sa_dialect
@@ -375,6 +424,10 @@ class _Writer:
         self._raw_cur = None
         self.touched_clusters: set[int] = set()
         self.actor_delta: dict[int, int] = {}
+        self.known = known if known is not None else {}  # committed actor key -> archive id
+        self.seen_keys: dict[str, int] = {}  # keys this write found or created (remembered after commit)
+        self.ids = ids
+        self.pg = self.dialect == "postgresql"
 
     def _run(self, stmt, params: dict, keys: tuple | None = None):
         """Execute a prebuilt statement straight on the DBAPI cursor (compiled once per dialect)."""
@@ -391,11 +444,13 @@ class _Writer:
             self._raw_cur = psycopg.RawCursor(self.conn.driver_connection)
         return self._raw_cur
 
-    def _in(self, sql: str, values: list):
-        """Run one of the ``_SQL_*`` templates with an IN list of ``values``."""
+    def _in(self, sql: str, values: list, cur=None):
+        """Run one of the ``_SQL_*`` templates with an IN list of ``values`` (on ``cur``, default
+        the writer's cursor) and return the cursor."""
+        cur = cur or self.cur
         ph = "?" if self.dialect == "sqlite" else "%s"
-        self.cur.execute(sql.format(", ".join([ph] * len(values))), tuple(values))
-        return self.cur
+        cur.execute(sql.format(", ".join([ph] * len(values))), tuple(values))
+        return cur
 
     def _many(self, stmt, rows: list[dict]) -> None:
         """executemany a prebuilt statement over ``rows`` (all with the same keys)."""
@@ -405,8 +460,12 @@ class _Writer:
         if self.dialect == "postgresql" and stmt.is_insert:
             # one multi-row INSERT: PostgreSQL runs one executor for all rows instead of one per
             # row (executemany), the server-side cost that dominated a record's write; scalar
-            # parameters, because psycopg dumps arrays in Python (3x the client time of this)
-            self._raw().execute(_pg_values_insert(stmt, keys, len(rows)), [r[k] for r in rows for k in keys])
+            # parameters, because psycopg dumps arrays in Python (3x the client time of this);
+            # at most 65535 parameters a statement
+            width = 65535 // len(keys)
+            for i in range(0, len(rows), width):
+                chunk = rows[i:i + width]
+                self._raw().execute(_pg_values_insert(stmt, keys, len(chunk)), [r[k] for r in chunk for k in keys])
             return
         sql, names = _compiled(stmt, self.sa_dialect, keys)
         if names is None:
@@ -446,26 +505,42 @@ class _Writer:
                 # write statement for its values instead
                 self.cur.execute("SET LOCAL plan_cache_mode = force_custom_plan")
                 self._write(record)
+                # the COMMIT goes with the last batch (one wait less); psycopg then sees the
+                # connection idle and `_WriteTx`'s commit sends nothing. An error in any
+                # statement before it aborts the pipeline and surfaces at the sync: rolled back.
+                self.cur.execute("COMMIT")
         else:
             self._write(record)
 
     def _write(self, record: Record) -> None:
         doc = record.document
         h = text_hash(doc.text)
-        # three independent look-ups sent together (one round trip on PostgreSQL's pipeline)
         infos = self._actor_infos(record)
-        c_doc, c_keys, c_names = (self.conn.cursor() for _ in range(3))
+        known = self.known
+        # look-ups sent together (one round trip on PostgreSQL's pipeline): the earlier copy of
+        # the document, the actors the store has not seen, and the candidate clusters of the
+        # events whose actors it has all seen
+        c_doc, c_keys, c_names, c_clusters = (self.conn.cursor() for _ in range(4))
         sql, names = _compiled(_SEL_DOC_BY_HASH, self.sa_dialect, None)
         c_doc.execute(sql, (doc.id, h) if names is not None else {"id": doc.id, "h": h})
-        ph = "?" if self.dialect == "sqlite" else "%s"
-        keys = sorted({k for _, k, _ in infos})
-        wanted = sorted({n for actor, _, al in infos for n in ident.merge_names(actor.name, al)})
+        keys = sorted({k for _, k, _ in infos if k not in known})
+        wanted = sorted({n for actor, k, al in infos if k not in known for n in ident.merge_names(actor.name, al)})
         if keys:
-            c_keys.execute(_SQL_ACTOR_KEYS.format(", ".join([ph] * len(keys))), tuple(keys))
+            self._in(_SQL_ACTOR_KEYS, keys, c_keys)
         if wanted:
-            c_names.execute(_SQL_ACTOR_NAMES.format(", ".join([ph] * len(wanted))), tuple(wanted))
-        self.remove(doc_id=doc.id, text_hash=h, refresh=False, pks=[r[0] for r in c_doc.fetchall()])
-        found = (dict(c_keys.fetchall()) if keys else {}, c_names.fetchall() if wanted else [])
+            self._in(_SQL_ACTOR_NAMES, wanted, c_names)
+        early = {a.id: known[k] for a, k, _ in infos if k in known}
+        pre = self._prepare_events(record, early, complete=True)
+        early_keys = sorted({p[-1] for p in pre})
+        if early_keys:
+            self._in(_SQL_CLUSTERS, early_keys, c_clusters)
+        old = [r[0] for r in c_doc.fetchall()]
+        by_key = dict(c_keys.fetchall()) if keys else {}
+        self.seen_keys.update(by_key)
+        by_key.update((k, known[k]) for _, k, _ in infos if k in known)
+        found_names = c_names.fetchall() if wanted else []
+        candidates = c_clusters.fetchall() if early_keys else []
+        self.remove(doc_id=doc.id, text_hash=h, refresh=False, pks=old)
         pub = doc.published
         row = {
             "id": doc.id, "text_hash": h, "title": doc.title, "url": doc.url, "source": doc.source,
@@ -474,17 +549,21 @@ class _Writer:
             "record": _dumps(record_json(record)),
             "n_quotes": len(record.quotes), "n_events": len(record.events),
         }
-        archive, actor_rows = self._actors(record, infos, *found)
-        prepared = self._prepare_events(record, archive)
-        cluster_keys = sorted({p[-1] for p in prepared})
-        # the document row and the candidate clusters: again one round trip
-        sql, names = _compiled(_INS_DOC, self.sa_dialect, tuple(row))
-        c_doc.execute(sql, tuple(row[n] for n in names) if names is not None else row)
-        if cluster_keys:
-            c_keys.execute(_SQL_CLUSTERS.format(", ".join([ph] * len(cluster_keys))), tuple(cluster_keys))
-        doc_pk = c_doc.fetchone()[0]
-        candidates = c_keys.fetchall() if cluster_keys else []
-        if self.dialect == "sqlite":
+        archive, actor_rows, fresh = self._actors(record, infos, by_key, found_names)
+        prepared = pre if archive == early else self._prepare_events(record, archive)
+        # clusters of events with an actor found in the archive just now (none can hold an
+        # actor created by this write): a second look-up, only when some actor was not known
+        late_keys = sorted({p[-1] for p in prepared if not fresh.intersection(p[5]) and not fresh.intersection(p[6])}
+                           - set(early_keys))
+        if late_keys:
+            candidates += self._in(_SQL_CLUSTERS, late_keys, c_clusters).fetchall()
+        if self.pg:
+            doc_pk = self.ids.take(self.cur, "documents", 1)[0]
+            self._many(_INS_DOC_PK, [{"pk": doc_pk, **row}])
+        else:
+            sql, names = _compiled(_INS_DOC, self.sa_dialect, tuple(row))
+            c_doc.execute(sql, tuple(row[n] for n in names) if names is not None else row)
+            doc_pk = c_doc.fetchone()[0]
             self.cur.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
                              (doc_pk, doc.title or "", doc.text))
         names_rows, doc_rows, mention_rows = actor_rows
@@ -509,18 +588,19 @@ class _Writer:
                           aliases))
         return infos
 
-    def _actors(self, record: Record, infos: list, by_key: dict, name_rows: list) -> tuple[dict, tuple]:
-        """Resolve each document actor to an archive actor (creating new ones); return the map and
-        the rows to write (names, doc actors, mentions; ``doc_pk`` filled in by the caller).
-        ``by_key`` and ``name_rows`` are the archive look-ups `_write` sent ahead."""
+    def _actors(self, record: Record, infos: list, by_key: dict, name_rows: list) -> tuple[dict, tuple, set]:
+        """Resolve each document actor to an archive actor (creating new ones); return the map,
+        the rows to write (names, doc actors, mentions; ``doc_pk`` filled in by the caller) and
+        the ids of the actors created. ``by_key`` and ``name_rows`` are the archive look-ups
+        `_write` sent ahead (``by_key`` also holds the keys the store already knew)."""
         doc_pk = None
         if not record.actors:
-            return {}, ([], [], [])
+            return {}, ([], [], []), set()
         by_name: dict[tuple[str, str], set] = {}
         for norm, aid, kind, country in name_rows:
             by_name.setdefault((norm, kind), set()).add((aid, country))
         out: dict[str, int] = {}
-        names_rows, doc_rows, mention_rows = {}, [], []
+        names_rows, doc_rows, mention_rows, fresh = {}, [], [], set()
         for actor, key, aliases in infos:
             aid = by_key.get(key)
             if aid is None:
@@ -535,8 +615,14 @@ class _Writer:
                     row = {"key": key, "name": actor.name, "kind": actor.kind, "country": actor.country,
                            "sector": actor.sector, "cameo": cameo if isinstance(cameo, str) else None,
                            "n_documents": 0}
-                    aid = self._run(_INS_ACTOR, row, tuple(row)).fetchone()[0]
+                    if self.pg:
+                        aid = self.ids.take(self.cur, "actors", 1)[0]
+                        self._many(_INS_ACTOR_ID, [{"id": aid, **row}])
+                    else:
+                        aid = self._run(_INS_ACTOR, row, tuple(row)).fetchone()[0]
                     by_key[key] = aid
+                    fresh.add(aid)
+                    self.seen_keys[key] = aid
             out[actor.id] = aid
             for n in ident.lookup_names(actor.name, aliases, kind=actor.kind):
                 names_rows.setdefault((aid, n), {"actor_id": aid, "norm": n, "name": actor.name})
@@ -551,7 +637,7 @@ class _Writer:
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
         for aid in set(out.values()):
             self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
-        return out, (list(names_rows.values()), doc_rows, mention_rows)
+        return out, (list(names_rows.values()), doc_rows, mention_rows), fresh
 
     def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
         if not record.quotes:
@@ -586,10 +672,15 @@ class _Writer:
             "interval_end": x.interval.end if x.interval else None,
         } for x in record.times])
 
-    def _prepare_events(self, record: Record, archive: dict[str, int]) -> list[tuple]:
-        """Each event with its date interval, archive source/target ids and cluster key."""
+    def _prepare_events(self, record: Record, archive: dict[str, int], *, complete: bool = False) -> list[tuple]:
+        """Each event with its date interval, archive source/target ids and cluster key. With
+        ``complete``, only the events all of whose actors ``archive`` maps (the rest are left out
+        rather than given a key missing an actor)."""
         prepared = []
+        local = {a.id for a in record.actors} if complete else None
         for e in record.events:
+            if complete and any(x in local and x not in archive for x in (*e.source, *e.target)):
+                continue
             d = e.date
             value = d.value if d else None
             precision = (d.precision if d and d.value else "unknown") or "unknown"
@@ -631,7 +722,7 @@ class _Writer:
                 "target_names": _dumps([names.get(s, s) for s in e.target]),
                 "confidence": e.confidence, "published": pub,
             })
-            links += [(aid, role, doc_pk, doc_pk, e.id) for aid, role in
+            links += [(aid, role, len(rows) - 1) for aid, role in
                       sorted({(aid, "source") for aid in src} | {(aid, "target") for aid in tgt})]
         if self.pending:  # all new clusters in one statement
             real = self._insert_clusters(list(self.pending.values()))
@@ -639,32 +730,47 @@ class _Writer:
                 if row["cluster_id"] < 0:
                     row["cluster_id"] = real[row["cluster_id"]]
             self.touched_clusters = {real.get(c, c) for c in self.touched_clusters}
-        self._many(_INS_EVENTS, rows)
-        if links and self.dialect == "postgresql":  # one statement joining the links to the new events
-            values = ", ".join(f"(${3 * i + 2}::integer, ${3 * i + 3}::varchar, ${3 * i + 4}::varchar)"
-                               for i in range(len(links)))
-            self._raw().execute(
-                "INSERT INTO event_actors (event_pk, actor_id, role, doc_pk) SELECT e.pk, x.aid, x.role, e.doc_pk "
-                f"FROM (VALUES {values}) AS x(aid, role, eid) JOIN events e ON e.doc_pk = $1 AND e.id = x.eid",
-                (doc_pk, *(v for x in links for v in (x[0], x[1], x[4]))))
-        elif links:  # link by (document, event id): no round trip to learn the new event pks
-            ph = "?" if self.dialect == "sqlite" else "%s"
-            self.cur.executemany(
-                f"INSERT INTO event_actors (event_pk, actor_id, role, doc_pk) SELECT pk, CAST({ph} AS INTEGER), "
-                f"CAST({ph} AS VARCHAR(10)), CAST({ph} AS INTEGER) FROM events WHERE doc_pk = {ph} AND id = {ph}",
-                links)
+        # the new events' pks, to link their actors without looking them up
+        if self.pg:
+            pks = self.ids.take(self.cur, "events", len(rows))
+            for row, pk in zip(rows, pks):
+                row["pk"] = pk
+            self._many(_INS_EVENTS, rows)
+        else:
+            pks = self._returning(t.events, rows, "pk")
+        self._many(_INS_EVENT_ACTORS, [{"event_pk": pks[i], "actor_id": aid, "role": role, "doc_pk": doc_pk}
+                                       for aid, role, i in links])
+
+    def _returning(self, table, rows: list[dict], column: str) -> list[int]:
+        """SQLite: insert ``rows`` with multi-row INSERTs and return the new ``column`` values in
+        row order (rowids are handed out in VALUES order, so sorting restores it)."""
+        keys = tuple(rows[0])
+        width = max(1, 30000 // len(keys))  # under SQLite's bound-parameter limit
+        out: list[int] = []
+        for i in range(0, len(rows), width):
+            chunk = rows[i:i + width]
+            sql = _VALUES.get((table.name, keys, len(chunk), column))
+            if sql is None:
+                one = "(" + ", ".join("?" * len(keys)) + ")"
+                cols = ", ".join(f'"{k}"' for k in keys)
+                sql = _VALUES[(table.name, keys, len(chunk), column)] = (
+                    f"INSERT INTO {table.name} ({cols}) VALUES {', '.join([one] * len(chunk))} RETURNING {column}")
+            self.cur.execute(sql, [r[k] for r in chunk for k in keys])
+            out += sorted(r[0] for r in self.cur.fetchall())
+        return out
 
     def _insert_clusters(self, new: list[dict]) -> dict[int, int]:
-        """Insert new clusters with one multi-row INSERT ... RETURNING; map temporary to real ids."""
-        cols = ("key", "category", "cameo", "date_value", "precision", "date_start", "date_end", "place",
-                "country")
-        ph = "?" if self.dialect == "sqlite" else "%s"
-        values = ", ".join("(" + ", ".join([ph] * len(cols)) + ", 0, 0, 0)" for _ in new)
-        sql = (f'INSERT INTO event_clusters ("key", category, cameo, date_value, precision, date_start, date_end, '
-               f"place, country, num_articles, num_sources, num_mentions) VALUES {values} RETURNING id")
-        self.cur.execute(sql, tuple(v for row in new for v in (row[c] for c in cols)))
-        ids = [r[0] for r in self.cur.fetchall()]
-        ids.sort()  # RETURNING order is not promised; ids are handed out in VALUES order
+        """Insert new clusters (ids from the sequence block on PostgreSQL, from ``RETURNING`` on
+        SQLite); map temporary to real ids."""
+        rows = [{"key": r["key"], "category": r["category"], "cameo": r["cameo"], "date_value": r["date_value"],
+                 "precision": r["precision"], "date_start": r["date_start"], "date_end": r["date_end"],
+                 "place": r["place"], "country": r["country"], "num_articles": 0, "num_sources": 0,
+                 "num_mentions": 0} for r in new]
+        if self.pg:
+            ids = self.ids.take(self.cur, "event_clusters", len(rows))
+            self._many(_INS_CLUSTERS, [{"id": cid, **row} for row, cid in zip(rows, ids)])
+        else:
+            ids = self._returning(t.event_clusters, rows, "id")
         return {row["tmp"]: cid for row, cid in zip(new, ids)}
 
     def _cluster(self, candidates: list[list], key, category, cameo, value, precision, start, end, place,
@@ -786,7 +892,11 @@ _DELETES = [delete(tb).where(tb.c.doc_pk == bindparam("pk"))
             for tb in (t.event_actors, t.events, t.times, t.quotes, t.mentions, t.doc_actors)] + [
     delete(t.documents).where(_d.pk == bindparam("pk"))]
 _INS_DOC = t.documents.insert().returning(_d.pk)
+_INS_DOC_PK = t.documents.insert()  # PostgreSQL: pk taken from the sequence beforehand
 _INS_ACTOR = t.actors.insert().returning(_a.id)
+_INS_ACTOR_ID = t.actors.insert()
+_INS_CLUSTERS = t.event_clusters.insert()
+_INS_EVENT_ACTORS = t.event_actors.insert()
 _INS_DOC_ACTORS = t.doc_actors.insert()
 _INS_MENTIONS = t.mentions.insert()
 _INS_QUOTES = t.quotes.insert()

@@ -86,7 +86,6 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("how", String(20)),
     Index("ix_mentions_doc", "doc_pk"),
-    Index("ix_mentions_actor", "actor_id"),
 )
 
 quotes = Table(
@@ -216,7 +215,28 @@ def m003_timeline_order(conn: Connection) -> None:
                          "(coalesce(date_start, '9999-12-31'), id)")
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_full_text, m003_timeline_order]
+def m004_lean_writes(conn: Connection) -> None:
+    """Make each write touch fewer pages and run fewer checks.
+
+    - Drop ``ix_mentions_actor``: no query reads mentions by actor, and its random-position leaf
+      pages were 6 of the 83 pages a SQLite commit wrote per synthetic record.
+    - On PostgreSQL, drop the foreign keys. They are checked row by row (a query per row and
+      key): 2.2 of the 3.6 ms of server time a record cost. The writer keeps the references
+      itself: a document's rows are written, and deleted, together in one transaction. SQLite
+      keeps its foreign keys: there a check is an index probe, not a query.
+    """
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_mentions_actor")
+    if conn.dialect.name == "postgresql":
+        tables = [tb.name for tb in V1_TABLES]
+        found = conn.exec_driver_sql(
+            "SELECT conrelid::regclass::text, conname FROM pg_constraint WHERE contype = 'f' "
+            "AND conrelid::regclass::text = ANY(%(t)s) ORDER BY 1, 2", {"t": tables}).all()
+        for table, name in found:
+            conn.exec_driver_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_full_text, m003_timeline_order,
+                                                  m004_lean_writes]
 """Forward migrations in order; migration ``i`` moves the store to version ``i + 1``."""
 
 LATEST = len(MIGRATIONS)
@@ -234,7 +254,7 @@ def migrate(engine) -> int:
 
     >>> from sqlalchemy import create_engine
     >>> migrate(create_engine("sqlite://"))
-    3
+    4
     """
     with engine.begin() as conn:
         metadata.create_all(conn, tables=[schema_version])
