@@ -57,6 +57,8 @@ def test_normalize_values(nlp, text, expected):
     "He golfed at Mar-a-Lago with friends.",  # a month abbreviation inside a name
     "A Late Surge Among Voters May Have Decided The Race.",  # "May" the modal in a headline
     "He writes for Washington Monthly.",  # a name
+    "The poll of 2047 registered voters was unchanged from the past two polls.",  # a count; a modifier
+    "In response to USA TODAY, they debated the future course of the party.",  # a name; a modifier
 ])
 def test_normalize_rejects(nlp, text):
     assert [t for t in _times(nlp, text) if t[2] not in ("PRESENT_REF",)] == []
@@ -143,6 +145,8 @@ def test_normalize_more_values(nlp, text, expected):
     ("The show was booked a year and a half ahead.", [("a year and a half", "DURATION", "P1.5Y", None)]),
     ("The firm posted its first annual loss at the annual meeting.",
      [("annual", "DURATION", "P1Y", None), ("annual", "SET", "P1Y", None)]),
+    ("Jackson won Vermont in the '80s. He left his job in November.",
+     [("the '80s", "DATE", "198", None), ("November", "DATE", "2012-11", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -141,6 +141,8 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and tok.head.i == nxt.i \
             and nxt.lower_ not in _TIME_NOUNS:
         return True  # "2000 soldiers"; but "the 1991 settlement" is a year
+    if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i and tok.head.lower_ not in _TIME_NOUNS:
+        return True  # "2047 registered voters"
     if nxt is not None and nxt.lower_ in lexicon()["not_year_next"]:
         return True  # "the Russell 2000 Index": part of a name
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -304,6 +306,12 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             return False  # inside a compound: "after-hours trading", "year-on-year"
         if c.rule.name == "set_adverb" and c.text[:1].isupper() and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
             return False  # "the Yale Daily News", "Washington Monthly": inside a name
+        if c.rule.name == "ref_word" and _key(c.groups.get("ref")) in ("the past", "the future") \
+                and (tok := _token_at(doc, c.end - 1)) is not None and tok.dep_ in ("amod", "compound", "nmod"):
+            return False  # "the future course of", "the past two polls": a modifier, not a time
+        if c.rule.name == "deictic_day" and c.text.isupper() and \
+                _prev_word(text, c.start) in lexicon()["name_before_deictic"]:
+            return False  # "USA TODAY"
         if _key(c.groups.get("mon")) == "may" and (tok := _token_at(doc, c.start)) is not None and tok.tag_ == "MD":
             return False  # "Voters May Have Won": the modal in a title-case headline
         if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].islower() and text[c.end - 1].isalpha():
@@ -381,7 +389,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             item.anchor = day_ref.id
         items.append(item)
         span = V.natural(n.value)
-        if span is not None and n.type in ("DATE", "TIME") and c.rule.name not in ("anaphor",):
+        if span is not None and n.type in ("DATE", "TIME") and c.rule.name not in ("anaphor",) \
+                and re.match(r"\d{4}", n.value):  # a decade or century is no narrative year
             gran = "D" if re.match(r"\d{4}-\d\d-\d\d", n.value) else "M" if re.match(r"\d{4}-\d\d$", n.value) else "Y"
             ref = Ref(n.value, span[0], gran, f"#{item.serial}", n.mod)
             if gran == "D":
