@@ -130,6 +130,8 @@ CASES = [
     # a surname too common to link alone, after a title: the namesake in office that year, else the country
     ("President Bush flew to the summit.", [("actor", "Bush", "PERSON", "USA", "GOV")]),
     ("The newspaper said Bush flew to the summit.", [("none", "George W. Bush")]),
+    ("President obama flew to the summit.", [("actor", "Barack Obama", "PERSON", "USA", "GOV")]),
+    ("The may be a summit.", [("none", "Theresa May")]),
     # an organisation owned by a country: "Egypt's Muslim Brotherhood" → EGY
     ("Jordan's Islamic Action Front boycotted the vote.", [("actor", "Islamic Action Front", "ORG", "JOR", "REB")]),
     ("Michelle Obama spoke first, then Barack Obama arrived. Later Mr. Obama thanked Mrs. Obama.",

@@ -272,3 +272,20 @@ def test_find_conjunction_and_passive_accusation(nlp, text, expected):
 def test_find_agreed_ceasefire(nlp):
     events = _events(nlp, "Germany and France agreed to a ceasefire.", *_COUNTRIES)
     assert [(e.cameo, e.category) for e in events] == [("0356", "AGREE")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks between Germany and France ended on Monday.", [("046", ("A1", "A2"), ())]),   # every party acts
+    ("Germany and France exchanged fire across the river.", [("190", ("A1", "A2"), ())]),
+    ("The German attack on France killed ten.", [("190", ("A1",), ("A2",))]),   # its outcome is no second attack
+])
+def test_find_reciprocal_and_outcome(nlp, text, expected):
+    names = [("German", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")] if "German " in text else \
+        [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")]
+    assert [(e.cameo, e.source, e.target) for e in _events(nlp, text, *names)] == expected
+
+
+def test_find_shelled_town_targets_its_country():
+    record = analyze("Ukraine said Russian forces shelled Kharkiv.")
+    shelling = next(e for e in record.events if e.cameo == "194")
+    assert [record.actor(t).country for t in shelling.target] == ["UKR"]

@@ -161,7 +161,8 @@ class _Builder:
             words = c.text.split()
             known = lex.known_actor(c.text)
             if known is None and len(words) == 1:
-                word = c.text.title() if c.text.isupper() and len(c.text) > 3 else c.text  # "PENCE:"
+                word = c.text.title() if (c.text.isupper() and len(c.text) > 3) or c.text.islower() else c.text
+                # "PENCE:" in a transcript, "President obama" in a hurried post
                 full = self._pick_full(c, full_by_surname.get(word, []))
                 if full is not None:
                     known = lex.known_actor(full)

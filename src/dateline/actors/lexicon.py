@@ -86,6 +86,7 @@ class Lexicon:
     gaz_orth_ids: object = None  # first words of aliases, first names
     gaz_lower_ids: object = None  # one-word country names and demonyms
     surname_ids: object = None  # known surnames, as written and in capitals
+    surname_lower_ids: object = None  # known surnames in lower case ("President obama")
 
     def country(self, text: str) -> str | None:
         """ISO3 for a country name or alias ("the United States" → USA), else None."""
@@ -200,5 +201,6 @@ def _index_hashes(lex: Lexicon) -> None:
     lex.anaphor_noun_ids = hashes([*(n for n in lex.roles if " " not in n), *lex.nouns, "country", "nation"])
     lex.gaz_orth_ids = hashes([*lex.first_words, *lex.first_names])
     lex.surname_ids = hashes([*lex.surname, *(s.upper() for s in lex.surname)])
+    lex.surname_lower_ids = hashes([s.lower() for s in lex.surname])
     lex.gaz_lower_ids = hashes([*(n for n in lex.country_names if " " not in n),
                                 *(d for d in lex.demonyms if " " not in d)])

@@ -282,6 +282,13 @@ def _surnames(ctx: DocContext, covered: set[int], person_surnames: set[str]) -> 
         if ctx.is_excluded(doc[i].idx, doc[i].idx + len(text)):
             continue
         out.append(_cand(doc, i, i + 1, "PERSON"))
+    for i in ctx.positions(lower=lex.surname_lower_ids):
+        # "President obama": a known surname in lower case right after a person title
+        tok = doc[i]
+        role = lex.roles.get(doc[i - 1].lower_) if i > 0 else None
+        if tok.is_lower and i not in covered and role is not None and role.kind == "person" and \
+                doc[i - 1].is_title and not ctx.is_excluded(tok.idx, tok.idx + len(tok.text)):
+            out.append(_cand(doc, i, i + 1, "PERSON"))
     return out
 
 

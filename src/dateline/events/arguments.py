@@ -333,6 +333,13 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 source += np_actors(obj, actors)
+    if not source:  # "talks between Kenya and Ethiopia": every party is an actor (PLOVER CONSULT)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = np_actors(obj, actors, deep=False) if obj is not None else []
+                if len(found) > 1:
+                    source = found
     implied: list[str] = []
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":

@@ -291,12 +291,20 @@ def _origin_source(token: Token, actors: ActorIndex) -> list[str]:
 def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[str]:
     """Force used *in* a named country ("tank shelling in the east of the Gaza Strip") targets that
     country, when the document names it as an actor and it is not the attacker's own."""
-    loc = event_location(trig.token, strict=True) or part_of_place(trig.token)
+    loc = event_location(trig.token, strict=True) or part_of_place(trig.token) or _object_place(trig.token)
     country = _country_actor(actors, loc.country) if loc is not None else None
     own = {(actors.get(a).country if actors.get(a) else None) for a in source}
     if country and country not in source and loc.country not in own:
         return [country]
     return []
+
+
+def _object_place(token: Token) -> Location | None:
+    """The place a verb acts on directly ("shelled Kharkiv", "bombed Aleppo")."""
+    if token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return place_of(obj) if obj is not None else None
 
 
 def _needs_target(trig: Trigger) -> bool:

@@ -352,6 +352,12 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
             inner = found.get(t.i)
             if inner is not None and inner.entry.pos == "N" and t.i != i:
                 consumed.add(t.i)
+    for i, trig in found.items():  # "the attack killed ten": the attack's own outcome, not a second attack
+        subj = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)
+        noun = found.get(subj.i) if subj is not None and trig.entry.pos == "V" else None
+        if noun is not None and noun.entry.pos == "N" and noun.cameo[:2] == trig.cameo[:2] and \
+                trig.cameo[:2] in _CONFLICT_ROOTS:
+            consumed.add(i)
     for i, trig in found.items():  # "met with Assad to discuss ...": the purpose is part of the meeting
         tok = trig.token
         head = found.get(tok.head.i)
