@@ -147,6 +147,8 @@ def test_normalize_more_values(nlp, text, expected):
      [("annual", "DURATION", "P1Y", None), ("annual", "SET", "P1Y", None)]),
     ("Jackson won Vermont in the '80s. He left his job in November.",
      [("the '80s", "DATE", "198", None), ("November", "DATE", "2012-11", None)]),
+    ("Axelrod ran his 2008 and 2012 campaigns, as in the ’90s.",
+     [("2008", "DATE", "2008", None), ("2012", "DATE", "2012", None), ("the ’90s", "DATE", "199", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

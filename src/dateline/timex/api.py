@@ -138,6 +138,9 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if tok is None:
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and (prev.lower_ == "the" or prev.tag_ in ("POS", "PRP$")):
+        return False  # "the 2008 primaries", "Obama's 2008 and 2012 campaigns": years
     if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and tok.head.i == nxt.i \
             and nxt.lower_ not in _TIME_NOUNS:
         return True  # "2000 soldiers"; but "the 1991 settlement" is a year
@@ -145,7 +148,6 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
         return True  # "2047 registered voters"
     if nxt is not None and nxt.lower_ in lexicon()["not_year_next"]:
         return True  # "the Russell 2000 Index": part of a name
-    prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in ("$", "us$", "€", "£", "#", "no.", "number", "flight", "route", "rs", "rs."):
         return True
     return False
