@@ -149,6 +149,12 @@ def test_normalize_more_values(nlp, text, expected):
      [("the '80s", "DATE", "198", None), ("November", "DATE", "2012-11", None)]),
     ("Axelrod ran his 2008 and 2012 campaigns, as in the ’90s.",
      [("2008", "DATE", "2008", None), ("2012", "DATE", "2012", None), ("the ’90s", "DATE", "199", None)]),
+    ("The law passed in 2010. Since then, costs have risen.",
+     [("2010", "DATE", "2010", None), ("then", "DATE", "2010", None)]),
+    ("The war began in March 2003. In April, troops entered the city, and on May 1 the president spoke.",
+     [("March 2003", "DATE", "2003-03", None), ("April", "DATE", "2003-04", None), ("May 1", "DATE", "2003-05-01", None)]),
+    ("In the summer of 2012, he resigned. That fall, he ran for office.",
+     [("the summer of 2012", "DATE", "2012-SU", None), ("That fall", "DATE", "2012-FA", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -300,6 +300,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
 
     text = doc.text
     probe = date(2000, 6, 15)  # any date: the normalisers' yes/no does not depend on it
+    probe_ref = Ref("2000-06-15", probe, "D")  # nor on the narrative time ("since then" needs one)
 
     def accept(c: Candidate) -> bool:
         if _is_quantity(doc, c):
@@ -318,7 +319,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             return False  # "Voters May Have Won": the modal in a title-case headline
         if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].islower() and text[c.end - 1].isalpha():
             return False  # "Mar-a-Lago", "May-December"
-        ctx = Context(dct=probe, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
+        ctx = Context(dct=probe, ref=probe_ref, prev_word=_prev_word(text, c.start), next_text=text[c.end:c.end + 20])
         return normalise(c.rule.norm, c.groups, ctx) is not None
 
     candidates = match_all(text, accept)
@@ -398,7 +399,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             if gran == "D":
                 day_ref = ref
             ref_para = para
-            ref_absolute = n.anchor is None
+            ref_absolute = n.anchor is None or (n.anchor == "REF" and ref_absolute)  # "In April" after "March 2003"
     items.extend(_entity_hints(doc, text, items, dct))
     for a in anniversaries if not timeml else ():  # TimeML does not mark "the third anniversary of X"
         if not _overlaps(a, items):

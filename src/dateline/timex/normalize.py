@@ -292,8 +292,8 @@ def season(g: dict, c: Context) -> Norm | None:
         y = y - 1 if start_month >= base.month else y
     elif rel in ("next", "coming"):
         y = y + 1 if start_month <= base.month else y
-    elif c.tense == "past" and start_month > base.month and rel != "this":
-        y -= 1
+    elif c.tense == "past" and start_month > base.month and rel != "this" and base is c.dct:
+        y -= 1  # "in the fall" written in spring: last fall; but "that fall" after "the summer of 2012" is 2012
     return Norm("DATE", f"{y}-{code}", mod, "REF" if base is not c.dct else "DCT")
 
 
