@@ -125,6 +125,9 @@ CASES = [
      [("link", "Moscow", 1, "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
     ("Farmers from three provinces held a rally in Nairobi on Friday.", [("link", "Nairobi", 1, "Kenya")]),
     ("The Moscow-based lender closed early.", [("none", "Russia")]),
+    # plain modifiers between a demonym and its group noun
+    ("Irish nationalist guerrillas crossed the border.",
+     [("actor", "Irish nationalist guerrillas", "GROUP", "IRL", "REB")]),
     # a group noun placed in a capital or a geocoded town takes that country
     ("Police in Nairobi detained two journalists.", [("actor", "Police", "GROUP", "KEN", "COP")]),
     # a surname too common to link alone, after a title: the namesake in office that year, else the country

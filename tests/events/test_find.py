@@ -289,3 +289,9 @@ def test_find_shelled_town_targets_its_country():
     record = analyze("Ukraine said Russian forces shelled Kharkiv.")
     shelling = next(e for e in record.events if e.cameo == "194")
     assert [record.actor(t).country for t in shelling.target] == ["UKR"]
+
+
+def test_find_quantified_object_is_the_target():
+    record = analyze("Afghan rebels kidnapped up to 16 Russian civilian advisers.")
+    event = next(e for e in record.events if e.cameo == "181")
+    assert [record.actor(t).country for t in event.target] == ["RUS"]

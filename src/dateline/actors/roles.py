@@ -282,6 +282,10 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 mod_sector = mod_sector or mod.sector  # "rebel leaders", "police officials"
                 j -= 1
                 continue
+            if not absorbed and _plain_modifier(doc, j, tok) and \
+                    (k := _demonym_before(doc, j, by_tok)) is not None:
+                j = k  # "Irish nationalist guerrillas", "Russian civilian advisers": the demonym still names them
+                continue
             break
         if blocked:
             continue
@@ -325,6 +329,25 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         cand.indefinite = indefinite
         out.append((cand, absorbed))
     return out
+
+
+def _plain_modifier(doc: Doc, j: int, head: Token) -> bool:
+    """A lower-case adjective or noun modifying a group noun ("nationalist", "civilian")."""
+    tok = doc[j]
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("amod", "compound") \
+        and tok.head.i in (head.i, j + 1)
+
+
+def _demonym_before(doc: Doc, j: int, by_tok: dict[int, Candidate]) -> int | None:
+    """Index just after a demonym/country candidate that precedes one or two plain modifiers
+    ending at ``j`` (the walk resumes there), else None."""
+    for k in (j - 1, j - 2):
+        c = by_tok.get(k)
+        if c is not None and c.kind in ("DEMONYM", "COUNTRY"):
+            return k
+        if k < 0 or not (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
+            return None
+    return None
 
 
 def _person_country(ctx: DocContext, c: Candidate) -> str | None:

@@ -404,6 +404,9 @@ def _objects(token: Token, trig: Trigger) -> list[Token]:
     direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "oprd") and c.pos_ != "ADP"]
     direct += [g for c in token.children if c.dep_ == "dative" and c.pos_ == "ADP"
                for g in c.children if g.dep_ == "pobj"]  # "provide support to Israel"
+    direct += [o for c in token.children if c.dep_ == "prt" and c.lower_ == "up"
+               for p in c.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    # "kidnapped up to 16 advisers": the parser reads the quantity as a particle and a preposition
     objs += [c for c in direct if c not in objs]
     if not objs and token.pos_ == "VERB":
         objs += _shared_objects(token)
