@@ -155,6 +155,9 @@ def test_normalize_more_values(nlp, text, expected):
      [("March 2003", "DATE", "2003-03", None), ("April", "DATE", "2003-04", None), ("May 1", "DATE", "2003-05-01", None)]),
     ("In the summer of 2012, he resigned. That fall, he ran for office.",
      [("the summer of 2012", "DATE", "2012-SU", None), ("That fall", "DATE", "2012-FA", None)]),
+    ("Late in the year, prices fell.", [("Late in the year", "DATE", "2013", "END")]),
+    ("The talks resume next month and end in late April.",
+     [("next month", "DATE", "2013-04", None), ("late April", "DATE", "2013-04", "END")]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

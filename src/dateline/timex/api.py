@@ -100,6 +100,9 @@ def tense_at(doc: Doc, offset: int) -> str:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    while verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head  # "talks resume next month and end in April": the first verb's tense
     sent = verb.sent
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:

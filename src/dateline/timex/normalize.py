@@ -453,15 +453,16 @@ def _narrative_day(c: Context) -> tuple[date | None, str]:
 
 
 def the_year(g: dict, c: Context) -> Norm | None:
-    """"profit for the year", "during the week": the narrative period, else the document's."""
-    if c.prev_word not in ("for", "during", "throughout", "over"):
+    """"profit for the year", "during the week", "late in the year": the narrative period, else
+    the document's."""
+    if not g.get("pos") and c.prev_word not in ("for", "during", "throughout", "over"):
         return None
     unit = _UNIT_PERIOD[_key(g["unit"])]
     base = c.ref.day if c.ref is not None and c.ref.granularity in ("D", "M", "Y") and \
         {"Y": 0, "M": 1, "D": 2}[c.ref.granularity] >= {"Y": 0, "M": 1, "W": 2}[unit] else c.dct
     if base is None:
         return None
-    return Norm("DATE", V.shift(base, 0, unit), anchor="REF" if base is not c.dct else "DCT")
+    return Norm("DATE", V.shift(base, 0, unit), _posmod(g), anchor="REF" if base is not c.dct else "DCT")
 
 
 def the_pod(g: dict, c: Context) -> Norm | None:
