@@ -318,6 +318,8 @@ def test_store_v3_store_migrates_to_lean_writes(store_url):
         assert c.execute(select(func.max(t.schema_version.c.version))).scalar() == 4
         if store.dialect == "postgresql":
             assert c.exec_driver_sql("SELECT count(*) FROM pg_constraint WHERE contype = 'f'").scalar() == 0
+            assert c.exec_driver_sql("SELECT attcompression FROM pg_attribute WHERE attrelid = 'documents'::regclass "
+                                     "AND attname = 'record'").scalar() == "l"
             indexes = c.exec_driver_sql("SELECT indexname FROM pg_indexes").scalars().all()
         else:
             indexes = c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars().all()

@@ -428,6 +428,7 @@ class _Writer:
         self.seen_keys: dict[str, int] = {}  # keys this write found or created (remembered after commit)
         self.ids = ids
         self.pg = self.dialect == "postgresql"
+        self.batch: list[tuple[str, list]] = []  # PostgreSQL inserts held back for `_flush`
 
     def _run(self, stmt, params: dict, keys: tuple | None = None):
         """Execute a prebuilt statement straight on the DBAPI cursor (compiled once per dialect)."""
@@ -457,15 +458,15 @@ class _Writer:
         if not rows:
             return
         keys = tuple(rows[0])
-        if self.dialect == "postgresql" and stmt.is_insert:
+        if self.pg and stmt.is_insert:
             # one multi-row INSERT: PostgreSQL runs one executor for all rows instead of one per
             # row (executemany), the server-side cost that dominated a record's write; scalar
-            # parameters, because psycopg dumps arrays in Python (3x the client time of this);
-            # at most 65535 parameters a statement
-            width = 65535 // len(keys)
+            # parameters, because psycopg dumps arrays in Python (3x the client time of this).
+            # Held back and sent with the other tables' inserts as one statement (`_flush`).
+            width = _PG_MAX_PARAMS // len(keys)
             for i in range(0, len(rows), width):
                 chunk = rows[i:i + width]
-                self._raw().execute(_pg_values_insert(stmt, keys, len(chunk)), [r[k] for r in chunk for k in keys])
+                self.batch.append((_pg_values_insert(stmt, keys, len(chunk)), [r[k] for r in chunk for k in keys]))
             return
         sql, names = _compiled(stmt, self.sa_dialect, keys)
         if names is None:
@@ -474,6 +475,22 @@ class _Writer:
             self.cur.executemany(sql, [tuple(r.values()) for r in rows])
         else:
             self.cur.executemany(sql, [tuple(r[n] for n in names) for r in rows])
+
+    def _flush(self) -> None:
+        """PostgreSQL: send the held-back inserts as few statements as possible, each a chain of
+        data-modifying CTEs (``WITH a AS (INSERT ...), b AS (INSERT ...) INSERT ...``): a
+        statement costs psycopg more Python than its rows do. Every id is known beforehand, so
+        no insert needs another's result; a statement stays under 65535 parameters."""
+        parts, params = [], []
+        for template, values in self.batch + [(None, ())]:
+            if template is None or (parts and len(params) + len(values) > _PG_MAX_PARAMS):
+                ctes = ", ".join(f"w{i} AS ({sql})" for i, sql in enumerate(parts[:-1]))
+                self._raw().execute(f"WITH {ctes} {parts[-1]}" if ctes else parts[-1], params)
+                parts, params = [], []
+            if template is not None:
+                parts.append(template % tuple(range(len(params) + 1, len(params) + len(values) + 1)))
+                params += values
+        self.batch.clear()
 
     # -- removal
     def remove(self, *, doc_id: str | None, text_hash: str | None, refresh: bool = True,
@@ -499,11 +516,6 @@ class _Writer:
     def write(self, record: Record) -> None:
         if self.dialect == "postgresql":  # queue statements whose results we do not wait for
             with self.conn.driver_connection.pipeline():
-                # psycopg prepares a statement after a few uses, and PostgreSQL may then keep a
-                # generic plan made while the tables were nearly empty (sequential scans of
-                # event_clusters and events: 6 of the 9 ms a record cost the server); plan each
-                # write statement for its values instead
-                self.cur.execute("SET LOCAL plan_cache_mode = force_custom_plan")
                 self._write(record)
                 # the COMMIT goes with the last batch (one wait less); psycopg then sees the
                 # connection idle and `_WriteTx`'s commit sends nothing. An error in any
@@ -577,6 +589,8 @@ class _Writer:
         self._quotes(record, doc_pk, archive)
         self._times(record, doc_pk)
         self._events(record, doc_pk, prepared, candidates)
+        if self.batch:
+            self._flush()
         self._refresh()
 
     @staticmethod
@@ -837,8 +851,9 @@ def _ins_ignore(dialect: str, table):
 
 
 def _pg_values_insert(stmt, keys: tuple, n: int) -> str:
-    """``INSERT INTO table (keys) VALUES ($1, ...), ...`` with ``n`` rows for an insert statement
-    (keeping its ON CONFLICT DO NOTHING), built once per table, key order and row count."""
+    """``INSERT INTO table (keys) VALUES ($%d, ...), ...`` with ``n`` rows for an insert statement
+    (keeping its ON CONFLICT DO NOTHING), built once per table, key order and row count; the
+    ``%d`` take the parameter numbers (`_Writer._flush`)."""
     key = (id(stmt), keys, n)
     sql = _VALUES.get(key)
     if sql is None:
@@ -847,13 +862,14 @@ def _pg_values_insert(stmt, keys: tuple, n: int) -> str:
         prep = postgresql.dialect().identifier_preparer
         cols = ", ".join(prep.quote(k) for k in keys)
         w = len(keys)
-        rows = ", ".join("(" + ", ".join(f"${i * w + j + 1}" for j in range(w)) + ")" for i in range(n))
+        rows = ", ".join("(" + ", ".join(["$%d"] * w) + ")" for _ in range(n))
         conflict = " ON CONFLICT DO NOTHING" if getattr(stmt, "_post_values_clause", None) is not None else ""
         sql = _VALUES[key] = f"INSERT INTO {prep.quote(stmt.table.name)} ({cols}) VALUES {rows}{conflict}"
     return sql
 
 
 _VALUES: dict = {}
+_PG_MAX_PARAMS = 65535  # bind parameters a PostgreSQL statement can carry
 _SQL_ACTOR_KEYS = 'SELECT "key", id FROM actors WHERE "key" IN ({})'
 _SQL_ACTOR_NAMES = ("SELECT n.norm, a.id, a.kind, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id "
                     "WHERE n.norm IN ({})")
@@ -922,7 +938,11 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
         if sa_url.startswith("sqlite"):
             engine = _sqlite_engine(sa_url)
         else:
-            engine = create_engine(sa_url)  # no pre-ping: it would cost a round trip per record
+            # no pre-ping: it would cost a round trip per record. psycopg prepares a statement
+            # after a few uses, and PostgreSQL may then keep a generic plan made while the tables
+            # were nearly empty (sequential scans of event_clusters and events: 6 of the 9 ms a
+            # record cost the server); plan each statement for its values instead
+            engine = create_engine(sa_url, connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
         t.migrate(engine)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open store ({type(exc).__name__}: {str(exc).splitlines()[0]})",
