@@ -58,3 +58,44 @@ def test_rules_conjoined_cue_with_its_own_clause_is_not_the_quote_cue(nlp):
             "would take two more days.")
     quotes = _quotes(nlp, text)
     assert any(q.kind == "indirect" and q.content[0].text.startswith("the count would take") for q in quotes)
+
+
+def _speakers(nlp, text, **kw):
+    return [(q.kind, text[slice(*q.speaker_span)] if q.speaker_span else None, [c.text for c in q.content])
+            for q in _quotes(nlp, text, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("\u201cThis is a great day!\u201d beamed Dana Ruiz of Tulsa, who drove in from the coast.", "Dana Ruiz"),
+        ("\u201cThe mayor should come to the flooded towns and see them,\u201d the editorial read.",
+         "editorial"),
+    ],
+)
+def test_rules_direct_quote_cue_of_manner_or_mistagged(nlp, text, speaker):
+    assert any(k == "direct" and s and s.startswith(speaker) for k, s, _ in _speakers(nlp, text))
+
+
+def test_rules_two_apostrophe_closer_after_a_space(nlp):
+    text = "''We built a coalition across the aisle, '' said Ms. Amani. ''It held for years.''"
+    found = _speakers(nlp, text)
+    assert found[0][0] == "direct" and found[0][1] == "Ms. Amani"
+    assert found[0][2][0].startswith("We built a coalition")
+
+
+def test_rules_named_appositive_speaks(nlp):
+    text = "The head of the largest union, Mara Olsen, praised the deal as a fair compromise."
+    assert any(s == "Mara Olsen" for _, s, _ in _speakers(nlp, text, broad=True))
+
+
+def test_rules_subject_after_a_dateline_dash(nlp):
+    text = "DENVER, Aug. 24 (UPI) \u2014 A spokesman for the governor called the report \u201coutrageous.\u201d"
+    found = _speakers(nlp, text)
+    assert found and all(s is None or "Aug" not in s for _, s, _ in found)
+
+
+def test_rules_quote_opening_mid_sentence_is_one_mixed_content(nlp):
+    text = "The club\u2019s costly new course \u201cis a perfect example of adapting,\u201d he said."
+    found = _speakers(nlp, text)
+    assert found[0][0] == "mixed" and found[0][2][0].startswith("The club")

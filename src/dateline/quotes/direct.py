@@ -11,6 +11,7 @@ with no speaker and a low confidence.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -108,8 +109,8 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
         if t.is_punct:
             break
     for t in reversed(zone[max(0, pos - 4):pos]):
-        if t.pos_ in _NOUNISH and not ctx.in_quote(t):
-            return _chunk_head(t)
+        if (t.pos_ in _NOUNISH or (t.i == cue.i - 1 and t.pos_ == "ADJ")) and not ctx.in_quote(t):
+            return _chunk_head(t)  # "the editorial read": a noun the tagger took for an adjective
     return None
 
 
@@ -189,9 +190,14 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         found_after = Attribution((after[0].idx, after[0].idx + len(after[0].text)), _chunk_head(after[1]), 0.7,
                                   None, "dash")
-    elif after and ends_speech and len(after) <= 8:
+    elif after and ends_speech:
+        # a verb of manner right after the quote ("... !" beamed Hartley), or a cue the tagger
+        # took for a noun ("...," the editorial read.)
         verbs = [t for t in after[:5] if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
-        if verbs:
+        if not verbs:
+            verbs = [t for t in after[:5] if t.lemma_.lower() in ctx.lex.speech and t.i + 1 < len(ctx.doc)
+                     and ctx.doc[t.i + 1].text in (".", ",", ";")]
+        if verbs and (len(after) <= 8 or verbs[0].i - after[0].i <= 1):
             found_after = Attribution(_cue_span(ctx, verbs[0]), _speaker_near(ctx, verbs[0], after), 0.6,
                                       verbs[0].i, "after")
     found_before = None
@@ -304,9 +310,15 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 cand = Candidate("direct", tuple(parts), None, None, None, 0.2)
             last_para_speaker = (pstart, cand) if cand.speaker is not None else None
         else:
+            kind = "direct"
+            if att.where == "after" and not starts_clause:
+                lead = _lead_in(text, max(floor, pstart), q.start)
+                if lead is not None and _bare_lead(ctx, lead, q.start):  # 'The club ''is a perfect example,'' he said': one mixed content
+                    parts[0] = (lead, parts[0][1])
+                    kind = "mixed"
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             conf = att.confidence if spk is not None else 0.3
-            cand = Candidate("direct", tuple(parts), att.cue, spk, head, conf, att.cue_token)
+            cand = Candidate(kind, tuple(parts), att.cue, spk, head, conf, att.cue_token)
             last_para_speaker = (pstart, cand) if spk is not None else None
         used.update(members)
         out.append(cand)
@@ -335,6 +347,42 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [q.parts[0]])
     return Candidate("direct", (q.parts[0],), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
+
+
+def _lead_in(text: str, floor: int, start: int) -> int | None:
+    """Start of the words that open the sentence of a quote beginning mid-sentence, or None.
+
+    >>> _lead_in('Yes. The club "is a model," he said.', 0, 14)
+    5
+    """
+    seg = text[floor:start]
+    last = None
+    for m in _SENTENCE_END.finditer(seg):
+        last = m
+    begin = floor + (last.end() if last else 0)
+    while begin < start and text[begin].isspace():
+        begin += 1
+    lead = text[begin:start]
+    if len(lead.split()) < 2 or not any(ch.isalpha() for ch in lead):
+        return None
+    return begin
+
+
+def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
+    """True when the words before a quote continue into it with no cue or comma of their own
+    ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''"."""
+    before = ctx.text[start:end].rstrip()
+    if not before or not before[-1].isalnum():
+        return False
+    tok = ctx.token_at(start)
+    while tok is not None and tok.idx < end:
+        if tok.lemma_.lower() in ctx.lex.all_verbs and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
+    return True
 
 
 def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:

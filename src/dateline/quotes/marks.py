@@ -56,7 +56,10 @@ def _classify_double(text: str, i: int, is_open: bool) -> str:
     """Return 'open', 'close' or 'either' for the double mark at ``i``."""
     ch = text[i]
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    j = i + 1
+    while j < len(text) and text[j] == _PAD:  # "coalitions, '' said": look past the padding
+        j += 1
+    after = text[j] if j < len(text) else "\n"
     if ch in DOUBLE_OPEN:
         # a typo'd closer: 'here,“ he said' (open quote pending, glued to the word before)
         if is_open and not before.isspace() and (after.isspace() or after in ".,;:!?"):

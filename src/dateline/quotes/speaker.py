@@ -55,14 +55,49 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
 def _own_subject(tok: Token) -> Token | None:
     """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
-    subjects.sort(key=lambda c: c.dep_ != "nsubj")
+    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c)))  # "DENVER, Aug. 24 — A spokesman"
     for child in subjects:
         if child.lower_ in ("'s", "\u2019s"):  # "let's say"
             continue
         if _is_dateline(child):
-            return next((g for g in child.children if g.dep_ == "appos"), None)
-        return child
+            after = _after_dateline_dash(child, tok)
+            if after is not None:
+                return after
+            return next((g for g in child.children if g.dep_ == "appos" and not _date_like(g)), None)
+        after = _after_dateline_dash(child, tok)
+        return after if after is not None else _named_appositive(child)
     return None
+
+
+def _named_appositive(subj: Token) -> Token:
+    """ "The head of the PAC, Mike Murphy, praised ...": a common-noun subject with a name in
+    apposition speaks under that name."""
+    if subj.pos_ != "NOUN":
+        return subj
+    for child in subj.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG"):
+            return child
+    return subj
+
+
+def _date_like(tok: Token) -> bool:
+    """A date in a dateline ("Aug. 24"), which is never a speaker."""
+    return tok.ent_type_ in ("DATE", "TIME") or any(c.like_num for c in tok.children)
+
+
+_DASHES = ("\u2014", "\u2013", "--")
+
+
+def _after_dateline_dash(subj: Token, verb: Token) -> Token | None:
+    """ "WASHINGTON, Aug. 24 (UPI) — A spokesman ... called": a subject inside the dateline
+    before the dash is misparsed; the speaker is the noun phrase between the dash and the verb."""
+    doc = subj.doc
+    start = subj.sent.start
+    dash = next((t for t in doc[subj.i + 1:verb.i] if t.text in _DASHES), None)
+    if dash is None or dash.i - start > 12 or dash.i + 1 >= verb.i:
+        return None
+    root = doc[dash.i + 1:verb.i].root
+    return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _agent(verb: Token) -> Token | None:
