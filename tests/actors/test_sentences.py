@@ -128,6 +128,8 @@ CASES = [
     # plain modifiers between a demonym and its group noun
     ("Irish nationalist guerrillas crossed the border.",
      [("actor", "Irish nationalist guerrillas", "GROUP", "IRL", "REB")]),
+    ("The Bush administration demanded that Iraq disarm.", [("actor", "Bush administration", "ORG", "USA", "GOV")]),
+    ("Nigerian junior foreign minister Dubem Oniya left.", [("actor", "Dubem Oniya", "PERSON", "NGA", "GOV")]),
     # a group noun placed in a capital or a geocoded town takes that country
     ("Police in Nairobi detained two journalists.", [("actor", "Police", "GROUP", "KEN", "COP")]),
     # a surname too common to link alone, after a title: the namesake in office that year, else the country

@@ -353,7 +353,10 @@ def _demonym_before(doc: Doc, j: int, by_tok: dict[int, Candidate]) -> int | Non
 def _person_country(ctx: DocContext, c: Candidate) -> str | None:
     """The country of a known person named by a candidate (full name or surname)."""
     known = ctx.lex.known_actor(c.text) or ctx.lex.surname.get(c.text.split()[-1])
-    return known.country if known is not None and known.kind == "PERSON" else None
+    if known is None:  # "the Bush administration": every known Bush is American
+        countries = {k.country for k in ctx.lex.surname_all.get(c.text.split()[-1], ()) if k.kind == "PERSON"}
+        return countries.pop() if len(countries) == 1 else None
+    return known.country if known.kind == "PERSON" else None
 
 
 def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
