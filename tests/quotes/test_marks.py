@@ -63,3 +63,20 @@ def test_marks_never_raise_on_degenerate_input(text):
 def test_marks_shadow_text_keeps_length():
     text = "``Yes,'' he said."
     assert len(shadow_text(text)) == len(text)
+
+
+def test_marks_no_break_space_before_a_following_quote_is_not_embedded():
+    from dateline.quotes.marks import find_quoted_spans
+
+    text = '"They lost," he said.\u00a0"Everybody loses."'
+    spans = find_quoted_spans(text)
+    assert len(spans) == 2 and not spans[1].embedded
+
+
+def test_marks_fragment_left_open_does_not_run_into_the_next_paragraph():
+    from dateline.quotes.marks import find_quoted_spans
+
+    text = 'Lind said the idea is \u201cvery hard to defend.\n\n\u201cWe vote on bills,\u201d Lind said.'
+    spans = find_quoted_spans(text)
+    assert [len(q.parts) for q in spans] == [1, 1]
+    assert text[slice(*spans[1].parts[0])] == "We vote on bills,"

@@ -221,7 +221,11 @@ def _find(original: str) -> list[QuotedSpan]:
         pieces, open_at, kind = _pair_in_paragraph(text, pstart, pend, None, None)
         for o, c, k, _ in pieces:
             out.append(_make(text, o, c + 1, [_trim(text, o + 1, c)], k))
-        if open_at is not None:
+        if open_at is not None and not _opens_clause(text, pstart, open_at):
+            # 'is “really an amorphous position.' with no closer: a fragment left open in its
+            # own paragraph, not a quote running on into the next one
+            out.append(_make(text, open_at, pend, [_trim(text, open_at + 1, pend)], "double", closed=False))
+        elif open_at is not None:
             carry, carry_start = [_trim(text, open_at + 1, pend)], open_at
         dash = _dash_quote(text, lead, pend)
         if dash is not None and not pieces and open_at is None:
@@ -231,6 +235,19 @@ def _find(original: str) -> list[QuotedSpan]:
     out = [q for q in out if any(e > s for s, e in q.parts)]
     out.sort(key=lambda q: q.outer)
     return out
+
+
+def _opens_clause(text: str, pstart: int, at: int) -> bool:
+    """True when the mark at ``at`` opens its paragraph, a sentence or a clause (after : , ; or a
+    dash), as a multi-paragraph quote does; False after a word ('is “really ...').
+
+    >>> _opens_clause('He said: "We', 0, 9), _opens_clause('It is "really', 0, 6)
+    (True, False)
+    """
+    j = at - 1
+    while j >= pstart and text[j].isspace():
+        j -= 1
+    return j < pstart or not text[j].isalnum()
 
 
 def _dash_quote(text: str, lead: int, pend: int) -> QuotedSpan | None:
@@ -263,7 +280,7 @@ def _is_embedded(text: str, start: int, end: int, parts: tuple[Span, ...]) -> bo
     if len(words) > 4:
         return False
     j = start - 1
-    while j >= 0 and text[j] in " \t":
+    while j >= 0 and text[j] != "\n" and text[j].isspace():  # no-break spaces too
         j -= 1
     prev = text[j] if j >= 0 else "\n"
     if prev == "\n" or prev == ":" or prev in _SENTENCE_PUNCT or prev in "\u201d\"":
