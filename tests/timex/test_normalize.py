@@ -158,6 +158,8 @@ def test_normalize_more_values(nlp, text, expected):
     ("Late in the year, prices fell.", [("Late in the year", "DATE", "2013", "END")]),
     ("The talks resume next month and end in late April.",
      [("next month", "DATE", "2013-04", None), ("late April", "DATE", "2013-04", "END")]),
+    ("Sales fell in the last week of 2016 and rose on July 4th of 1995.",
+     [("the last week of 2016", "DATE", "2016-W52", None), ("July 4th of 1995", "DATE", "1995-07-04", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

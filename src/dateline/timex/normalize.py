@@ -477,7 +477,12 @@ def the_pod(g: dict, c: Context) -> Norm | None:
 
 
 def week_of(g: dict, c: Context) -> Norm | None:
-    """"the first week of March" → the ISO week holding its first day (TimeML week values)."""
+    """"the first week of March" → the ISO week holding its first day (TimeML week values);
+    "the last week of 2016" → that year's last ISO week."""
+    if "mon" not in g and g.get("year"):
+        y, key = int(g["year"]), _key(g["ord"])
+        n = date(y, 12, 28).isocalendar()[1] if key in ("last", "final") else lexicon()["ordinal"][key]
+        return Norm("DATE", f"{y:04d}-W{n:02d}")
     mon = _month(g)
     if mon is None:
         return None
