@@ -99,3 +99,15 @@ def test_rules_quote_opening_mid_sentence_is_one_mixed_content(nlp):
     text = "The club\u2019s costly new course \u201cis a perfect example of adapting,\u201d he said."
     found = _speakers(nlp, text)
     assert found[0][0] == "mixed" and found[0][2][0].startswith("The club")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("The answer, the mayor told them, was simple.", ["The answer", "was simple"]),
+        ("And yet, her aides say, the budget remains a priority for her.",
+         ["the budget remains a priority for her"]),
+    ],
+)
+def test_rules_parenthetical_cue_with_short_or_connective_lead(nlp, text, parts):
+    assert parts in _contents(nlp, text)

@@ -266,13 +266,17 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     sent = cue.sent
     if sent.start >= left - 1 or sent.end <= right + 2:
         return None
-    first = _span_of(ctx, sent.start, left - 2)
+    lead = sent.start
+    while lead < left - 1 and (doc[lead].dep_ in ("cc", "advmod", "punct") and doc[lead].head.i != lead
+                               or doc[lead].is_space):
+        lead += 1  # "And yet, her aides say, ...": a connective is not content
+    first = _span_of(ctx, lead, left - 2, min_tokens=1) if lead <= left - 2 else None
     second = _span_of(ctx, right + 2, sent.end - 1, min_tokens=1)
-    if first is None or second is None:
+    if second is None:
         return None
-    if ctx.quoted_at(first[0]) is not None or ctx.quoted_at(second[1] - 1) is not None:
+    if (first is not None and ctx.quoted_at(first[0]) is not None) or ctx.quoted_at(second[1] - 1) is not None:
         return None  # a direct quote split by its cue: the direct finder's job
-    return first, second
+    return (first, second) if first is not None else (second,)
 
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|[\u2018\u201c\"'][A-Z][\w'\u2019.-]*")
