@@ -119,11 +119,14 @@ CASES = [
      [("actor", "Obama administration", "ORG", "USA", "GOV"),
       ("actor", "United Nations Development Programme", "IGO", None, "IGO")]),
     ("The European Union urged Moscow to release the sailors, and the president of Armenia agreed.",
-     [("link", "Moscow", 1, "Russia"), ("actor", "president", "PERSON", "ARM", "GOV")]),
+     [("link", "Moscow", 1, "Russia government"), ("actor", "president", "PERSON", "ARM", "GOV")]),
     # a visited capital stands for the host country (PLOVER: the host is the recipient of a visit)
     ("Delegates visited Moscow before the Patriotic Salvation Front rejected the offer.",
      [("link", "Moscow", 1, "Russia"), ("actor", "Patriotic Salvation Front", "ORG", None, "REB")]),
     ("Farmers from three provinces held a rally in Nairobi on Friday.", [("link", "Nairobi", 1, "Kenya")]),
+    # a capital as a metonym is the country's government (PLOVER sector GOV)
+    ("Nairobi accused Kampala of stalling.", [("actor", "Kenya government", "ORG", "KEN", "GOV"),
+                                              ("actor", "Uganda government", "ORG", "UGA", "GOV")]),
     ("The Moscow-based lender closed early.", [("none", "Russia")]),
     # plain modifiers between a demonym and its group noun
     ("Irish nationalist guerrillas crossed the border.",

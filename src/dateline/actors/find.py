@@ -22,6 +22,9 @@ from dateline.actors.roles import describe_title, appositive_after, appositive_b
 from dateline.record import Actor, Document, Mention, Role
 
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
+_METONYMY_PREPS = {"for", "against", "with", "by", "on"}
+_MOTION_VERBS = {"visit", "reach", "enter", "leave", "tour", "arrive", "fly", "travel", "return", "flee", "host",
+                 "attack", "bomb", "shell", "strike", "hit", "capture", "take", "seize", "surround", "besiege"}
 _MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 
 
@@ -345,10 +348,18 @@ class _Builder:
             elif c.kind == "PLACE":
                 self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
             elif c.kind == "CAPITAL":  # the seat of government stands for its country: as a metonym
-                # ("Washington warned") or as the place an act is aimed at ("a protest in Beijing",
-                # PLOVER's recipient); a modifier ("Moscow-based", "Beijing Olympics") is not
+                # for the government ("Washington warned", "Moscow's response": PLOVER sector GOV) or
+                # as the place an act is aimed at ("a protest in Beijing": the country, PLOVER's
+                # recipient); a modifier ("Moscow-based", "Beijing Olympics") is neither
                 root = doc[c.start:c.end].root
-                if root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+                if root.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                    continue
+                if root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+                        root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS) or (
+                        root.dep_ == "dobj" and root.head.lemma_ not in _MOTION_VERBS):
+                    name = f"{self.lex.canonical.get(c.iso, c.iso)} government"
+                    self.group_entity(c.iso, "GOV", name).add(self._ment(c.start, c.end, "alias"))
+                else:
                     self.country_entity(c.iso).add(self._ment(c.start, c.end, "alias"))
             elif c.known is not None:
                 k = c.known
