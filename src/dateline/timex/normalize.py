@@ -678,6 +678,8 @@ def set_every(g: dict, c: Context) -> Norm | None:
     key = _key(g["unit"])
     lex = lexicon()
     n = _number(g.get("num")) if g.get("num") else 1
+    if g.get("other") and isinstance(n, int):
+        n *= 2  # "every other day": every second day
     if key in lex["part_of_day"]:
         return Norm("SET", f"XXXX-XX-XXT{lex['part_of_day'][key]}")
     wd = lex["weekday"].get(key.rstrip("."))
