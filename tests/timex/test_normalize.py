@@ -161,6 +161,7 @@ def test_normalize_more_values(nlp, text, expected):
     ("Sales fell in the last week of 2016 and rose on July 4th of 1995.",
      [("the last week of 2016", "DATE", "2016-W52", None), ("July 4th of 1995", "DATE", "1995-07-04", None)]),
     ("He visits every other day.", [("every other day", "SET", "P2D", None)]),
+    ("Cruz swept the state this past weekend.", [("this past weekend", "DATE", "2013-W11-WE", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

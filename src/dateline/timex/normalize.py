@@ -350,6 +350,8 @@ def rel_unit(g: dict, c: Context) -> Norm | None:
     the = bool(g.get("the")) or bool(g.get("posof"))
     if rel == "recent":
         return Norm("DATE", "PAST_REF")
+    if rel == "past" and g.get("this"):
+        rel = "last"  # "this past weekend": the one just gone, a date
     if rel == "past" or (rel == "last" and unit in ("D",)):
         if unit == "D":
             return None
