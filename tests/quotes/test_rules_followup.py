@@ -111,3 +111,10 @@ def test_rules_quote_opening_mid_sentence_is_one_mixed_content(nlp):
 )
 def test_rules_parenthetical_cue_with_short_or_connective_lead(nlp, text, parts):
     assert parts in _contents(nlp, text)
+
+
+def test_rules_next_sentence_cue_with_its_own_clause_is_not_the_quote_cue(nlp):
+    text = ("Lind says the league \u201chas gone soft.\u201d He says referees are throwing flags "
+            "so their families can see them on TV.")
+    found = _speakers(nlp, text)
+    assert any(k == "indirect" and c[0].startswith("referees are throwing") for k, _, c in found)

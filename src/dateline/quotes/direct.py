@@ -156,10 +156,11 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     return bool(between) and all(comp.left_edge.i <= t.i for t in between)
 
 
-def _reports_own_clause(ctx: QuoteContext, cue: Token) -> bool:
-    """True when a conjoined cue ("... and said it was ...") has a clausal complement of its own
-    to its right, outside any quote."""
-    if cue.dep_ != "conj" and not any(t.dep_ == "cc" for t in cue.doc[max(0, cue.i - 3):cue.i]):
+def _reports_own_clause(ctx: QuoteContext, cue: Token, new_sentence: bool = False) -> bool:
+    """True when a cue after a quote reports a clause of its own to its right, outside any
+    quote: a conjoined cue ("... and said it was ...") or, after a quote that ended its sentence
+    with a full stop, the next sentence's cue ("... soft." He says referees are ...)."""
+    if not new_sentence and cue.dep_ != "conj" and not any(t.dep_ == "cc" for t in cue.doc[max(0, cue.i - 3):cue.i]):
         return False
     return any(c.dep_ == "ccomp" and c.i > cue.i and not ctx.in_quote(c) for c in cue.children)
 
@@ -183,7 +184,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
         return None  # 'Cruz says that "when you ..."': a mixed quote, the indirect finder's
     found_after = None
     # '... "another super Tuesday" and said it was ...': a cue reporting its own clause is not this quote's
-    cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t)]
+    closed_sentence = bool(inner) and inner.rstrip("\"'\u201d\u2019")[-1:] == "."
+    cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)]
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8):
         cue = cues_after[0]
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
