@@ -162,6 +162,8 @@ def test_normalize_more_values(nlp, text, expected):
      [("the last week of 2016", "DATE", "2016-W52", None), ("July 4th of 1995", "DATE", "1995-07-04", None)]),
     ("He visits every other day.", [("every other day", "SET", "P2D", None)]),
     ("Cruz swept the state this past weekend.", [("this past weekend", "DATE", "2013-W11-WE", None)]),
+    ("Merkel spoke after the day-long meeting and a year-long inquiry.",
+     [("day-long", "DURATION", "P1D", None), ("year-long", "DURATION", "P1Y", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

@@ -255,7 +255,8 @@ def _entity_hints(doc: Doc, text: str, items: list, dct: date | None) -> list:
         start, end = ent.start_char, ent.end_char
         while end > start and not text[end - 1].isalnum():
             end -= 1
-        if any(it.start < end and start < it.end for it in items) or re.search(r"\d", text[start:end]):
+        if any(it.start < end and start < it.end for it in items) or re.search(r"\d", text[start:end]) \
+                or re.match(r"-[a-z]", text[end:end + 2]):  # "the day-long meeting"
             continue
         units = _HINT_UNIT.findall(text[start:end])
         words = text[start:end].lower().split()
@@ -373,6 +374,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
         elif c.rule.name == "duration" and c.groups.get("the") and not c.groups.get("rel") \
                 and "-" + c.groups["unit"] in c.text:
             start += len(re.match(r"the\s+", c.text, re.IGNORECASE).group())  # "the [three-day] visit"
+        elif c.rule.name == "duration" and c.groups.get("long") and _key(c.groups.get("num")) in ("a", "an"):
+            start += len(re.match(r"an?\s+", c.text, re.IGNORECASE).group())  # "a [year-long] inquiry"
         elif timeml and c.rule.name == "rel_unit" and _key(c.groups.get("pre")) in ("until", "through"):
             start += len(re.match(r"\w+\s+", c.text).group())  # "until [last week]": the signal is apart
         elif timeml and c.rule.name == "anaphor" and c.groups.get("since"):

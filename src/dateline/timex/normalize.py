@@ -671,6 +671,14 @@ def duration(g: dict, c: Context) -> Norm | None:
     return Norm("DURATION", value, mod)
 
 
+def unit_long(g: dict, c: Context) -> Norm | None:
+    """"a day-long meeting", "a year-long inquiry": one unit."""
+    unit = _unit(g["unit"])
+    if unit is None:
+        return None
+    return duration({"num": "one", "unit": g["unit"]}, c)
+
+
 def all_unit(g: dict, c: Context) -> Norm | None:
     unit = _unit(g["unit"]) or "D"
     return Norm("DURATION", f"P1{unit}")
@@ -759,7 +767,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], Norm | None]] = {
     "century": century, "season": season, "quarter": quarter, "half": half, "holiday": holiday,
     "rel_unit": rel_unit, "weekday": weekday, "deictic": deictic, "pod": pod, "weekend": weekend,
     "ago": ago, "later": later, "next_day": next_day, "same_period": same_period, "ref_word": ref_word, "bare_plural": bare_plural,
-    "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "set_adverb": set_adverb, "set_weekdays": set_weekdays,
+    "anaphor": anaphor, "duration": duration, "set_every": set_every, "all_unit": all_unit, "unit_long": unit_long, "set_adverb": set_adverb, "set_weekdays": set_weekdays,
     "set_freq": set_freq, "clock": clock,
 }
 
