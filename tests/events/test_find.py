@@ -295,3 +295,8 @@ def test_find_quantified_object_is_the_target():
     record = analyze("Afghan rebels kidnapped up to 16 Russian civilian advisers.")
     event = next(e for e in record.events if e.cameo == "181")
     assert [record.actor(t).country for t in event.target] == ["RUS"]
+
+
+def test_find_concession_in_a_country_targets_it(nlp):
+    events = _events(nlp, "Germany lifted the curfew in France.", *_COUNTRIES)
+    assert [(e.category, e.target) for e in events] == [("CONCEDE", ("A2",))]

@@ -28,6 +28,9 @@ from dateline.timex import TimeResult, anchor_event
 log = logging.getLogger(__name__)
 
 _MULTILATERAL_KINDS = {"IGO", "GROUP"}
+_PLACE_TARGET_ROOTS = ("08", "13", "14", "15", "16", "17", "18", "19", "20")
+"""Acts aimed at a place when no one is named: concessions and sanctions applied there ("lifted
+the curfew in X"), threats, protests, shows of force, coercion and force used there."""
 
 
 def _country_actor(actors: ActorIndex, code: str | None) -> str | None:
@@ -158,7 +161,7 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
         target = [t for t in target if t not in source]  # the place it came from is not its target
     if not source and require_source:
         return None, False
-    if not target and trig.cameo[:2] in ("14", "15", "17", "18", "19", "20"):
+    if not target and trig.cameo[:2] in _PLACE_TARGET_ROOTS:
         target = _place_target(trig, source, actors)
     if not target and _needs_target(trig):
         return None, False  # "we must start by recognizing ...": no one is recognised
@@ -289,8 +292,9 @@ def _origin_source(token: Token, actors: ActorIndex) -> list[str]:
 
 
 def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[str]:
-    """Force used *in* a named country ("tank shelling in the east of the Gaza Strip") targets that
-    country, when the document names it as an actor and it is not the attacker's own."""
+    """An act done *in* a named country ("tank shelling in the east of the Gaza Strip", "lifted the
+    curfew in Montenegro") targets that country, when the document names it as an actor and it is
+    not the actor's own."""
     loc = event_location(trig.token, strict=True) or part_of_place(trig.token) or _object_place(trig.token)
     country = _country_actor(actors, loc.country) if loc is not None else None
     own = {(actors.get(a).country if actors.get(a) else None) for a in source}
