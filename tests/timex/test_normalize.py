@@ -164,6 +164,7 @@ def test_normalize_more_values(nlp, text, expected):
     ("Cruz swept the state this past weekend.", [("this past weekend", "DATE", "2013-W11-WE", None)]),
     ("Merkel spoke after the day-long meeting and a year-long inquiry.",
      [("day-long", "DURATION", "P1D", None), ("year-long", "DURATION", "P1Y", None)]),
+    ("Pneumonia forced her to leave a Sept. 11 memorial event early.", [("Sept. 11", "DATE", "2012-09-11", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

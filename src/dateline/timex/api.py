@@ -111,6 +111,10 @@ def tense_at(doc: Doc, offset: int) -> str:
             return "future" if verb.lower_ in ("going",) else "present"
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and verb.head.tag_ == "VBD" \
+            and verb.head.lemma_.lower() not in lexicon()["intent_verb"] \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "past"  # "forced her to leave a Sept. 11 event": the infinitive happened then
     if verb.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
                                  and c.lower_ not in ("would", "could", "did") for c in verb.children):
         return "future"  # "should be completed in October", "to be held on October 12"
