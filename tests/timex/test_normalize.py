@@ -57,6 +57,7 @@ def test_normalize_values(nlp, text, expected):
     "He golfed at Mar-a-Lago with friends.",  # a month abbreviation inside a name
     "A Late Surge Among Voters May Have Decided The Race.",  # "May" the modal in a headline
     "He writes for Washington Monthly.",  # a name
+    'He anchors NBC\'s "Nightly News" on cable.',  # a name
     "The poll of 2047 registered voters was unchanged from the past two polls.",  # a count; a modifier
     "In response to USA TODAY, they debated the future course of the party.",  # a name; a modifier
 ])

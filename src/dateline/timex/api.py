@@ -238,6 +238,7 @@ def _noun_phrase(prep: Token) -> list[Token]:
     return keep
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
 _NAME_BEFORE = re.compile(r"[a-z][ ,]*\b[A-Z][\w.]*\s+$")
 _RANGE_GAP = re.compile(r"[ \t]{0,2}(?:to|through|until|till|and|-|–|—)[ \t]{0,2}", re.IGNORECASE)
 _RANGE_SHAPE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
@@ -315,8 +316,10 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
             return False
         if c.start > 1 and text[c.start - 1] == "-" and text[c.start - 2].isalpha():
             return False  # inside a compound: "after-hours trading", "year-on-year"
-        if c.rule.name == "set_adverb" and c.text[:1].isupper() and _NAME_BEFORE.search(text, max(0, c.start - 30), c.start):
-            return False  # "the Yale Daily News", "Washington Monthly": inside a name
+        if c.rule.name == "set_adverb" and c.text[:1].isupper() and (
+                _NAME_BEFORE.search(text, max(0, c.start - 30), c.start)
+                or (re.match(r" [A-Z]", text[c.end:c.end + 2]) and not _SENTENCE_START.search(text, max(0, c.start - 4), c.start))):
+            return False  # "the Yale Daily News", "Washington Monthly", 'NBC's "Nightly News"': a name
         if c.rule.name == "ref_word" and _key(c.groups.get("ref")) in ("the past", "the future") \
                 and (tok := _token_at(doc, c.end - 1)) is not None and tok.dep_ in ("amod", "compound", "nmod"):
             return False  # "the future course of", "the past two polls": a modifier, not a time
