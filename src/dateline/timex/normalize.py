@@ -186,6 +186,10 @@ def ymd(g: dict, c: Context) -> Norm | None:
                     return Norm("DATE", V.day(date(y, mon, dd)), anchor="DCT")
             except ValueError:
                 return None
+    event = lexicon()["event_date"].get(f"{mon:02d}-{dd:02d}")
+    m = re.match(r"[\s,]+([a-z]+)", c.next_text)
+    if event and m and m.group(1) in event["cue"]:
+        return Norm("DATE", V.day(date(event["year"], mon, dd)))  # "the Sept. 11 attacks"
     y, anchor = _pick_year(mon, dd, c)
     try:
         if y is None:
