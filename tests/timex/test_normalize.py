@@ -166,8 +166,9 @@ def test_normalize_more_values(nlp, text, expected):
     ("Merkel spoke after the day-long meeting and a year-long inquiry.",
      [("day-long", "DURATION", "P1D", None), ("year-long", "DURATION", "P1Y", None)]),
     ("Pneumonia forced her to leave a Sept. 11 memorial event early.", [("Sept. 11", "DATE", "2012-09-11", None)]),
-    ("The Sept. 11 attacks shaped the vote on Sept. 11.",
-     [("Sept. 11", "DATE", "2001-09-11", None), ("Sept. 11", "DATE", "2012-09-11", None)]),
+    ("The vote will be held on Sept. 11, years after the Sept. 11 attacks.",
+     [("Sept. 11", "DATE", "2013-09-11", None), ("years", "DURATION", "PXY", None),
+      ("Sept. 11", "DATE", "2001-09-11", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected
