@@ -118,3 +118,18 @@ def test_rules_next_sentence_cue_with_its_own_clause_is_not_the_quote_cue(nlp):
             "so their families can see them on TV.")
     found = _speakers(nlp, text)
     assert any(k == "indirect" and c[0].startswith("referees are throwing") for k, _, c in found)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Officials plan to reopen the bridge in May.", ["to reopen the bridge in May"]),
+        ("The campaign refused to release the tax returns.", ["to release the tax returns"]),
+    ],
+)
+def test_rules_intention_of_people_nouns_is_default(nlp, text, content):
+    assert content in _contents(nlp, text)
+
+
+def test_rules_intention_of_a_thing_stays_broad_only(nlp):
+    assert _contents(nlp, "The bill seeks to cap rents in the old town.") == []

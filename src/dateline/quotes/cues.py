@@ -31,6 +31,7 @@ class CueLexicon:
     colon_labels: frozenset[str] = frozenset()
     broad_only: frozenset[str] = frozenset()
     in_sources: frozenset[str] = frozenset()  # "in the latest poll, ...": the noun is the source  # verbs whose attributions only the broad mode reports
+    people: frozenset[str] = frozenset()  # common nouns for people and institutions ("officials")
     stance: frozenset[str] = frozenset()  # take any object of a named actor ("Cruz endorsed Trump")
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
@@ -80,4 +81,5 @@ def _read() -> CueLexicon:
         broad_only=low(raw.get("broad_only_verbs", ())),
         in_sources=low(raw.get("in_source_nouns", ())),
         stance=low(raw.get("stance_verbs", ())),
+        people=low(raw.get("people_nouns", ())),
     )

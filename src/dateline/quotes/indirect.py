@@ -206,16 +206,18 @@ _PERSONAL = {"he", "she", "they", "i", "we"}
 
 
 def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
-    """True when the verb's subject names a person or organisation ("Cruz", "the RNC", "she").
+    """True when the verb's subject names a person or organisation ("Cruz", "the RNC", "she"),
+    or a common noun for people or institutions ("officials", "voters", "the campaign").
 
     Intentions of such a subject ("wants to", "plans to", "refused to") are attributions in
-    PolNeAR's sense; those of common nouns ("secessionists sought to ...") stay out unless
+    PolNeAR's sense; those of other common nouns ("the bill sought to ...") stay out unless
     ``broad`` is on, which keeps the pipeline free of background attitudes.
     """
     subj = subject_of(verb)
     if subj is None or ctx.quoted_at(subj.idx) is not None:
         return False
-    return subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
+    return (subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
+            or subj.lemma_.lower() in ctx.lex.people)
 
 
 _PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}
