@@ -169,6 +169,8 @@ def test_normalize_more_values(nlp, text, expected):
     ("The vote will be held on Sept. 11, years after the Sept. 11 attacks.",
      [("Sept. 11", "DATE", "2013-09-11", None), ("years", "DURATION", "PXY", None),
       ("Sept. 11", "DATE", "2001-09-11", None)]),
+    ("Profit rose in the third quarter from the year-earlier quarter.",
+     [("the third quarter", "DATE", "2012-Q3", None), ("the year-earlier quarter", "DATE", "2011-Q3", None)]),
 ])
 def test_normalize_timeml_followup(nlp, text, expected):
     assert _times(nlp, text, timeml=True) == expected

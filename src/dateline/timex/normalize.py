@@ -586,7 +586,9 @@ def same_period(g: dict, c: Context) -> Norm | None:
     """"the same period last year", "the same month a year ago": the narrative period (or the
     document's) one year back, at the unit's granularity."""
     unit = _key(g["unit"])
-    if unit in ("period", "season", "time") and c.ref is not None and _YEARLESS_PART.fullmatch(c.ref.value[4:]):
+    forms = {"quarter": r"-Q[1-4]", "month": r"-\d\d", "season": r"-(?:SP|SU|FA|WI)"}
+    if c.ref is not None and _YEARLESS_PART.fullmatch(c.ref.value[4:]) and \
+            re.fullmatch(forms.get(unit, ".*"), c.ref.value[4:]) and re.match(r"\d{4}", c.ref.value):
         return Norm("DATE", f"{int(c.ref.value[:4]) - 1:04d}{c.ref.value[4:]}", anchor="REF")
     base = c.ref.day if c.ref is not None else c.dct
     if base is None:
