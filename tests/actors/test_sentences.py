@@ -128,6 +128,7 @@ CASES = [
     ("Nairobi accused Kampala of stalling.", [("actor", "Kenya government", "ORG", "KEN", "GOV"),
                                               ("actor", "Uganda government", "ORG", "UGA", "GOV")]),
     ("The Moscow-based lender closed early.", [("none", "Russia")]),
+    ("The delegates will attend the Beijing Olympics.", [("link", "Beijing", 1, "China")]),  # inside an EVENT
     # plain modifiers between a demonym and its group noun
     ("Irish nationalist guerrillas crossed the border.",
      [("actor", "Irish nationalist guerrillas", "GROUP", "IRL", "REB")]),

@@ -84,7 +84,7 @@ class Lexicon:
     group_noun_ids: object = None  # last words of group/org role nouns
     anaphor_noun_ids: object = None  # role nouns, IGO nouns, "country"/"nation"
     gaz_orth_ids: object = None  # first words of aliases, first names
-    gaz_lower_ids: object = None  # one-word country names and demonyms
+    gaz_lower_ids: object = None  # one-word country names, demonyms and capitals
     surname_ids: object = None  # known surnames, as written and in capitals
     surname_lower_ids: object = None  # known surnames in lower case ("President obama")
 
@@ -203,4 +203,5 @@ def _index_hashes(lex: Lexicon) -> None:
     lex.surname_ids = hashes([*lex.surname, *(s.upper() for s in lex.surname)])
     lex.surname_lower_ids = hashes([s.lower() for s in lex.surname])
     lex.gaz_lower_ids = hashes([*(n for n in lex.country_names if " " not in n),
-                                *(d for d in lex.demonyms if " " not in d)])
+                                *(d for d in lex.demonyms if " " not in d),
+                                *(c for c in lex.capitals if " " not in c)])

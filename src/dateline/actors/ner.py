@@ -258,6 +258,8 @@ def _gazetteer(ctx: DocContext, covered: set[int]) -> list[Candidate]:
                 hit = _cand(doc, i, i + 1, "COUNTRY", iso=iso)
             elif (iso := lex.demonym(tok.text)) and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
                 hit = _cand(doc, i, i + 1, "DEMONYM", iso=iso)
+            elif tok.pos_ == "PROPN" and (iso := lex.capitals.get(tok.lower_)):
+                hit = _cand(doc, i, i + 1, "CAPITAL", iso=iso)  # "the Beijing Olympics" tagged EVENT
         if hit is not None and not ctx.is_excluded(hit.char_start, hit.char_end):
             out.append(hit)
             resume = hit.end
