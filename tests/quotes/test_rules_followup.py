@@ -133,3 +133,15 @@ def test_rules_intention_of_people_nouns_is_default(nlp, text, content):
 
 def test_rules_intention_of_a_thing_stays_broad_only(nlp):
     assert _contents(nlp, "The bill seeks to cap rents in the old town.") == []
+
+
+def test_rules_quote_inside_an_earlier_cues_clause_is_mixed(nlp):
+    text = "Paul Hill, a delegate from Ohio, said he wanted \u201csensible rules for the new district maps.\u201d"
+    found = _speakers(nlp, text)
+    assert any(k == "mixed" and c[0].startswith("he wanted") for k, _, c in found)
+
+
+def test_rules_cue_right_after_the_quote_beats_a_colon_introduction(nlp):
+    text = "Lind argued that the town had changed: \u201cThis is no longer our town,\u201d she said."
+    found = _speakers(nlp, text)
+    assert ("direct", "she", ["This is no longer our town,"]) in found

@@ -146,14 +146,17 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     cues = [t for t in before if _is_cue(ctx, t)]
     if not cues:
         return False
-    cue = cues[-1]
-    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if comp is None or not comp.left_edge.i <= first.i <= comp.right_edge.i:
-        return False
-    # words between the cue and the mark ("that", a subject) belong to the complement; a quote
-    # right after its cue ('Trump declared "I think ..."') stays direct
-    between = [t for t in before if t.i > cue.i and not t.is_punct and not t.is_space]
-    return bool(between) and all(comp.left_edge.i <= t.i for t in between)
+    # the last cue, or an earlier one whose clause holds it ('Hill said he wanted "common-sense ..."')
+    for cue in reversed(cues):
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        if comp is None or not comp.left_edge.i <= first.i <= comp.right_edge.i:
+            continue
+        # words between the cue and the mark ("that", a subject) belong to the complement; a quote
+        # right after its cue ('Trump declared "I think ..."') stays direct
+        between = [t for t in before if t.i > cue.i and not t.is_punct and not t.is_space]
+        if between and all(comp.left_edge.i <= t.i for t in between):
+            return True
+    return False
 
 
 def _reports_own_clause(ctx: QuoteContext, cue: Token, new_sentence: bool = False) -> bool:
@@ -225,7 +228,11 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
         nxt = text[q.end:q.end + 3].lstrip(" \t")
         if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
             found_before = None
-    if found_before is not None and (prev_char == ":" or found_after is None):
+    # 'Trump asserted that ...: "France is no longer France," he claimed.': a cue right after a
+    # quote ending in speech punctuation is its own, even after a colon introduction
+    tight_after = (found_after is not None and found_after.where == "after" and ends_speech
+                   and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2)
+    if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
     if found_after is not None:
         return found_after
