@@ -300,3 +300,12 @@ def test_find_quantified_object_is_the_target():
 def test_find_concession_in_a_country_targets_it(nlp):
     events = _events(nlp, "Germany lifted the curfew in France.", *_COUNTRIES)
     assert [(e.category, e.target) for e in events] == [("CONCEDE", ("A2",))]
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("German teachers called off their strike.", "082"),   # ending one's own protest is a concession
+    ("German teachers went on strike on Monday.", "143"),
+])
+def test_find_strike_and_its_end(nlp, text, cameo):
+    events = _events(nlp, text, ("German", "COUNTRY", "DEU"))
+    assert [e.cameo for e in events] == [cameo]

@@ -26,7 +26,7 @@ _SUBJ = ("nsubj", "csubj")
 _LIGHT_SOURCE = {"stage", "hold", "launch", "conduct", "mount", "lead", "organize", "organise", "begin",
                  "start", "continue", "carry", "make", "issue", "declare", "announce", "renew", "step", "engage",
                  "resort", "undertake", "intensify", "escalate", "resume", "end", "call", "return", "arrive",
-                 "travel", "come", "gather"}
+                 "travel", "come", "gather", "go"}
 _STATIVE = {"commit", "oppose", "engage", "involve", "prepare", "determine", "resolve", "dedicate", "devote"}
 """Passives that describe their subject's own stance ("Vietnam is committed to", "is opposed to")."""
 _LIGHT_TARGET = {"face", "suffer", "endure", "receive", "confront", "meet"}
