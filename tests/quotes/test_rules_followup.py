@@ -145,3 +145,15 @@ def test_rules_cue_right_after_the_quote_beats_a_colon_introduction(nlp):
     text = "Lind argued that the town had changed: \u201cThis is no longer our town,\u201d she said."
     found = _speakers(nlp, text)
     assert ("direct", "she", ["This is no longer our town,"]) in found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("That said, farmers say they want a longer season.", "farmers"),
+        ("About 4 in 10 say they want lower taxes next year.", "About 4 in 10"),
+    ],
+)
+def test_rules_that_said_is_a_connective_and_numbers_speak(nlp, text, speaker):
+    found = _speakers(nlp, text)
+    assert [s for _, s, _ in found] == [speaker]

@@ -148,7 +148,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         in_statement = tok.i in ctx.statement_verbs
         if not in_statement and not _is_cue_verb(ctx, tok, broad=True):
             continue
-        if blocked(tok.idx) or (not broad and lemma in lex.broad_only):
+        if blocked(tok.idx) or (not broad and lemma in lex.broad_only) or _that_said(tok):
             continue
         comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
@@ -315,6 +315,20 @@ def _headline_candidate(ctx: QuoteContext, broad: bool) -> Candidate | None:
     return None
 
 
+def _that_said(verb: Token) -> bool:
+    """The connective "That said, ..." (or "This said"): not a report of anything.
+
+    >>> from dateline.parse import load_nlp
+    >>> _that_said(load_nlp()("That said, voters say they want change.")[1])
+    True
+    """
+    doc = verb.doc
+    i = verb.i
+    return (verb.lower_ == "said" and i >= 1 and doc[i - 1].lower_ in ("that", "this") and i + 1 < len(doc)
+            and doc[i + 1].text == "," and (i == 1 or doc[i - 1].is_sent_start or doc[i - 2].is_punct
+                                              or doc[i - 2].dep_ == "cc"))
+
+
 def _passive(verb: Token) -> bool:
     """True for a passive verb ("was criticized", "is assumed"): its subject is not its speaker."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -327,7 +341,7 @@ def _adjacent_noun(verb: Token) -> Token | None:
     doc = verb.doc
     while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
         i -= 1
-    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("dobj", "pobj"):
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or doc[i].dep_ in ("dobj", "pobj"):
         return None
     return doc[i]
 
