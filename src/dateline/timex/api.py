@@ -146,7 +146,7 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and (prev.lower_ == "the" or prev.tag_ in ("POS", "PRP$")):
+    if prev is not None and (prev.lower_ in ("the", "all", "both", "these", "those") or prev.tag_ in ("POS", "PRP$")):
         return False  # "the 2008 primaries", "Obama's 2008 and 2012 campaigns": years
     if nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and tok.head.i == nxt.i \
             and nxt.lower_ not in _TIME_NOUNS:
