@@ -395,7 +395,7 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
                 and n.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", n.value) \
                 and _CLOCK_DATE_GAP.fullmatch(text, items[-1].end, c.start):
             clock = items[-1]  # "at 16:15 UTC, June 1st": the time is on the date that follows it
-            clock.value, clock.anchor = n.value + clock.value[10:], n.anchor
+            clock.value, clock.anchor = n.value + clock.value[10:], f"#{len(items)}"
         if items and _RANGE_GAP.fullmatch(text, items[-1].end, c.start):
             n = _order_range(items[-1], n)
         item = _Item(start, c.end, n.type, n.value, mod, n.anchor, c.rule.name, c, len(items))
@@ -441,7 +441,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
 
 
 def _with_year(value: str, year: int) -> str:
-    return f"{year:04d}{value[4:]}"
+    out = f"{year:04d}{value[4:]}"
+    return out if V.natural(out) is not None else value  # Feb. 29 in a common year stays as it was
 
 
 def _order_range(first: _Item, n: Norm) -> Norm:
