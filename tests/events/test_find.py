@@ -309,3 +309,13 @@ def test_find_concession_in_a_country_targets_it(nlp):
 def test_find_strike_and_its_end(nlp, text, cameo):
     events = _events(nlp, text, ("German", "COUNTRY", "DEU"))
     assert [e.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("German peacekeeping troops arrived in France.", "074"),   # a deployment of peacekeepers is aid
+    ("German troops arrived in France.", "154"),
+    ("The German minister arrived in France.", "042"),          # a person arriving visits
+])
+def test_find_arrival_of_forces_is_a_deployment(nlp, text, cameo):
+    events = _events(nlp, text, ("German", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"))
+    assert [e.cameo for e in events] == [cameo]

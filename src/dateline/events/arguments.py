@@ -270,6 +270,36 @@ def weapon_code(verb: Token, cameo: str) -> str:
 
 
 @functools.cache
+def _force_nouns() -> frozenset[str]:
+    path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["forces"])
+
+
+def deployment_code(verb: Token, cameo: str) -> str:
+    """An arrival of armed forces is a deployment, not a visit: peacekeepers are military
+    protection (CAMEO 074, PLOVER AID), other troops a mobilisation (154).
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Peacekeeping troops arrived in the capital.")
+    >>> deployment_code(doc[2], "042")
+    '074'
+    """
+    if cameo != "042":
+        return cameo
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return cameo
+    head = subj
+    if head.lemma_.lower() not in _force_nouns():  # "the first deployment of NATO troops"
+        head = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), subj)
+    if head.lemma_.lower() not in _force_nouns() and head.lower_ not in _force_nouns():
+        return cameo
+    words = {t.lower_ for t in subj.subtree}
+    return "074" if any(w.startswith("peacekeep") for w in words) else "154"
+
+
+@functools.cache
 def _protester_nouns() -> frozenset[str]:
     path = resources.files("dateline.data").joinpath("events", "agent_nouns.json")
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["protesters"])

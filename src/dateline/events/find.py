@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from dateline.actors import ActorIndex
-from dateline.events.arguments import by_protesters, find_arguments, weapon_code
+from dateline.events.arguments import by_protesters, deployment_code, find_arguments, weapon_code
 from dateline.events.codes import plover
 from dateline.events.lexicon import load_lexicon
 from dateline.events.status import is_background, status_of
@@ -145,7 +145,7 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
     """Code one trigger: arguments, status, date, background, place; None when it is no event."""
     if trig.cameo[:3] == "171" and by_protesters(trig.token):
         trig.cameo = "145"  # protesters wrecking property riot (CAMEO 145, PLOVER PROTEST riot)
-    trig.cameo = weapon_code(trig.token, trig.cameo)
+    trig.cameo = deployment_code(trig.token, weapon_code(trig.token, trig.cameo))
     category, mode, context = plover(trig.cameo)
     if category is None:
         return None, False
