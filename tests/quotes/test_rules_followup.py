@@ -157,3 +157,15 @@ def test_rules_cue_right_after_the_quote_beats_a_colon_introduction(nlp):
 def test_rules_that_said_is_a_connective_and_numbers_speak(nlp, text, speaker):
     found = _speakers(nlp, text)
     assert [s for _, s, _ in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The governor's office issued a statement saying the bridge would reopen in May.", "The governor's office"),
+        ("Ortiz shot back in an article stating that the city had never paid its debts.", "Ortiz"),
+    ],
+)
+def test_rules_author_of_a_statement_speaks(nlp, text, speaker):
+    found = _speakers(nlp, text)
+    assert any(s == speaker for _, s, _ in found)

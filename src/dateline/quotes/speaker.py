@@ -122,7 +122,20 @@ def _noun_speaker(clause: Token, noun: Token) -> Token:
         found = _own_subject(governor)
         if found is not None:
             return found
+    if clause.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+        # "issued a statement saying ...", "shot back in an article stating ...": the author speaks
+        verb = governor.head if noun.dep_ == "pobj" and governor.dep_ == "prep" else governor
+        if verb.pos_ in ("VERB", "AUX") and verb is not noun:
+            found = _own_subject(verb)
+            if found is not None:
+                return found
     return noun
+
+
+def _animate(noun: Token) -> bool:
+    """True for a noun that can speak: a person, an organisation, a people noun, a pronoun."""
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ in ("PROPN", "PRON")
+            or noun.lemma_.lower() in load_cues().people)
 
 
 def _is_dateline(tok: Token) -> bool:
