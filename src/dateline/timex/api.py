@@ -341,7 +341,8 @@ def find_times(doc: Doc, *, published: Published | None = None, timeml: bool = F
     absolute: list[_Item] = []
     partial: list[tuple[Candidate, Norm]] = []
     for c in candidates:
-        n = normalise(c.rule.norm, c.groups, Context(dct=None, tense=tenses[c.start], prev_word=_prev_word(text, c.start)))
+        n = normalise(c.rule.norm, c.groups, Context(dct=None, tense=tenses[c.start], prev_word=_prev_word(text, c.start),
+                                                     next_text=text[c.end:c.end + 20]))
         if n is None:
             continue
         if n.anchor is None and re.match(r"\d{2,4}", n.value):
