@@ -9,7 +9,7 @@ from dateline.errors import StoreError
 from dateline.record import check_record
 from dateline.store import open_store
 from dateline.store import schema as t
-from dateline.store.synthetic import story, synthetic_record, synthetic_records
+from dateline.store.synthetic import cast, story, synthetic_record, synthetic_records
 
 
 @pytest.fixture(scope="session")
@@ -327,3 +327,24 @@ def test_store_v3_store_migrates_to_lean_writes(store_url):
     assert store.get("d1") == story("d1", "KYIV —")
     store.close()
     engine.dispose()
+
+
+def test_store_timeline_of_a_busy_actor_walks_the_same_pages(store, monkeypatch):
+    store.add_many(synthetic_records(40))
+    store.add(story("d1", "KYIV —", date=("2014-02-27", "day")))
+
+    def pages(actor, **kw):
+        seen, cursor = [], None
+        while True:
+            page = store.timeline(actor=actor, limit=7, cursor=cursor, **kw)
+            seen += [(c["id"], c["num_articles"], len(c["reports"])) for c in page.items]
+            if not page.next:
+                return seen
+            cursor = page.next
+
+    asks = [(name, category) for name in ["Russia", "Hegseth", "Ukraine"] + [p["name"] for p in cast()["people"][:3]]
+            for category in (None, "COERCE")]
+    few = {ask: pages(ask[0], category=ask[1]) for ask in asks}
+    monkeypatch.setattr(type(store), "BUSY_ACTOR", 1)  # every actor now walks the timeline index
+    assert {ask: pages(ask[0], category=ask[1]) for ask in asks} == few
+    assert all(few[(name, None)] for name in ("Russia", "Hegseth")) and few[("Russia", "COERCE")]
