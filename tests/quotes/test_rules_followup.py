@@ -169,3 +169,8 @@ def test_rules_that_said_is_a_connective_and_numbers_speak(nlp, text, speaker):
 def test_rules_author_of_a_statement_speaks(nlp, text, speaker):
     found = _speakers(nlp, text)
     assert any(s == speaker for _, s, _ in found)
+
+
+def test_rules_seem_has_no_source(nlp):
+    quotes = _quotes(nlp, "Senator Ortiz seemed to take hope from the early returns.")
+    assert quotes and all(q.speaker_span is None for q in quotes)

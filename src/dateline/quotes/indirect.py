@@ -187,6 +187,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             subj = subject_of(inherit[tok.i]) if tok.i in inherit else subject_of(tok)
         if subj is None and not _passive(tok):
             subj = _adjacent_noun(tok)  # "Internet companies have been criticized": no speaker
+        if lemma in lex.raising and lemma not in lex.verbs:
+            subj = None  # "he seemed to take hope": an impression, the narrator's; no source
         spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
