@@ -319,3 +319,13 @@ def test_find_strike_and_its_end(nlp, text, cameo):
 def test_find_arrival_of_forces_is_a_deployment(nlp, text, cameo):
     events = _events(nlp, text, ("German", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA"))
     assert [e.cameo for e in events] == [cameo]
+
+
+def test_find_conjoined_object_matches_the_lexicon(nlp):
+    events = _events(nlp, "Germany is providing maps and other military intelligence to France.", *_COUNTRIES)
+    assert [(e.category, e.source, e.target) for e in events] == [("AID", ("A1",), ("A2",))]
+
+
+def test_find_bare_infinitive_of_a_purpose_is_hypothetical(nlp):
+    events = _events(nlp, "Germany sent engineers to help defend France.", *_COUNTRIES)
+    assert [e.status for e in events if e.cameo == "052"] == ["hypothetical"]

@@ -38,6 +38,9 @@ def _hypothetical(token: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp") \
             and token.head.pos_ in ("NOUN", "PROPN", "VERB") and token.head.lemma_.lower() not in _REALIZED:
         return True  # "pressure to help Iran", "a team to help identify": the infinitive is not (yet) done
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head is not token and token.head.pos_ == "VERB" \
+            and _hypothetical(token.head):
+        return True  # "to help defend X": the bare infinitive shares its governor's mood
     node = token
     for depth in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in node.children):

@@ -119,6 +119,7 @@ def _match(token: Token, entry: Entry) -> tuple[list[Token], list[Token]] | None
                 pobjs.append(obj)
     if entry.objects:
         candidates = _children(token, _OBJECT_DEPS) + pobjs
+        candidates += [c for o in candidates for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
         if entry.pos == "N":
             candidates = [token]
         hit = next((c for c in candidates if _object_keys(c) & set(entry.objects)), None)
