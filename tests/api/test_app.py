@@ -173,6 +173,18 @@ def test_api_openapi_lists_every_endpoint(client):
         assert path in paths
 
 
+def test_api_docs_load_no_cdn_assets(client):
+    import re
+
+    html = client.get("/docs").text
+    assets = re.findall(r"""(?:src|href)=['"]([^'"]+)['"]""", html)
+    assert assets and not [a for a in assets if "://" in a]
+    for asset in assets:
+        r = client.get(asset)
+        assert r.status_code == 200 and len(r.content) > 100, asset
+    assert "SwaggerUIBundle" in client.get([a for a in assets if a.endswith(".js")][0]).text
+
+
 @pytest.fixture(scope="module")
 def pg_client():
     """The same API over PostgreSQL (Debian's server started in a temp dir on a loopback port)."""

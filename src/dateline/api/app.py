@@ -18,6 +18,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as FPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -130,7 +131,8 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     """
     token = token if token is not None else (os.environ.get("DATELINE_TOKEN") or None)
     loopback = is_loopback(host)
-    app = FastAPI(title="dateline", version="1", description=(
+    # /docs serves Swagger UI from fastapi-offline's copy, not a CDN: offline it would be blank
+    app = FastAPIOffline(title="dateline", version="1", description=(
         "Who said and did what, to whom, where and when: records with evidence offsets. "
         "List endpoints return {items, next}; pass next back as cursor."))
     app.state.store = store
