@@ -329,3 +329,12 @@ def test_find_conjoined_object_matches_the_lexicon(nlp):
 def test_find_bare_infinitive_of_a_purpose_is_hypothetical(nlp):
     events = _events(nlp, "Germany sent engineers to help defend France.", *_COUNTRIES)
     assert [e.status for e in events if e.cameo == "052"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize("text,category", [
+    ("The German president resigned on Sunday.", "RETREAT"),   # PLOVER: RETREAT covers resignations
+    ("Germany allowed the French ship to pass.", "CONCEDE"),
+])
+def test_find_resignation_and_permission(nlp, text, category):
+    events = _events(nlp, text, ("German", "COUNTRY", "DEU"), ("Germany", "COUNTRY", "DEU"), ("French", "COUNTRY", "FRA"))
+    assert [e.category for e in events] == [category]
