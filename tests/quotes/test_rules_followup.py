@@ -174,3 +174,9 @@ def test_rules_author_of_a_statement_speaks(nlp, text, speaker):
 def test_rules_seem_has_no_source(nlp):
     quotes = _quotes(nlp, "Senator Ortiz seemed to take hope from the early returns.")
     assert quotes and all(q.speaker_span is None for q in quotes)
+
+
+def test_rules_subjectless_conjoined_verb_after_the_clause_stays_in_content(nlp):
+    text = "The clerk said the count was fair, but required every county to report by noon."
+    found = _contents(nlp, text)
+    assert any(c[-1].endswith("report by noon") for c in found) or found == []

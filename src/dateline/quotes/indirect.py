@@ -41,6 +41,12 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             for c in cue.rights:
                 if c.i <= comp.i or c.dep_ == "punct":
                     continue
+                if c.dep_ == "cc":
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue_verb(ctx, c) and not any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
+                    continue
                 if c.dep_ not in _TRAILING_DEPS:
                     break
                 right = max(right, c.right_edge.i)
