@@ -177,6 +177,6 @@ def test_rules_seem_has_no_source(nlp):
 
 
 def test_rules_subjectless_conjoined_verb_after_the_clause_stays_in_content(nlp):
-    text = "The clerk said the count was fair, but required every county to report by noon."
+    text = "The clerk said the count was fair, but left the final tally to the county board."
     found = _contents(nlp, text)
-    assert any(c[-1].endswith("report by noon") for c in found) or found == []
+    assert any(c[-1].endswith("to the county board") for c in found)
