@@ -180,3 +180,7 @@ def test_rules_subjectless_conjoined_verb_after_the_clause_stays_in_content(nlp)
     text = "The clerk said the count was fair, but left the final tally to the county board."
     found = _contents(nlp, text)
     assert any(c[-1].endswith("to the county board") for c in found)
+
+
+def test_rules_two_word_infinitive_content(nlp):
+    assert ["to comment"] in _contents(nlp, "A spokesman for the mayor declined to comment.")

@@ -400,7 +400,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
             for c in rights:
                 if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
-        return _content(ctx, start, verb, right_edge=xcomp.right_edge.i)
+        return _content(ctx, start, verb, right_edge=xcomp.right_edge.i, min_tokens=2)  # "declined to comment"
     if infinitive_only:
         return None
     # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
