@@ -140,6 +140,7 @@ CASES = [
     ("President Bush flew to the summit.", [("actor", "Bush", "PERSON", "USA", "GOV")]),
     ("The newspaper said Bush flew to the summit.", [("none", "George W. Bush")]),
     ("President obama flew to the summit.", [("actor", "Barack Obama", "PERSON", "USA", "GOV")]),
+    ("President Michel Suleiman received the envoy.", [("actor", "Michel Suleiman", "PERSON", "LBN", "GOV")]),
     ("The may be a summit.", [("none", "Theresa May")]),
     # an organisation owned by a country: "Egypt's Muslim Brotherhood" → EGY
     ("Jordan's Islamic Action Front boycotted the vote.", [("actor", "Islamic Action Front", "ORG", "JOR", "REB")]),
