@@ -338,3 +338,13 @@ def test_find_bare_infinitive_of_a_purpose_is_hypothetical(nlp):
 def test_find_resignation_and_permission(nlp, text, category):
     events = _events(nlp, text, ("German", "COUNTRY", "DEU"), ("Germany", "COUNTRY", "DEU"), ("French", "COUNTRY", "FRA"))
     assert [e.category for e in events] == [category]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Germany held talks with France on Monday.", [("046", ("A1", "A2"), ())]),   # no host, no visitor
+    ("Germany telephoned France on Monday.", [("041", ("A1", "A2"), ())]),
+    ("Germany met with France on Monday.", [("040", ("A1",), ("A2",))]),        # a meeting keeps its direction
+])
+def test_find_talks_make_every_party_an_actor(nlp, text, expected):
+    names = [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")]
+    assert [(e.cameo, e.source, e.target) for e in _events(nlp, text, *names)] == expected

@@ -28,6 +28,8 @@ from dateline.timex import TimeResult, anchor_event
 log = logging.getLogger(__name__)
 
 _MULTILATERAL_KINDS = {"IGO", "GROUP"}
+_RECIPROCAL_CODES = ("041", "046")
+"""Consultations with no host or visitor: discuss by telephone, negotiate."""
 _PLACE_TARGET_ROOTS = ("08", "13", "14", "15", "16", "17", "18", "19", "20")
 """Acts aimed at a place when no one is named: concessions and sanctions applied there ("lifted
 the curfew in X"), threats, protests, shows of force, coercion and force used there."""
@@ -165,6 +167,10 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
         target = _place_target(trig, source, actors)
     if not target and _needs_target(trig):
         return None, False  # "we must start by recognizing ...": no one is recognised
+    if trig.cameo in _RECIPROCAL_CODES and target:
+        # "X held talks with Y", "X telephoned Y": no host and no visitor, so PLOVER codes every
+        # participant as an actor (CONSULT); the PETRARCH dyads then run both ways
+        source, target = source + [t for t in target if t not in source], []
     start, end = trig.start, trig.end
     status, quote = status_of(trig.token, start, end, quotes=quotes,
                               speech_act="speech" in trig.entry.flags or trig.intent or trig.rejected)
