@@ -184,3 +184,7 @@ def test_rules_subjectless_conjoined_verb_after_the_clause_stays_in_content(nlp)
 
 def test_rules_two_word_infinitive_content(nlp):
     assert ["to comment"] in _contents(nlp, "A spokesman for the mayor declined to comment.")
+
+
+def test_rules_one_word_prepositional_content(nlp):
+    assert ["immigration"] in _contents(nlp, "Senator Ortiz talked about immigration.")

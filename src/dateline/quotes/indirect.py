@@ -423,7 +423,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
             if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    return _content(ctx, pobj, verb)
+                    return _content(ctx, pobj, verb, min_tokens=1)  # "talked about immigration"
     return None
 
 
