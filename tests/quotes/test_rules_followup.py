@@ -188,3 +188,7 @@ def test_rules_two_word_infinitive_content(nlp):
 
 def test_rules_one_word_prepositional_content(nlp):
     assert ["immigration"] in _contents(nlp, "Senator Ortiz talked about immigration.")
+
+
+def test_rules_seeing_x_as_y(nlp):
+    assert ["the mayor as a spoiler in the race"] in _contents(nlp, "Many voters see the mayor as a spoiler in the race.")

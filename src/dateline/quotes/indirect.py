@@ -173,6 +173,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
             content, subj = passive
             weak = True
+        elif lemma in lex.as_verbs and _actor_subject(ctx, tok) and (seen := _seen_as(ctx, tok)) is not None:
+            content = seen  # "Democrats see Sanders as a spoiler"
+            weak = True
         elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok):
             content = _object_content(ctx, tok, broad, stance=True)  # "Cruz endorsed Trump"
             weak = True
@@ -229,6 +232,19 @@ def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
 
 
 _PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}
+
+
+def _seen_as(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The object and its "as" phrase of a verb of regarding: "see Sanders as a spoiler"."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+    if as_phrase is None:
+        as_phrase = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None:
+        return None
+    return _content(ctx, obj, verb, right_edge=as_phrase.right_edge.i, min_tokens=3)
 
 
 def _actor_object(verb: Token) -> bool:
