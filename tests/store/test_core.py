@@ -328,3 +328,20 @@ def test_store_timeline_of_a_busy_actor_walks_the_same_pages(store, monkeypatch)
     monkeypatch.setattr(type(store), "BUSY_ACTOR", 1)  # every actor now walks the timeline index
     assert {ask: pages(ask[0], category=ask[1]) for ask in asks} == few
     assert all(few[(name, None)] for name in ("Russia", "Hegseth")) and few[("Russia", "COERCE")]
+
+
+def test_store_cluster_counts_equal_a_recount(store):
+    records = list(synthetic_records(30))
+    store.add_many(records)
+    store.add_many(records[::3])  # replaced: their clusters lose and regain reports
+    store.add(story("d1", "KYIV —"))
+    store.add(story("d2", "PARIS —", source="Reuters"))
+    with store.engine.connect() as c:
+        kept = c.exec_driver_sql(
+            "SELECT id, num_mentions, num_articles, num_sources FROM event_clusters ORDER BY id").all()
+        recount = c.exec_driver_sql(
+            "SELECT e.cluster_id, count(*), count(DISTINCT e.doc_pk), "
+            "count(DISTINCT coalesce(d.source, 'doc:' || d.id)) FROM events e JOIN documents d ON d.pk = e.doc_pk "
+            "GROUP BY e.cluster_id ORDER BY e.cluster_id").all()
+    assert [tuple(r) for r in kept] == [tuple(r) for r in recount]
+    assert any(r[1] > 1 for r in kept) and any(r[2] > 1 for r in kept)

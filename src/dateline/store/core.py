@@ -93,9 +93,10 @@ class Store(Queries):
         threads, processes or machines): an actor row is never deleted and its key never
         changes, so a remembered key -> id pair cannot go stale, and a key it has not seen is
         looked up in the database as before (finding actors other writers created). Pairs are
-        remembered only after their transaction commits. On PostgreSQL the store also takes
-        row ids from the tables' sequences a block at a time (`_IdBlocks`), so a write never
-        waits for ``RETURNING``; ids stay unique across writers, with gaps.
+        remembered only after their transaction commits. Likewise the (actor, name) rows it has
+        written, never deleted either, are not written again. On PostgreSQL the store also
+        takes row ids from the tables' sequences a block at a time (`_IdBlocks`), so a write
+        never waits for ``RETURNING``; ids stay unique across writers, with gaps.
     """
 
     CACHE_LIMIT = 200_000
@@ -106,6 +107,7 @@ class Store(Queries):
         self.url = url
         self.dialect = engine.dialect.name
         self._actor_ids: dict[str, int] = {}
+        self._actor_names: set[tuple[int, str]] = set()  # committed (actor id, name) rows
         self._ids = _IdBlocks() if self.dialect == "postgresql" else None
 
     def __repr__(self) -> str:
@@ -140,14 +142,17 @@ class Store(Queries):
         """
         try:
             with self._write() as conn:
-                writer = _Writer(conn, self.engine.dialect, known=self._actor_ids, ids=self._ids)
+                writer = _Writer(conn, self.engine.dialect, known=self._actor_ids, ids=self._ids,
+                                 known_names=self._actor_names)
                 writer.write(record)
         except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as exc:
             raise StoreError(f"cannot store record ({type(exc).__name__}: {exc.args[0] if exc.args else exc})",
                              doc_id=record.document.id) from exc
-        if len(self._actor_ids) > self.CACHE_LIMIT:
+        if len(self._actor_ids) > self.CACHE_LIMIT or len(self._actor_names) > self.CACHE_LIMIT:
             self._actor_ids.clear()
+            self._actor_names.clear()
         self._actor_ids.update(writer.seen_keys)  # committed: safe to remember
+        self._actor_names.update(writer.seen_names)
         return record.document.id
 
     def add_many(self, records: Iterable[Record]) -> int:
@@ -416,7 +421,8 @@ class _Writer:
     the store had not seen is found in the archive, whatever its size.
     """
 
-    def __init__(self, conn, sa_dialect, *, known: dict | None = None, ids: _IdBlocks | None = None) -> None:
+    def __init__(self, conn, sa_dialect, *, known: dict | None = None, ids: _IdBlocks | None = None,
+                 known_names: set | None = None) -> None:
         self.conn = conn  # a pooled DBAPI connection inside its write transaction (`_WriteTx`)
         self.dialect = sa_dialect.name
         self.sa_dialect = sa_dialect
@@ -426,6 +432,8 @@ class _Writer:
         self.actor_delta: dict[int, int] = {}
         self.known = known if known is not None else {}  # committed actor key -> archive id
         self.seen_keys: dict[str, int] = {}  # keys this write found or created (remembered after commit)
+        self.known_names = known_names if known_names is not None else set()  # committed actor_names rows
+        self.seen_names: set[tuple[int, str]] = set()
         self.ids = ids
         self.pg = self.dialect == "postgresql"
         self.batch: list[tuple[str, list]] = []  # PostgreSQL inserts held back for `_flush`
@@ -639,7 +647,8 @@ class _Writer:
                     self.seen_keys[key] = aid
             out[actor.id] = aid
             for n in ident.lookup_names(actor.name, aliases, kind=actor.kind):
-                names_rows.setdefault((aid, n), {"actor_id": aid, "norm": n, "name": actor.name})
+                if (aid, n) not in self.known_names:  # a name row the store knows is there: no write
+                    names_rows.setdefault((aid, n), {"actor_id": aid, "norm": n, "name": actor.name})
             doc_rows.append({
                 "doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid, "name": actor.name, "kind": actor.kind,
                 "country": actor.country, "sector": actor.sector,
@@ -651,6 +660,7 @@ class _Writer:
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
         for aid in set(out.values()):
             self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
+        self.seen_names.update(names_rows)
         return out, (list(names_rows.values()), doc_rows, mention_rows), fresh
 
     def _quotes(self, record: Record, doc_pk: int, archive: dict[str, int]) -> None:
@@ -743,7 +753,6 @@ class _Writer:
             for row in rows:
                 if row["cluster_id"] < 0:
                     row["cluster_id"] = real[row["cluster_id"]]
-            self.touched_clusters = {real.get(c, c) for c in self.touched_clusters}
         # the new events' pks, to link their actors without looking them up
         if self.pg:
             pks = self.ids.take(self.cur, "events", len(rows))
@@ -778,8 +787,8 @@ class _Writer:
         SQLite); map temporary to real ids."""
         rows = [{"key": r["key"], "category": r["category"], "cameo": r["cameo"], "date_value": r["date_value"],
                  "precision": r["precision"], "date_start": r["date_start"], "date_end": r["date_end"],
-                 "place": r["place"], "country": r["country"], "num_articles": 0, "num_sources": 0,
-                 "num_mentions": 0} for r in new]
+                 "place": r["place"], "country": r["country"], "num_articles": 1, "num_sources": 1,
+                 "num_mentions": r["n"]} for r in new]  # reported by this one document only
         if self.pg:
             ids = self.ids.take(self.cur, "event_clusters", len(rows))
             self._many(_INS_CLUSTERS, [{"id": cid, **row} for row, cid in zip(rows, ids)])
@@ -803,9 +812,11 @@ class _Writer:
                 if place and not cplace:
                     changes.update(place=place, country=country)
                     cand[3] = place
-                if changes and cid < 0:
+                if cid < 0:  # a cluster this record created: counted here, not recounted
                     self.pending[cid].update(changes)
-                elif changes:
+                    self.pending[cid]["n"] += 1
+                    return cid
+                if changes:
                     ph = "?" if self.dialect == "sqlite" else "%s"
                     self.cur.execute(f"UPDATE event_clusters SET {', '.join(f'{k} = {ph}' for k in changes)} "
                                      f"WHERE id = {ph}", (*changes.values(), cid))
@@ -814,14 +825,14 @@ class _Writer:
         tmp = -(len(self.pending) + 1)
         self.pending[tmp] = {"tmp": tmp, "key": key, "category": category, "cameo": cameo, "date_value": value,
                              "precision": precision, "date_start": start, "date_end": end, "place": place,
-                             "country": country}
+                             "country": country, "n": 1}
         candidates.append([tmp, value, precision, place])
-        self.touched_clusters.add(tmp)
         return tmp
 
     def _refresh(self) -> None:
-        """Recount the clusters this write touched (GDELT-style NumArticles/NumSources) and move
-        the document counts of the actors it touched."""
+        """Recount the existing clusters this write touched (GDELT-style NumArticles/NumSources;
+        the clusters it created were counted as it made them) and move the document counts of
+        the actors it touched."""
         clusters = sorted(x for x in self.touched_clusters if x is not None)
         if clusters:  # recounted in SQL, so nothing waits for a result here
             ph = ", ".join(["?" if self.dialect == "sqlite" else "%s"] * len(clusters))
