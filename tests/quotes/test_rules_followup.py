@@ -192,3 +192,15 @@ def test_rules_one_word_prepositional_content(nlp):
 
 def test_rules_seeing_x_as_y(nlp):
     assert ["the mayor as a spoiler in the race"] in _contents(nlp, "Many voters see the mayor as a spoiler in the race.")
+
+
+def test_rules_quote_after_a_second_cue_is_not_joined(nlp):
+    text = ("\u201cHe did not fight for the bill,\u201d Ortiz said, adding that she had fought for hers "
+            "as mayor. \u201cA leader must fight for the votes.\u201d")
+    first = _speakers(nlp, text)[0]
+    assert first[0] == "direct" and len(first[2]) == 1
+
+
+def test_rules_no_break_space_before_an_introduced_quote(nlp):
+    text = "Lind answered on Facebook, writing,\u00a0\u201cYes, I will. That was a poor choice of words.\u201d"
+    assert any(k == "direct" and c[0].startswith("Yes, I will. That was") for k, _, c in _speakers(nlp, text))

@@ -180,7 +180,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     inner = text[q.parts[-1][0]:q.parts[-1][1]]
     after, _ = _zone_after(ctx, q, stop_at)
     before = _zone_before(ctx, q, floor)
-    prev = text[:q.start].rstrip(" \t")
+    prev = text[:q.start].rstrip(" \t\u00a0\u2009\u202f")  # no-break spaces too
     prev_char = prev[-1] if prev else "\n"
     ends_speech = bool(inner) and inner[-1] in _SPEECH_END
     if _reported_clause(ctx, q, before, prev_char):
@@ -285,8 +285,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break
             if att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
                 break
-            if between.rstrip().endswith(":") and _other_cue(ctx, end_of_last, q2.start, att):
-                break  # "..., he said. Then he predicted: "..."": the next quote has its own cue
+            if _other_cue(ctx, end_of_last, q2.start, att):
+                break  # "..., he said. Then he predicted: "..."" or "..., he said, adding that ...": a cue of its own
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
             if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1):
