@@ -204,3 +204,14 @@ def test_rules_quote_after_a_second_cue_is_not_joined(nlp):
 def test_rules_no_break_space_before_an_introduced_quote(nlp):
     text = "Lind answered on Facebook, writing,\u00a0\u201cYes, I will. That was a poor choice of words.\u201d"
     assert any(k == "direct" and c[0].startswith("Yes, I will. That was") for k, _, c in _speakers(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We must bomb them," the senator told "Fox and Friends" on Monday.', ["We must bomb them,"]),
+        ('About 200 protesters gathered, chanting "Dump the Mayor."', ["Dump the Mayor."]),
+    ],
+)
+def test_rules_titles_are_not_quotes_but_chanted_slogans_are(nlp, text, expected):
+    assert [c for k, _, c in _speakers(nlp, text) if k == "direct"] == [expected]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
-from dateline.quotes.marks import DASHES, QuotedSpan
+from dateline.quotes.marks import DASHES, QuotedSpan, find_quoted_spans
 from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
@@ -255,6 +255,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     for n, q in enumerate(quoted):
         if n in used or not q.parts:
             continue
+        if _is_title(text, q) and not _said_right_before(ctx, q):
+            continue  # 'told "Fox and Friends"', 'on NBC's "Meet the Press."': a name, not words said
         if q.embedded:
             cand = _quoted_object(ctx, q)
             if cand is not None:
@@ -392,6 +394,43 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
             return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
+
+
+_TITLE_WORD = re.compile(r"[\w'\u2019-]+")
+_MINOR = frozenset("a an the and or of to in on at for by with from as vs".split())
+
+
+def _is_title(text: str, q) -> bool:
+    """True for a quoted title of a work or show: up to six words, every major word capitalised,
+    no sentence inside, and a word (not a clause boundary) right before it.
+
+    >>> _is_title('He told "Fox and Friends," later.', find_quoted_spans('He told "Fox and Friends," later.')[0])
+    True
+    """
+    if len(q.parts) != 1:
+        return False
+    inner = text[q.parts[0][0]:q.parts[0][1]].rstrip(".,")
+    words = _TITLE_WORD.findall(inner)
+    if not 1 <= len(words) <= 6 or any(ch in inner for ch in ".!?;:"):
+        return False
+    if not all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) or words[0].lower() in _MINOR:
+        return False
+    if inner.isupper():
+        return False  # "DIVISIVE, STUPID AND WRONG": shouted, not a title
+    before = text[:q.start].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def _said_right_before(ctx: QuoteContext, q) -> bool:
+    """True when a speech verb other than "tell" stands right before the quote ('chanting "Dump
+    Trump"', 'a sign that read "Hispanics 4 Trump"', 'wrote in "Ralph Nader"')."""
+    tok = ctx.token_at(q.start)
+    if tok is None:
+        return False
+    for t in ctx.doc[max(0, tok.i - 3):tok.i]:
+        if t.lemma_.lower() in ctx.lex.speech and t.lemma_.lower() not in ("tell", "ask") and t.pos_ == "VERB":
+            return True
+    return False
 
 
 def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
