@@ -203,6 +203,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         for child in tok.rights:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 end = child.idx + len(child.text)
+        if spk is None and content[1] <= tok.idx and parts is None:
+            continue  # "..., said" with no one saying it: the parse took the speaker into the content
         conf = 0.75 if spk is not None else 0.3
         if weak:
             conf -= 0.2
