@@ -346,3 +346,18 @@ def test_store_cluster_counts_equal_a_recount(store):
             "GROUP BY e.cluster_id ORDER BY e.cluster_id").all()
     assert [tuple(r) for r in kept] == [tuple(r) for r in recount]
     assert any(r[1] > 1 for r in kept) and any(r[2] > 1 for r in kept)
+
+
+def test_store_record_beyond_one_statements_parameters(store):
+    from dateline.record import Actor, Document, Mention, Record
+
+    n = 10_000  # 70,000 mention values: more than one PostgreSQL statement can carry
+    text = "Kyiv " * n
+    kyiv = Actor("A1", "Kyiv", "GROUP", "UKR", mentions=tuple(Mention((5 * i, 5 * i + 4), "Kyiv", "name")
+                                                            for i in range(n)))
+    record = Record(Document(id="long", text=text), actors=(kyiv,))
+    store.add(record)
+    store.add(record)  # replaced, all of it
+    assert store.get("long") == record
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(t.mentions)).scalar() == n
