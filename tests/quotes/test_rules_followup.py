@@ -215,3 +215,11 @@ def test_rules_no_break_space_before_an_introduced_quote(nlp):
 )
 def test_rules_titles_are_not_quotes_but_chanted_slogans_are(nlp, text, expected):
     assert [c for k, _, c in _speakers(nlp, text) if k == "direct"] == [expected]
+
+
+def test_rules_according_to_ends_a_content(nlp):
+    from dateline.quotes.indirect import _trailing_aside
+
+    doc = nlp("The gap can still close, according to a report from the state party.")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert _trailing_aside(doc, comma + 1)

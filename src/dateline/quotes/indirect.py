@@ -104,8 +104,8 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ...",
     or an appositive that runs to the content's end ("criticized Comey, a Republican appointee")."""
     word = doc[k].lower_
-    if word in _ASIDES:
-        return True
+    if word in _ASIDES or (word == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to"):
+        return True  # ", according to X" attributes what precedes it to someone else
     if right is not None:
         for u in doc[k:right + 1]:
             if (u.dep_ == "appos" and u.head.i < k and u.left_edge.i == k and u.right_edge.i >= right - 1
