@@ -492,7 +492,15 @@ class _Writer:
         """PostgreSQL: send the held-back inserts as few statements as possible, each a chain of
         data-modifying CTEs (``WITH a AS (INSERT ...), b AS (INSERT ...) INSERT ...``): a
         statement costs psycopg more Python than its rows do. Every id is known beforehand, so
-        no insert needs another's result; a statement stays under 65535 parameters."""
+        no insert needs another's result; a statement stays under 65535 parameters. The document
+        counts of existing actors go last (all parts see one snapshot, so an actor inserted in
+        the same statement could not be updated: new actors are inserted already counted)."""
+        moves = sorted((aid, n) for aid, n in self.actor_delta.items() if n)
+        if moves:  # existing actors' document counts (new actors were inserted counted)
+            self.batch.append((_pg_actor_moves(len(moves)), [v for m in moves for v in m]))
+            self.actor_delta.clear()
+        if not self.batch:
+            return
         parts, params = [], []
         for template, values in self.batch + [(None, ())]:
             if template is None or (parts and len(params) + len(values) > _PG_MAX_PARAMS):
@@ -601,8 +609,8 @@ class _Writer:
         self._quotes(record, doc_pk, archive)
         self._times(record, doc_pk)
         self._events(record, doc_pk, prepared, candidates)
-        if self.batch:
-            self._flush()
+        if self.pg:
+            self._flush()  # with the actors' document counts as its last part
         self._refresh()
 
     @staticmethod
@@ -640,7 +648,7 @@ class _Writer:
                     cameo = actor.codes.get("cameo") if isinstance(actor.codes, dict) else None
                     row = {"key": key, "name": actor.name, "kind": actor.kind, "country": actor.country,
                            "sector": actor.sector, "cameo": cameo if isinstance(cameo, str) else None,
-                           "n_documents": 0}
+                           "n_documents": 1}  # this document
                     if self.pg:
                         aid = self.ids.take(self.cur, "actors", 1)[0]
                         self._many(_INS_ACTOR_ID, [{"id": aid, **row}])
@@ -662,7 +670,7 @@ class _Writer:
             for m in actor.mentions:
                 mention_rows.append({"doc_pk": doc_pk, "local_id": actor.id, "actor_id": aid,
                                      "start": m.span[0], "end": m.span[1], "text": m.text, "how": m.how})
-        for aid in set(out.values()):
+        for aid in set(out.values()) - fresh:
             self.actor_delta[aid] = self.actor_delta.get(aid, 0) + 1
         self.seen_names.update(names_rows)
         return out, (list(names_rows.values()), doc_rows, mention_rows), fresh
@@ -842,13 +850,10 @@ class _Writer:
             ph = ", ".join(["?" if self.dialect == "sqlite" else "%s"] * len(clusters))
             self.cur.execute(_SQL_RECOUNT.format(ph), tuple(clusters))
             self.cur.execute(_SQL_DROP_EMPTY.format(ph), tuple(clusters))
-        moves = [{"aid": aid, "n": n} for aid, n in sorted(self.actor_delta.items()) if n]
-        if moves and self.dialect == "postgresql":
-            self.cur.execute("UPDATE actors SET n_documents = actors.n_documents + x.n "
-                             "FROM unnest(%s::integer[], %s::integer[]) AS x(aid, n) WHERE actors.id = x.aid",
-                             ([m["aid"] for m in moves], [m["n"] for m in moves]))
-        elif moves:
-            self._many(_UPD_ACTOR_DOCS, moves)
+        if self.pg:
+            self._flush()
+        else:
+            self._many(_UPD_ACTOR_DOCS, [{"aid": aid, "n": n} for aid, n in sorted(self.actor_delta.items()) if n])
         self.touched_clusters.clear()
         self.actor_delta.clear()
 
@@ -863,6 +868,18 @@ def _ins_ignore(dialect: str, table):
             from sqlalchemy.dialects.sqlite import insert
         stmt = _IGNORE[key] = insert(table).on_conflict_do_nothing()
     return stmt
+
+
+def _pg_actor_moves(n: int) -> str:
+    """``UPDATE actors`` adding ``n`` (actor id, count) pairs to their document counts, with
+    ``$%d`` placeholders like `_pg_values_insert`."""
+    sql = _VALUES.get(("actor moves", n))
+    if sql is None:
+        rows = ", ".join(["($%d::integer, $%d::integer)"] * n)
+        sql = _VALUES[("actor moves", n)] = (
+            f"UPDATE actors SET n_documents = actors.n_documents + x.n FROM (VALUES {rows}) AS x(aid, n) "
+            "WHERE actors.id = x.aid")
+    return sql
 
 
 def _pg_values_insert(stmt, keys: tuple, n: int) -> str:
