@@ -361,3 +361,24 @@ def test_store_record_beyond_one_statements_parameters(store):
     assert store.get("long") == record
     with store.engine.connect() as c:
         assert c.execute(select(func.count()).select_from(t.mentions)).scalar() == n
+
+
+def test_store_postgresql_failed_statement_rolls_back_whole_record(store, monkeypatch):
+    if store.dialect != "postgresql":
+        pytest.skip("ids are taken ahead only on PostgreSQL")
+    from dateline.store import core
+
+    store.add(story("d1", "KYIV —"))
+    with store.engine.connect() as c:
+        used = c.execute(select(t.documents.c.pk)).scalar()
+    real = core._IdBlocks.take
+    monkeypatch.setattr(core._IdBlocks, "take",
+                        lambda self, cur, table, n: [used] if table == "documents" else real(self, cur, table, n))
+    with pytest.raises(StoreError, match="UniqueViolation"):  # raised at the pipeline's sync, before COMMIT
+        store.add(story("d2", "PARIS —", source="Reuters"))
+    monkeypatch.undo()
+    assert store.count_documents() == 1 and not store.has("d2")
+    with store.engine.connect() as c:
+        assert c.execute(select(func.count()).select_from(t.events)).scalar() == 1
+    store.add(story("d2", "PARIS —", source="Reuters"))  # the pooled connection is usable again
+    assert [(c["num_articles"], c["num_sources"]) for c in store.timeline().items] == [(2, 2)]
