@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from dateline.actors import ActorIndex
-from dateline.eval.polnear import iter_articles
+from dateline.eval.brat import iter_articles
 from dateline.eval.quotes import load_speech_verbs, score_docs
 from dateline.parse import load_nlp
 from dateline.quotes import find_quotes
