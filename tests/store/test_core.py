@@ -2,6 +2,12 @@
 queries, migrations and atomic writes (SQLite; the same tests run on PostgreSQL in test_postgres)."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import pytest
 from sqlalchemy import func, select
 
@@ -382,3 +388,40 @@ def test_store_postgresql_failed_statement_rolls_back_whole_record(store, monkey
         assert c.execute(select(func.count()).select_from(t.events)).scalar() == 1
     store.add(story("d2", "PARIS —", source="Reuters"))  # the pooled connection is usable again
     assert [(c["num_articles"], c["num_sources"]) for c in store.timeline().items] == [(2, 2)]
+
+
+def test_store_killed_writer_leaves_no_partial_document(store_url):
+    code = ("import sys; from dateline.store import open_store; from dateline.store.synthetic import synthetic_records; "
+            "open_store(sys.argv[1]).add_many(synthetic_records(100_000))")
+    proc = subprocess.Popen([sys.executable, "-c", code, store_url])
+    store = None
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+            try:
+                store = store or open_store(store_url)
+                if store.count_documents() >= 30:
+                    break
+            except StoreError:  # not created yet
+                continue
+        assert proc.poll() is None, "the writer stopped by itself"
+        os.kill(proc.pid, signal.SIGKILL)  # somewhere inside a record's write
+    finally:
+        proc.kill()
+        proc.wait()
+    n = store.count_documents()
+    assert n >= 30
+    with store.engine.connect() as c:
+        docs = c.execute(select(t.documents.c.pk, t.documents.c.n_quotes, t.documents.c.n_events)).all()
+        quotes = dict(c.execute(select(t.quotes.c.doc_pk, func.count()).group_by(t.quotes.c.doc_pk)).all())
+        events = dict(c.execute(select(t.events.c.doc_pk, func.count()).group_by(t.events.c.doc_pk)).all())
+        orphans = c.exec_driver_sql("SELECT count(*) FROM events e LEFT JOIN documents d ON d.pk = e.doc_pk "
+                                    "WHERE d.pk IS NULL").scalar()
+    assert [(pk, quotes.get(pk, 0), events.get(pk, 0)) for pk, _, _ in docs] == [tuple(r) for r in docs]
+    assert orphans == 0
+    assert {hit["doc_id"] for hit in store.search("shipping", limit=100).items} <= {
+        r.document.id for r in store.iter_records()}  # no full-text entry of a lost write
+    store.add_many(synthetic_records(n + 5))  # rerun: the rest goes in, nothing twice
+    assert store.count_documents() == n + 5
+    store.close()
