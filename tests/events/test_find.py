@@ -348,3 +348,9 @@ def test_find_resignation_and_permission(nlp, text, category):
 def test_find_talks_make_every_party_an_actor(nlp, text, expected):
     names = [("Germany", "COUNTRY", "DEU"), ("France", "COUNTRY", "FRA")]
     assert [(e.cameo, e.source, e.target) for e in _events(nlp, text, *names)] == expected
+
+
+def test_find_clause_misread_as_noun_phrase():
+    record = analyze("The Saudi-led coalition bombed Sanaa.")
+    event = next(e for e in record.events if e.category == "ASSAULT")
+    assert [record.actor(a).country for a in event.source] == ["SAU"]

@@ -282,6 +282,10 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 mod_sector = mod_sector or mod.sector  # "rebel leaders", "police officials"
                 j -= 1
                 continue
+            if doc[j].lower_ == "led" and j >= 2 and doc[j - 1].text == "-" and by_tok.get(j - 2) is not None \
+                    and by_tok[j - 2].kind in ("DEMONYM", "COUNTRY"):
+                j -= 2  # "Vietnamese-led forces", "Saudi-led coalition": led by that country ("-backed" is not)
+                continue
             if not absorbed and _plain_modifier(doc, j, tok) and \
                     (k := _demonym_before(doc, j, by_tok)) is not None:
                 j = k  # "Irish nationalist guerrillas", "Russian civilian advisers": the demonym still names them

@@ -197,8 +197,16 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             if obj is not None:
                 return np_actors(obj, actors)
         prev = node
+        has_object = any(c.dep_ == "dobj" for c in node.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or \
-            (node.dep_ == "acl" and node.tag_ == "VBN")  # "victims killed by the crash": a reduced passive
+            (node.dep_ == "acl" and node.tag_ == "VBN" and not has_object)  # "victims killed by the crash"
+        if node.dep_ == "acl" and has_object and node.tag_ in ("VBD", "VBN") and node.head.dep_ == "ROOT" and \
+                node.head.pos_ in ("NOUN", "PROPN") and not passive:
+            # a finite clause the parser hung on its subject ("The Saudi-led coalition bombed
+            # Sanaa" read as a noun phrase): the noun does the act
+            found = np_actors(node.head, actors)
+            if found:
+                return found
         if passive:
             agent = _agent(node)
             if agent is None and node.lemma_.lower() in _STATIVE:
