@@ -324,6 +324,8 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
             if not place_mod and _bare_blocked(tok, by_tok):
                 continue
             iso = _country_after(tok, by_tok, places=True)
+            if iso is None and tok.dep_ == "compound":  # "opposition parties in Nepal": the place follows the head
+                iso = _country_after(tok.head, by_tok, places=True)
         span = doc[start:tok.i + 1]
         sector = rn.sector
         if mod_sector and sector in (None, "GOV"):
