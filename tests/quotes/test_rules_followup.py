@@ -223,3 +223,7 @@ def test_rules_according_to_ends_a_content(nlp):
     doc = nlp("The gap can still close, according to a report from the state party.")
     comma = next(t.i for t in doc if t.text == ",")
     assert _trailing_aside(doc, comma + 1)
+
+
+def test_rules_stance_toward_people_nouns(nlp):
+    assert any(c[0].startswith("state officials") for c in _contents(nlp, "Senator Ortiz blamed state officials for the delay."))

@@ -176,7 +176,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.as_verbs and _actor_subject(ctx, tok) and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
-        elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok):
+        elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok, lex.people):
             content = _object_content(ctx, tok, broad, stance=True)  # "Cruz endorsed Trump"
             weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
@@ -249,14 +249,15 @@ def _seen_as(ctx: QuoteContext, verb: Token) -> Span | None:
     return _content(ctx, obj, verb, right_edge=as_phrase.right_edge.i, min_tokens=3)
 
 
-def _actor_object(verb: Token) -> bool:
+def _actor_object(verb: Token, people: frozenset[str] = frozenset()) -> bool:
     """True when the verb's direct object names a person or organisation ("endorsed Trump",
-    "criticized the RNC", "praised her"): a stance toward an actor. A stance toward a thing
+    "criticized the RNC", "praised her", "blamed officials"): a stance toward an actor. A stance toward a thing
     ("opposed the plan") is an attitude that only the broad mode reports."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    return obj.ent_type_ in _ACTOR_ENTS or obj.pos_ == "PROPN" or obj.lower_ in _PERSONAL_OBJECTS
+    return (obj.ent_type_ in _ACTOR_ENTS or obj.pos_ == "PROPN" or obj.lower_ in _PERSONAL_OBJECTS
+            or obj.lemma_.lower() in people)
 
 
 def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
