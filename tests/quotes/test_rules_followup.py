@@ -227,3 +227,7 @@ def test_rules_according_to_ends_a_content(nlp):
 
 def test_rules_stance_toward_people_nouns(nlp):
     assert any(c[0].startswith("state officials") for c in _contents(nlp, "Senator Ortiz blamed state officials for the delay."))
+
+
+def test_rules_wanting_a_thing(nlp):
+    assert ["a vast expansion of the rail network"] in _contents(nlp, "Governor Lind wants a vast expansion of the rail network.")

@@ -176,6 +176,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.as_verbs and _actor_subject(ctx, tok) and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
+        elif lemma in lex.desire and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
+            content = _object_content(ctx, tok, True)  # "Sanders wants a vast expansion of ..."
+            weak = True
         elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok, lex.people):
             content = _object_content(ctx, tok, broad, stance=True)  # "Cruz endorsed Trump"
             weak = True
