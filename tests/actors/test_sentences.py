@@ -137,6 +137,7 @@ CASES = [
     ("Vietnamese-led forces shelled the camps.", [("actor", "Vietnamese-led forces", "GROUP", "VNM", "MIL")]),
     ("US-backed rebels shelled the camps.", [("actor", "rebels", "GROUP", None, "REB")]),
     ("Seven opposition parties in Nepal called a strike.", [("actor", "opposition", "GROUP", "NPL", "OPP")]),
+    ("Gaza militants fired rockets.", [("actor", "Gaza militants", "GROUP", "PSE", "REB")]),   # a region standing for its country
     # a group noun placed in a capital or a geocoded town takes that country
     ("Police in Nairobi detained two journalists.", [("actor", "Police", "GROUP", "KEN", "COP")]),
     # a surname too common to link alone, after a title: the namesake in office that year, else the country

@@ -259,7 +259,7 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
                 j -= 1
                 continue
             if c is not None:
-                if c.kind in ("DEMONYM", "COUNTRY", "CAPITAL"):  # "Khartoum government" too
+                if c.kind in ("DEMONYM", "COUNTRY", "CAPITAL", "PLACE"):  # "Khartoum government", "Gaza militants"
                     absorbed.append(c)
                     j = c.start - 1
                     continue
