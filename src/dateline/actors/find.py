@@ -22,10 +22,10 @@ from dateline.actors.roles import describe_title, appositive_after, appositive_b
 from dateline.record import Actor, Document, Mention, Role
 
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "dame", "madam"}
+_MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 _METONYMY_PREPS = {"for", "against", "with", "by", "on"}
 _MOTION_VERBS = {"visit", "reach", "enter", "leave", "tour", "arrive", "fly", "travel", "return", "flee", "host",
                  "attack", "bomb", "shell", "strike", "hit", "capture", "take", "seize", "surround", "besiege"}
-_MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 
 
 def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None) -> ActorIndex:
