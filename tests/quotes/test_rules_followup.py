@@ -231,3 +231,9 @@ def test_rules_stance_toward_people_nouns(nlp):
 
 def test_rules_wanting_a_thing(nlp):
     assert ["a vast expansion of the rail network"] in _contents(nlp, "Governor Lind wants a vast expansion of the rail network.")
+
+
+def test_rules_asked_about_has_no_named_asker(nlp):
+    quotes = _quotes(nlp, "Asked about the new budget, Mayor Lind said the city could not afford it.")
+    asked = [q for q in quotes if q.cue and q.cue.text == "Asked"]
+    assert asked and asked[0].speaker_span is None

@@ -201,6 +201,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             subj = _adjacent_noun(tok)  # "Internet companies have been criticized": no speaker
         if lemma in lex.raising and lemma not in lex.verbs:
             subj = None  # "he seemed to take hope": an impression, the narrator's; no source
+        elif _bare_participle(tok):
+            subj = None  # "Asked about the emails, Lind said ...": the asker is not named
         spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
         for child in tok.rights:
@@ -357,6 +359,19 @@ def _that_said(verb: Token) -> bool:
     return (verb.lower_ == "said" and i >= 1 and doc[i - 1].lower_ in ("that", "this") and i + 1 < len(doc)
             and doc[i + 1].text == "," and (i == 1 or doc[i - 1].is_sent_start or doc[i - 2].is_punct
                                               or doc[i - 2].dep_ == "cc"))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle heading a clause of its own with no auxiliary and no agent ("Asked
+    about X, ...", "when asked whether ..."): passive, its speaker unnamed.
+
+    >>> from dateline.parse import load_nlp
+    >>> _bare_participle(load_nlp()("Asked about the vote, Lind said no.")[0])
+    True
+    """
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT", "conj"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
