@@ -354,3 +354,11 @@ def test_find_clause_misread_as_noun_phrase():
     record = analyze("The Saudi-led coalition bombed Sanaa.")
     event = next(e for e in record.events if e.category == "ASSAULT")
     assert [record.actor(a).country for a in event.source] == ["SAU"]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("A hard year has allowed Germany to reflect.", 0),        # no state actor allows anything
+    ("Voters want Germany to be allowed to stay.", 0),
+])
+def test_find_permission_needs_a_state_actor(nlp, text, n):
+    assert len([e for e in _events(nlp, text, *_COUNTRIES) if e.category in ("CONCEDE", "AGREE")]) == n

@@ -163,6 +163,8 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
         target = [t for t in target if t not in source]  # the place it came from is not its target
     if not source and require_source:
         return None, False
+    if "authority" in trig.entry.flags and not any(_is_state(a, actors) for a in source):
+        return None, False  # "a dark time has allowed him to ...": only a state actor concedes
     if not target and trig.cameo[:2] in _PLACE_TARGET_ROOTS:
         target = _place_target(trig, source, actors)
     if not target and _needs_target(trig):
@@ -190,6 +192,15 @@ def _draft(doc: Doc, sent, trig: Trigger, triggers: list[Trigger], *, document: 
         location=location, status=status, background=background, quote=quote,
         confidence=_confidence(trig, source, target),
     ), strong
+
+
+_STATE_SECTORS = {"GOV", "JUD", "MIL", "COP"}
+
+
+def _is_state(aid: str, actors: ActorIndex) -> bool:
+    """True for a country or an actor of a state sector (government, courts, military, police)."""
+    actor = actors.get(aid)
+    return actor is not None and (actor.kind == "COUNTRY" or actor.sector in _STATE_SECTORS)
 
 
 def _country_of(aid: str, actors: ActorIndex) -> str:

@@ -324,6 +324,8 @@ def find_triggers(sent: Span, *, lexicon: Lexicon | None = None) -> list[Trigger
                 trig.cameo = ""  # "cooperation fails" is no rejection
             continue
         inner = found.get(action.i)
+        if inner is not None and "authority" in inner.entry.flags:
+            inner = None  # "voters want immigrants to be allowed to stay": no state concedes anything
         if inner is None and "needinner" in trig.entry.flags:
             trig.cameo = ""  # "seeking to avoid a recount": the aim is no coded act
             continue
