@@ -222,7 +222,8 @@ def test_store_migrations_are_recorded_and_idempotent(tmp_path):
         rows = c.execute(select(t.schema_version.c.version, t.schema_version.c.name)).all()
         mode = c.exec_driver_sql("PRAGMA journal_mode").scalar()
     assert rows == [(1, "m001_initial"), (2, "m002_full_text"), (3, "m003_timeline_order"),
-                    (4, "m004_lean_writes"), (5, "m005_no_event_date_index")]
+                    (4, "m004_lean_writes"), (5, "m005_no_event_date_index"),
+                    (6, "m006_cluster_lookup")]
     assert mode == "wal"
 
 
@@ -299,6 +300,7 @@ def test_store_v3_store_migrates_to_lean_writes(store_url):
     with engine.begin() as c:  # m001 made these indexes then
         c.exec_driver_sql("CREATE INDEX ix_mentions_actor ON mentions (actor_id)")
         c.exec_driver_sql("CREATE INDEX ix_events_date ON events (date_start, pk)")
+        c.exec_driver_sql('CREATE INDEX ix_clusters_key ON event_clusters ("key")')
     store = open_store(store_url)
     store.add(story("d1", "KYIV —"))
     with store.engine.connect() as c:
@@ -310,7 +312,8 @@ def test_store_v3_store_migrates_to_lean_writes(store_url):
             indexes = c.exec_driver_sql("SELECT indexname FROM pg_indexes").scalars().all()
         else:
             indexes = c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars().all()
-    assert not {"ix_mentions_actor", "ix_events_date"} & set(indexes) and "ix_mentions_doc" in indexes
+    assert not {"ix_mentions_actor", "ix_events_date", "ix_clusters_key"} & set(indexes)
+    assert {"ix_mentions_doc", "ix_clusters_lookup"} <= set(indexes)
     assert store.get("d1") == story("d1", "KYIV —")
     store.close()
     engine.dispose()
@@ -425,3 +428,38 @@ def test_store_killed_writer_leaves_no_partial_document(store_url):
     store.add_many(synthetic_records(n + 5))  # rerun: the rest goes in, nothing twice
     assert store.count_documents() == n + 5
     store.close()
+
+
+def test_store_reports_join_only_clusters_of_their_year(store):
+    for i, (value, precision) in enumerate([("2014-02", "month"), ("2015-02-27", "day"), ("2014-02-27", "day"),
+                                            ("2015", "year"), ("2014-03", "month"), ("2015-02", "month")]):
+        store.add(story(f"d{i}", f"TOWN {i} —", source=f"S{i}", date=(value, precision)))
+    items = store.timeline().items
+    assert [(c["date"]["value"], c["num_articles"]) for c in items] == [
+        ("2014-02-27", 2), ("2014-03", 1), ("2015-02-27", 3)]
+
+
+def test_store_cluster_lookup_ranges_find_what_the_whole_key_finds(monkeypatch):
+    from dateline.store import core
+
+    def whole_key(self, lookups, cur):  # the old look-up: every cluster of the keys
+        keys = sorted({k for k, _, _ in lookups})
+        return self._in('SELECT "key", id, date_value, precision, place FROM event_clusters WHERE "key" IN ({}) '
+                        "ORDER BY id", keys, cur)
+
+    dates = [("2014-02", "month"), ("2014", "year"), ("2014-02-27", "day"), ("2014-03-01", "day"),
+             ("2015-02", "month"), ("2014-02-27", "day"), ("2014-03", "month"), ("2015", "year")]
+    records = list(synthetic_records(60)) + [
+        story(f"s{i}", f"TOWN {i} —", source=f"S{i % 3}", date=d, place=("Crimea", None, "Donetsk")[i % 3])
+        for i, d in enumerate(dates * 2)]
+
+    def clusters(store):
+        store.add_many(records)
+        with store.engine.connect() as c:
+            return c.exec_driver_sql("SELECT id, key, date_value, precision, place, num_mentions, num_articles "
+                                     "FROM event_clusters ORDER BY id").all()
+
+    ranged = clusters(open_store(":memory:"))
+    monkeypatch.setattr(core._Writer, "_clusters_sql", whole_key)
+    assert clusters(open_store(":memory:")) == ranged
+    assert any(r[5] > 1 for r in ranged)

@@ -488,6 +488,31 @@ class _Writer:
         else:
             self.cur.executemany(sql, [tuple(r[n] for n in names) for r in rows])
 
+    def _clusters_sql(self, lookups: list[tuple], cur):
+        """Send the candidate-cluster query for `_cluster_lookups` on ``cur``: each look-up one
+        range of ``ix_clusters_lookup`` (a key's clusters of some precisions whose date starts
+        with a prefix, or its undated ones), never every cluster of the key (a busy pair of
+        actors has one per date)."""
+        undated = [key for key, _, prefix in lookups if prefix is None]
+        dated = [(key, (*precisions, *precisions[-1:] * (3 - len(precisions))), prefix)
+                 for key, precisions, prefix in lookups if prefix is not None]
+        sql = _SQL_CLUSTERS.get((self.dialect, len(undated), len(dated)))
+        if sql is None:  # one text per number of each kind of look-up, so it is parsed once
+            n = iter(range(1, 6 * len(lookups) + 1))
+            ph = (lambda: "?") if self.dialect == "sqlite" else (lambda: f"${next(n)}")
+            terms = [f"(\"key\" = {ph()} AND precision = 'unknown')" for _ in undated] + [
+                f"(\"key\" = {ph()} AND precision IN ({ph()}, {ph()}, {ph()}) AND date_value >= {ph()} "
+                f"AND date_value < {ph()})" for _ in dated]
+            # one OR of index ranges (SQLite: a multi-index OR, PostgreSQL: a BitmapOr), each cluster once
+            sql = _SQL_CLUSTERS[(self.dialect, len(undated), len(dated))] = (
+                'SELECT "key", id, date_value, precision, place FROM event_clusters WHERE '
+                + " OR ".join(terms) + " ORDER BY id")
+        params = [*undated]
+        for key, precisions, prefix in dated:
+            params += [key, *precisions, prefix, prefix + "~"]  # "~" sorts after the digits and "-" of a date
+        cur.execute(sql, params)  # on PostgreSQL ``cur`` is a RawCursor (see `_write`)
+        return cur
+
     def _flush(self) -> None:
         """PostgreSQL: send the held-back inserts as few statements as possible, each a chain of
         data-modifying CTEs (``WITH a AS (INSERT ...), b AS (INSERT ...) INSERT ...``): a
@@ -552,7 +577,13 @@ class _Writer:
         # look-ups sent together (one round trip on PostgreSQL's pipeline): the earlier copy of
         # the document, the actors the store has not seen, and the candidate clusters of the
         # events whose actors it has all seen
-        c_doc, c_keys, c_names, c_clusters = (self.conn.cursor() for _ in range(4))
+        c_doc, c_keys, c_names = (self.conn.cursor() for _ in range(3))
+        if self.pg:  # $n placeholders: psycopg would parse the long %s query in Python every time
+            import psycopg
+
+            c_clusters = psycopg.RawCursor(self.conn.driver_connection)
+        else:
+            c_clusters = self.conn.cursor()
         sql, names = _compiled(_SEL_DOC_BY_HASH, self.sa_dialect, None)
         c_doc.execute(sql, (doc.id, h) if names is not None else {"id": doc.id, "h": h})
         keys = sorted({k for _, k, _ in infos if k not in known})
@@ -563,9 +594,9 @@ class _Writer:
             self._in(_SQL_ACTOR_NAMES, wanted, c_names)
         early = {a.id: known[k] for a, k, _ in infos if k in known}
         pre = self._prepare_events(record, early, complete=True)
-        early_keys = sorted({p[-1] for p in pre})
+        early_keys = _cluster_lookups(pre)
         if early_keys:
-            self._in(_SQL_CLUSTERS, early_keys, c_clusters)
+            self._clusters_sql(early_keys, c_clusters)
         old = [r[0] for r in c_doc.fetchall()]
         by_key = dict(c_keys.fetchall()) if keys else {}
         self.seen_keys.update(by_key)
@@ -585,10 +616,11 @@ class _Writer:
         prepared = pre if archive == early else self._prepare_events(record, archive)
         # clusters of events with an actor found in the archive just now (none can hold an
         # actor created by this write): a second look-up, only when some actor was not known
-        late_keys = sorted({p[-1] for p in prepared if not fresh.intersection(p[5]) and not fresh.intersection(p[6])}
-                           - set(early_keys))
+        asked = set(early_keys)
+        late_keys = [x for x in _cluster_lookups([p for p in prepared if not fresh.intersection(p[5])
+                                                  and not fresh.intersection(p[6])]) if x not in asked]
         if late_keys:
-            candidates += self._in(_SQL_CLUSTERS, late_keys, c_clusters).fetchall()
+            candidates += self._clusters_sql(late_keys, c_clusters).fetchall()
         if self.pg:
             doc_pk = self.ids.take(self.cur, "documents", 1)[0]
             self._many(_INS_DOC_PK, [{"pk": doc_pk, **row}])
@@ -870,6 +902,33 @@ def _ins_ignore(dialect: str, table):
     return stmt
 
 
+def _cluster_lookups(prepared: list[tuple]) -> list[tuple]:
+    """The ``(cluster key, cluster precisions, date prefix)`` ranges holding every cluster these
+    prepared events can join (`identity.dates_compatible` compares two dates at the coarser
+    precision): a day report can join a year cluster of its year, a month cluster of its month
+    or a day cluster of its day; an undated report only an undated cluster (prefix None).
+
+    >>> _cluster_lookups([(None, "2014-02", "month", 0, 0, [], [], "k"), (None, None, "unknown", 0, 0, [], [], "k")])
+    [('k', ('unknown',), None), ('k', ('year',), '2014'), ('k', ('month', 'day'), '2014-02')]
+    """
+    out = set()
+    for p in prepared:
+        key, value, precision = p[7], p[1], p[2]
+        if not value or precision not in _RANGES:
+            out.add((key, ("unknown",), None))
+            continue
+        for precisions, n in _RANGES[precision]:
+            out.add((key, precisions, value[:n]))
+    return sorted(out, key=lambda x: (x[0], x[2] or "", x[1]))
+
+
+_RANGES = {  # report precision -> (cluster precisions, length of the date prefix they share)
+    "year": [(("year", "month", "day"), 4)],
+    "month": [(("year",), 4), (("month", "day"), 7)],
+    "day": [(("year",), 4), (("month",), 7), (("day",), 10)],
+}
+
+
 def _pg_actor_moves(n: int) -> str:
     """``UPDATE actors`` adding ``n`` (actor id, count) pairs to their document counts, with
     ``$%d`` placeholders like `_pg_values_insert`."""
@@ -905,8 +964,7 @@ _PG_MAX_PARAMS = 65535  # bind parameters a PostgreSQL statement can carry
 _SQL_ACTOR_KEYS = 'SELECT "key", id FROM actors WHERE "key" IN ({})'
 _SQL_ACTOR_NAMES = ("SELECT n.norm, a.id, a.kind, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id "
                     "WHERE n.norm IN ({})")
-_SQL_CLUSTERS = ('SELECT "key", id, date_value, precision, place FROM event_clusters WHERE "key" IN ({}) '
-                 "ORDER BY id")
+_SQL_CLUSTERS: dict = {}  # candidate-cluster queries by (dialect, undated look-ups, dated look-ups)
 _SQL_RECOUNT = (
     "UPDATE event_clusters SET "
     "num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = event_clusters.id), "

@@ -139,7 +139,7 @@ event_clusters = Table(
     Column("num_articles", Integer, nullable=False, default=0),
     Column("num_sources", Integer, nullable=False, default=0),
     Column("num_mentions", Integer, nullable=False, default=0),
-    Index("ix_clusters_key", "key"),
+    Index("ix_clusters_lookup", "key", "precision", "date_value"),  # m006
 )
 
 events = Table(
@@ -250,8 +250,19 @@ def m005_no_event_date_index(conn: Connection) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_date")
 
 
+def m006_cluster_lookup(conn: Connection) -> None:
+    """Index clusters by key, precision and date, replacing the key-only index: a report looks
+    for its cluster only among the key's clusters its date can match (a day report: the year
+    cluster of its year, month clusters of its month, day clusters of its day), and a busy pair
+    of actors has a cluster per date. In the 100,000-record store the key-only look-up read
+    about 25 clusters per key, 0.7 ms of a 2.9 ms write."""
+    conn.exec_driver_sql('CREATE INDEX IF NOT EXISTS ix_clusters_lookup ON event_clusters ("key", precision, '
+                         "date_value)")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_clusters_key")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_full_text, m003_timeline_order,
-                                                  m004_lean_writes, m005_no_event_date_index]
+                                                  m004_lean_writes, m005_no_event_date_index, m006_cluster_lookup]
 """Forward migrations in order; migration ``i`` moves the store to version ``i + 1``."""
 
 LATEST = len(MIGRATIONS)
@@ -269,7 +280,7 @@ def migrate(engine) -> int:
 
     >>> from sqlalchemy import create_engine
     >>> migrate(create_engine("sqlite://"))
-    5
+    6
     """
     with engine.begin() as conn:
         metadata.create_all(conn, tables=[schema_version])
