@@ -237,3 +237,8 @@ def test_rules_asked_about_has_no_named_asker(nlp):
     quotes = _quotes(nlp, "Asked about the new budget, Mayor Lind said the city could not afford it.")
     asked = [q for q in quotes if q.cue and q.cue.text == "Asked"]
     assert asked and asked[0].speaker_span is None
+
+
+def test_rules_passive_regarding_takes_subject_and_as_phrase(nlp):
+    found = _contents(nlp, "Ortiz could be seen as the more electable choice in the fall.")
+    assert any(len(c) == 2 and c[0] == "Ortiz" and c[1].startswith("as the more electable") for c in found)

@@ -162,7 +162,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
                          and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         weak = False
         subj = None
-        if lemma in lex.raising and (raised := _raising(ctx, tok)) is not None:
+        passive_as = lemma in lex.as_verbs and _passive(tok)  # "Rubio could be seen as the more electable choice"
+        if (lemma in lex.raising or passive_as) and (raised := _raising(ctx, tok, as_phrase=passive_as)) is not None:
             out.append(raised)
             continue
         parts = None
@@ -265,11 +266,14 @@ def _actor_object(verb: Token, people: frozenset[str] = frozenset()) -> bool:
             or obj.lemma_.lower() in people)
 
 
-def _raising(ctx: QuoteContext, verb: Token) -> Candidate | None:
+def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Candidate | None:
     """ "The House is expected to pass the bill", "Voters seemed unperturbed": subject + complement,
-    two content parts, attributed to nobody in particular (or to the agent)."""
+    two content parts, attributed to nobody in particular (or to the agent). With ``as_phrase``
+    a passive verb of regarding takes its "as" phrase ("Rubio is seen as the safer choice")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > verb.i), None)
+    deps = ("xcomp", "acomp", "attr", "oprd")
+    comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as"))
+                 and c.i > verb.i), None)
     if subj is None or comp is None or subj.i > verb.i or subj.lower_ in ("it", "there", "this", "that", "what"):
         return None
     if comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children):
