@@ -128,6 +128,7 @@ CASES = [
     ("Nairobi accused Kampala of stalling.", [("actor", "Kenya government", "ORG", "KEN", "GOV"),
                                               ("actor", "Uganda government", "ORG", "UGA", "GOV")]),
     ("The Moscow-based lender closed early.", [("none", "Russia")]),
+    ("The Paris attacks shocked Europe.", [("none", "France")]),   # where, not who
     ("The delegates will attend the Beijing Olympics.", [("link", "Beijing", 1, "China")]),  # inside an EVENT
     # plain modifiers between a demonym and its group noun
     ("Irish nationalist guerrillas crossed the border.",

@@ -350,9 +350,12 @@ class _Builder:
             elif c.kind == "CAPITAL":  # the seat of government stands for its country: as a metonym
                 # for the government ("Washington warned", "Moscow's response": PLOVER sector GOV) or
                 # as the place an act is aimed at ("a protest in Beijing": the country, PLOVER's
-                # recipient, also as a noun modifier: "the Beijing Olympics"); "Moscow-based" is neither
+                # recipient; as a modifier only of a named event or facility: "the Beijing Olympics");
+                # "Moscow-based" and "the Paris attacks" (where, not who) are neither
                 root = doc[c.start:c.end].root
-                if root.dep_ in ("amod", "nmod", "npadvmod") or (c.end < len(doc) and doc[c.end].text == "-"):
+                named = c.end < len(doc) and doc[c.end].ent_type_ in ("EVENT", "FAC")
+                if root.dep_ in ("amod", "nmod", "npadvmod") or (root.dep_ == "compound" and not named) or \
+                        (c.end < len(doc) and doc[c.end].text == "-"):
                     continue
                 if root.dep_ in ("nsubj", "nsubjpass", "poss") or (
                         root.dep_ == "pobj" and root.head.lower_ in _METONYMY_PREPS) or (
