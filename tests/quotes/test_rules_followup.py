@@ -242,3 +242,7 @@ def test_rules_asked_about_has_no_named_asker(nlp):
 def test_rules_passive_regarding_takes_subject_and_as_phrase(nlp):
     found = _contents(nlp, "Ortiz could be seen as the more electable choice in the fall.")
     assert any(len(c) == 2 and c[0] == "Ortiz" and c[1].startswith("as the more electable") for c in found)
+
+
+def test_rules_relative_object_and_the_name_given_to_it(nlp):
+    assert ["what", "spending"] in _contents(nlp, "It would shift taxes toward what economists call spending.")

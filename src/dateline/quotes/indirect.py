@@ -167,7 +167,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             out.append(raised)
             continue
         parts = None
-        if comp is not None:
+        if (lemma in lex.as_verbs or lemma == "call") and (parts := _named_relative(ctx, tok)) is not None:
+            content = (parts[0][0], parts[-1][1])  # "which he called 'a cartel'"
+        elif comp is not None:
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
@@ -286,6 +288,25 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
     return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
                      spk, head, 0.3, verb.i)
+
+
+_WH_OBJECTS = {"what", "which", "who", "whom", "that"}
+
+
+def _named_relative(ctx: QuoteContext, verb: Token) -> tuple[Span, Span] | None:
+    """ "which he called "a cartel"", "what economists call spending": a relative or wh-object
+    before the verb and the name given to it after (two parts)."""
+    obj = next((c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in _WH_OBJECTS), None)
+    if obj is None:
+        return None
+    comp = next((c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
+                 or (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if comp is None:
+        return None
+    second = _span_of(ctx, comp.left_edge.i, comp.right_edge.i, min_tokens=1)
+    if second is None:
+        return None
+    return (obj.idx, obj.idx + len(obj.text)), second
 
 
 def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
