@@ -246,3 +246,7 @@ def test_rules_passive_regarding_takes_subject_and_as_phrase(nlp):
 
 def test_rules_relative_object_and_the_name_given_to_it(nlp):
     assert ["what", "spending"] in _contents(nlp, "It would shift taxes toward what economists call spending.")
+
+
+def test_rules_small_clause_of_regarding(nlp):
+    assert ["the bridge unsafe for traffic"] in _contents(nlp, "Officials deemed the bridge unsafe for traffic.")

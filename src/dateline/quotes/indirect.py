@@ -252,6 +252,9 @@ def _seen_as(ctx: QuoteContext, verb: Token) -> Span | None:
     as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
     if as_phrase is None:
         as_phrase = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None:  # a small clause: "deemed them a threat", "considers him unfit"
+        as_phrase = next((c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and c.i > obj.i
+                          and not any(g.dep_ == "aux" for g in c.children)), None)
     if as_phrase is None:
         return None
     return _content(ctx, obj, verb, right_edge=as_phrase.right_edge.i, min_tokens=3)
