@@ -28,6 +28,7 @@ from dateline.timex import TimeResult, anchor_event
 log = logging.getLogger(__name__)
 
 _MULTILATERAL_KINDS = {"IGO", "GROUP"}
+_FORCE_ROOTS = ("17", "18", "19", "20")
 _RECIPROCAL_CODES = ("041", "046")
 """Consultations with no host or visitor: discuss by telephone, negotiate."""
 _PLACE_TARGET_ROOTS = ("08", "13", "14", "15", "16", "17", "18", "19", "20")
@@ -315,6 +316,8 @@ def _place_target(trig: Trigger, source: list[str], actors: ActorIndex) -> list[
     loc = event_location(trig.token, strict=True) or part_of_place(trig.token) or _object_place(trig.token)
     country = _country_actor(actors, loc.country) if loc is not None else None
     own = {(actors.get(a).country if actors.get(a) else None) for a in source}
+    if trig.cameo[:2] not in _FORCE_ROOTS and not own - {None}:
+        return []  # a rally by actors of unknown country is no foreign act aimed at the place
     if country and country not in source and loc.country not in own:
         return [country]
     return []
