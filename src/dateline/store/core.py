@@ -442,11 +442,13 @@ class _Writer:
         self.pg = self.dialect == "postgresql"
         self.batch: list[tuple[str, list]] = []  # PostgreSQL inserts held back for `_flush`
 
-    def _run(self, stmt, params: dict, keys: tuple | None = None):
-        """Execute a prebuilt statement straight on the DBAPI cursor (compiled once per dialect)."""
+    def _run(self, stmt, params: dict, keys: tuple | None = None, *, cur=None):
+        """Execute a prebuilt statement straight on a DBAPI cursor (``cur``, default the writer's;
+        compiled once per dialect) and return the cursor."""
+        cur = cur or self.cur
         sql, names = _compiled(stmt, self.sa_dialect, keys)
-        self.cur.execute(sql, tuple(params[n] for n in names) if names is not None else params)
-        return self.cur
+        cur.execute(sql, tuple(params[n] for n in names) if names is not None else params)
+        return cur
 
     def _raw(self):
         """A psycopg cursor taking PostgreSQL's own ``$n`` placeholders: psycopg parses ``%s``
@@ -543,9 +545,12 @@ class _Writer:
         if pks is None:
             pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
                                            {"id": doc_id, "h": text_hash}).fetchall()]
-        for pk in pks:
-            self.touched_clusters.update(r[0] for r in self._run(_SEL_DOC_CLUSTERS, {"pk": pk}).fetchall())
-            for (aid,) in self._run(_SEL_DOC_ACTORS, {"pk": pk}).fetchall():
+        # the clusters and actors of each old copy, asked together (one wait on PostgreSQL)
+        asked = [(self._run(_SEL_DOC_CLUSTERS, {"pk": pk}, cur=self.conn.cursor()),
+                  self._run(_SEL_DOC_ACTORS, {"pk": pk}, cur=self.conn.cursor())) for pk in pks]
+        for pk, (c_clusters, c_actors) in zip(pks, asked):
+            self.touched_clusters.update(r[0] for r in c_clusters.fetchall())
+            for (aid,) in c_actors.fetchall():
                 self.actor_delta[aid] = self.actor_delta.get(aid, 0) - 1
             if self.dialect == "sqlite":
                 self.cur.execute("DELETE FROM quotes_fts WHERE rowid IN (SELECT pk FROM quotes WHERE doc_pk = ?)",
