@@ -280,8 +280,11 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         while k < len(quoted) and att is not None:
             q2 = quoted[k]
             p2 = _para_bounds(text, q2.start)
-            if p2[0] != pstart or q2.embedded:
+            if p2[0] != pstart:
                 break
+            if q2.embedded or (_is_title(text, q2) and not _said_right_before(ctx, q2)):
+                k += 1  # 'said on ABC's "This Week." "..."': a show's name inside the attribution
+                continue
             between = text[end_of_last:q2.start]
             if att.where in ("before", "colon", "according") and between.strip(" ,.;:\u2014\u2013"):
                 break
@@ -496,10 +499,19 @@ def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> boo
     """True when a cue verb other than ``att``'s sits in ``[start, end)``."""
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
-        if _is_cue(ctx, tok) and tok.i != att.cue_token:
+        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok):
             return True
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return False
+
+
+_MODIFIER_DEPS = ("relcl", "acl", "appos")
+
+
+def _modifier_clause(tok: Token) -> bool:
+    """True when ``tok`` sits in a clause that describes a noun ('a documentary that showed ...',
+    'Ms. Lee, who has argued ...'): a description of the speaker or setting, not a new cue."""
+    return any(t.dep_ in _MODIFIER_DEPS for t in (tok, *tok.ancestors))
 
 
 def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:

@@ -1,0 +1,29 @@
+"""Quote boundaries and precision (issue 3, second follow-up): what joins a split quote and what
+stays out. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _contents(nlp, text):
+    return [[c.text for c in q.content] for q in find_quotes(nlp(text), actors=ActorIndex())]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a show's name inside the attribution does not end the quote
+        ('\u201cWe are behind, but it is early,\u201d Ms. Ortiz said on CBS\u2019s \u201cFace the Nation\u201d on '
+         'Sunday. \u201cI think the voters will come back to us in the fall.\u201d',
+         ["We are behind, but it is early,", "I think the voters will come back to us in the fall."]),
+        # a cue verb describing the speaker or setting is not a cue of its own
+        ('"The bridge is like a new road," Mr. Hale said in a film that showed the repairs. '
+         '"It is very much an extension of the town."',
+         ["The bridge is like a new road,", "It is very much an extension of the town."]),
+    ],
+)
+def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
+    assert parts in _contents(nlp, text)
