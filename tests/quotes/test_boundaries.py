@@ -23,6 +23,9 @@ def _contents(nlp, text):
         ('"The bridge is like a new road," Mr. Hale said in a film that showed the repairs. '
          '"It is very much an extension of the town."',
          ["The bridge is like a new road,", "It is very much an extension of the town."]),
+        # a bare participle hanging off the cue is not a statement of its own
+        ('"It has been seven years," Hale said, asked about the delay in an interview. "Why should I wait?"',
+         ["It has been seven years,", "Why should I wait?"]),
     ],
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):

@@ -499,7 +499,7 @@ def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> boo
     """True when a cue verb other than ``att``'s sits in ``[start, end)``."""
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
-        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok):
+        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att):
             return True
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return False
@@ -512,6 +512,13 @@ def _modifier_clause(tok: Token) -> bool:
     """True when ``tok`` sits in a clause that describes a noun ('a documentary that showed ...',
     'Ms. Lee, who has argued ...'): a description of the speaker or setting, not a new cue."""
     return any(t.dep_ in _MODIFIER_DEPS for t in (tok, *tok.ancestors))
+
+
+def _bare_aside(tok: Token, att: Attribution) -> bool:
+    """True for a participle hanging off the cue with no clause of its own ('Hale said, asked about
+    the delay.', 'an official said, speaking on condition of anonymity.'): not a new statement."""
+    return (tok.dep_ == "advcl" and tok.head.i == att.cue_token and tok.tag_ in ("VBN", "VBG", "VBD")
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass") for c in tok.children))
 
 
 def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:
