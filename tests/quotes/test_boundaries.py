@@ -26,6 +26,10 @@ def _contents(nlp, text):
         # a bare participle hanging off the cue is not a statement of its own
         ('"It has been seven years," Hale said, asked about the delay in an interview. "Why should I wait?"',
          ["It has been seven years,", "Why should I wait?"]),
+        # the period of an abbreviation in the attribution is not a sentence end
+        ('"We cannot wait," said retired Army Lt. Gen. Mia Hale, who came from Grand Rapids, Mich., to speak. '
+         '"The bottom line is that the plan has no bearing on our town."',
+         ["We cannot wait,", "The bottom line is that the plan has no bearing on our town."]),
     ],
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):

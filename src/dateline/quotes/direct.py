@@ -530,10 +530,20 @@ def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribut
     cue_start, cue_end = att.cue
     if not (start <= cue_start < start + len(between)):
         return False
-    if between.rstrip()[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 30:
+    if between.rstrip()[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 45:
         return False
-    body = between.strip().rstrip(",.:;\u2014")
-    return not any(ch in body for ch in ".!?") or len(between.split()) <= 12
+    return not _sentence_end_in(ctx, start, start + len(between.rstrip()) - 1) or len(between.split()) <= 12
+
+
+def _sentence_end_in(ctx: QuoteContext, start: int, end: int) -> bool:
+    """True when a sentence ends inside ``[start, end)``: a stand-alone . ! or ? token, not the
+    period of an abbreviation ('Lt. Gen. Mick Hale', 'Grand Rapids, Mich.')."""
+    tok = ctx.token_at(start)
+    while tok is not None and tok.idx < end:
+        if tok.text in (".", "!", "?") and tok.idx + 1 < end and tok.dep_ == "punct":
+            return True
+        tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
+    return False
 
 
 def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) -> tuple[Span | None, Span | None]:
