@@ -34,3 +34,14 @@ def _contents(nlp, text):
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
     assert parts in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The governor said the state needs to fix its roads, but that he would not raise the fuel tax.",
+         "the state needs to fix its roads, but that he would not raise the fuel tax"),
+    ],
+)
+def test_boundaries_second_that_clause_stays_in_the_content(nlp, text, content):
+    assert [content] in _contents(nlp, text)

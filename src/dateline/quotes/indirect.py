@@ -43,6 +43,9 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                     continue
                 if c.dep_ == "cc":
                     continue
+                if c.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ in _MARKS for g in c.children):
+                    right = max(right, c.right_edge.i)  # "said X, but that Y": a second complement
+                    continue
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue_verb(ctx, c) and not any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
