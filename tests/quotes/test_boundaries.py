@@ -30,6 +30,10 @@ def _contents(nlp, text):
         ('"We cannot wait," said retired Army Lt. Gen. Mia Hale, who came from Grand Rapids, Mich., to speak. '
          '"The bottom line is that the plan has no bearing on our town."',
          ["We cannot wait,", "The bottom line is that the plan has no bearing on our town."]),
+        # a clause of time in the attribution sets the scene; it is not a new cue
+        ('"We are going to win a lot," Ms. Ortiz said at her party, an hour after the networks declared her '
+         'the winner. "You will be happy."',
+         ["We are going to win a lot,", "You will be happy."]),
     ],
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):

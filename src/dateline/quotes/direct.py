@@ -499,7 +499,8 @@ def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> boo
     """True when a cue verb other than ``att``'s sits in ``[start, end)``."""
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
-        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att):
+        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att) \
+                and not _circumstance(tok):
             return True
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return False
@@ -512,6 +513,13 @@ def _modifier_clause(tok: Token) -> bool:
     """True when ``tok`` sits in a clause that describes a noun ('a documentary that showed ...',
     'Ms. Lee, who has argued ...'): a description of the speaker or setting, not a new cue."""
     return any(t.dep_ in _MODIFIER_DEPS for t in (tok, *tok.ancestors))
+
+
+def _circumstance(tok: Token) -> bool:
+    """True when ``tok`` sits in a clause of time or reason ('said ..., two hours after outlets
+    declared him the winner'): it sets the scene of the statement, it does not start a new one."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)
+               for t in (tok, *tok.ancestors))
 
 
 def _bare_aside(tok: Token, att: Attribution) -> bool:
