@@ -34,6 +34,10 @@ def _contents(nlp, text):
         ('"We are going to win a lot," Ms. Ortiz said at her party, an hour after the networks declared her '
          'the winner. "You will be happy."',
          ["We are going to win a lot,", "You will be happy."]),
+        # a show's name in doubled single marks at the end of the attribution
+        ("''Hale does not get along with Ortiz,'' he said on CBS's ''Face the Nation.'' "
+         "''Ortiz cannot stand him and it is causing us trouble.''",
+         ["Hale does not get along with Ortiz,", "Ortiz cannot stand him and it is causing us trouble."]),
     ],
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):

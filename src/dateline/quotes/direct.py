@@ -538,7 +538,8 @@ def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribut
     cue_start, cue_end = att.cue
     if not (start <= cue_start < start + len(between)):
         return False
-    if between.rstrip()[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 45:
+    tail = between.rstrip().rstrip("'\"\u201d\u2019")  # 'said on ABC's ''This Week.'' ': a title ends it
+    if tail[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 45:
         return False
     return not _sentence_end_in(ctx, start, start + len(between.rstrip()) - 1) or len(between.split()) <= 12
 
