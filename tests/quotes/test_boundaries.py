@@ -38,6 +38,10 @@ def _contents(nlp, text):
         ("''Hale does not get along with Ortiz,'' he said on CBS's ''Face the Nation.'' "
          "''Ortiz cannot stand him and it is causing us trouble.''",
          ["Hale does not get along with Ortiz,", "Ortiz cannot stand him and it is causing us trouble."]),
+        # a new sentence with its own cue after a closed quote does not stop the join
+        ('\u201cJudge,\u201d Mr. Lind said, \u201cI have never seen that happen in thirty years.\u201d '
+         'Later, Mr. Lind said he had come to accept it.',
+         ["Judge,", "I have never seen that happen in thirty years."]),
     ],
 )
 def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):

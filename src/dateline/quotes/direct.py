@@ -294,7 +294,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break  # "..., he said. Then he predicted: "..."" or "..., he said, adding that ...": a cue of its own
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
-            if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1):
+            if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1) and not _closed_sentence(ctx, q2, own):
                 break
             parts.extend(q2.parts)
             members.append(k)
@@ -513,6 +513,13 @@ def _modifier_clause(tok: Token) -> bool:
     """True when ``tok`` sits in a clause that describes a noun ('a documentary that showed ...',
     'Ms. Lee, who has argued ...'): a description of the speaker or setting, not a new cue."""
     return any(t.dep_ in _MODIFIER_DEPS for t in (tok, *tok.ancestors))
+
+
+def _closed_sentence(ctx: QuoteContext, q: QuotedSpan, after: list[Token]) -> bool:
+    """True when ``q`` ends its sentence inside the marks ('... lose his points.” Reluctantly, Lind
+    said he ...') so that the words after it start a new statement rather than attribute it."""
+    inner = ctx.text[q.parts[-1][0]:q.parts[-1][1]].rstrip()
+    return bool(after) and inner[-1:] in (".", "?", "!") and after[0].is_sent_start and after[0].text[:1].isupper()
 
 
 def _circumstance(tok: Token) -> bool:
