@@ -57,3 +57,19 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
 )
 def test_boundaries_second_that_clause_stays_in_the_content(nlp, text, content):
     assert [content] in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Mr. Hale said that the mayor's plan, which some have called a ploy, was an insult to the volunteers.",
+         "the mayor's plan, which some have called a ploy, was an insult to the volunteers"),
+    ],
+)
+def test_boundaries_relative_clause_inside_the_content_is_kept(nlp, text, content):
+    assert [content] in _contents(nlp, text)
+
+
+def test_boundaries_trailing_relative_clause_is_still_cut(nlp):
+    contents = _contents(nlp, "Ms. Lind said the tax would hurt farmers, who have already lost money this year.")
+    assert ["the tax would hurt farmers"] in contents
