@@ -64,6 +64,8 @@ def test_boundaries_second_that_clause_stays_in_the_content(nlp, text, content):
     [
         ("Mr. Hale said that the mayor's plan, which some have called a ploy, was an insult to the volunteers.",
          "the mayor's plan, which some have called a ploy, was an insult to the volunteers"),
+        ("Mr. Hale said that the council, while it disagreed with the mayor at first, has now approved the new plan.",
+         "the council, while it disagreed with the mayor at first, has now approved the new plan"),
     ],
 )
 def test_boundaries_relative_clause_inside_the_content_is_kept(nlp, text, content):

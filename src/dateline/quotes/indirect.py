@@ -107,8 +107,8 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ...",
     or an appositive that runs to the content's end ("criticized Comey, a Republican appointee")."""
     word = doc[k].lower_
-    if word in ("who", "which") and right is not None and doc[k].head.dep_ == "relcl" and doc[k].head.right_edge.i < right - 1:
-        return False  # "the announcement, which some called a ploy, was an insult": the clause goes on
+    if word in _ASIDES and right is not None and doc[k].head.dep_ in ("relcl", "advcl") and doc[k].head.right_edge.i < right - 1:
+        return False  # "the plan, which some called a ploy, was an insult": the content goes on after it
     if word in _ASIDES or (word == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to"):
         return True  # ", according to X" attributes what precedes it to someone else
     if right is not None:
