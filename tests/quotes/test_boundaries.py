@@ -75,3 +75,8 @@ def test_boundaries_relative_clause_inside_the_content_is_kept(nlp, text, conten
 def test_boundaries_trailing_relative_clause_is_still_cut(nlp):
     contents = _contents(nlp, "Ms. Lind said the tax would hurt farmers, who have already lost money this year.")
     assert ["the tax would hurt farmers"] in contents
+
+
+def test_boundaries_subject_parsed_as_the_cue_object_is_kept(nlp):
+    text = "Union leaders hoped the meeting, requested by Ortiz, would be a moment of unity for the members."
+    assert ["the meeting, requested by Ortiz, would be a moment of unity for the members"] in _contents(nlp, text)

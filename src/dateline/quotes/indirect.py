@@ -33,6 +33,9 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
     it takes this cue's speaker.
     """
     left, right = comp.left_edge.i, comp.right_edge.i if right_edge is None else right_edge
+    subject = _split_subject(comp, cue)
+    if subject is not None:
+        left = subject.left_edge.i
     if comp.i < cue.i:  # "..., sources said": the content ends before the cue
         right = min(right, cue.i - 1)
     else:
@@ -80,6 +83,16 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
     span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
     span = _close_open_quote(ctx, span)
     return span if span[1] > span[0] else None
+
+
+def _split_subject(comp: Token, cue: Token) -> Token | None:
+    """The subject of a reported clause parsed as the cue's object ("hoped the meeting, requested
+    by Sanders, would be a moment of catharsis"): a finite complement with no subject of its own."""
+    if comp.dep_ != "ccomp" or comp.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+        return None
+    if not (comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.tag_ == "MD" or c.dep_ == "aux" for c in comp.children)):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
 
 
 _QUOTE_REACH = 400
