@@ -80,3 +80,21 @@ def test_boundaries_trailing_relative_clause_is_still_cut(nlp):
 def test_boundaries_subject_parsed_as_the_cue_object_is_kept(nlp):
     text = "Union leaders hoped the meeting, requested by Ortiz, would be a moment of unity for the members."
     assert ["the meeting, requested by Ortiz, would be a moment of unity for the members"] in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a semicolon starts a new clause that is the writer's, not the source's
+        ("Analysts say the town has more voters; the county tallies 585 in the town to 260 in the city.",
+         "the town has more voters"),
+        # an aside opened in the content and never closed there is left out
+        ("The mayor mentioned raising the minimum wage (with far less passion than Ms. Ortiz.",
+         "raising the minimum wage"),
+        # an appositive right after a short object describes it; it is not what was sought
+        ("President Hale has sought Republican suggestions, an offer the leaders rebuffed at a meeting this week.",
+         "Republican suggestions"),
+    ],
+)
+def test_boundaries_content_end(nlp, text, content):
+    assert [content] in _contents(nlp, text)

@@ -69,7 +69,19 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             if inherit is not None:
                 inherit[u.i] = cue
             break
-    for k in range(left + 3, right):
+    depth, opened = 0, None
+    for k in range(left, right + 1):  # "raising the wage (with far less intensity": an unclosed aside
+        if doc[k].text == "(":
+            depth, opened = depth + 1, (k if depth == 0 else opened)
+        elif doc[k].text == ")" and depth:
+            depth -= 1
+    if depth and opened is not None and opened > left:
+        right = opened - 1
+    for k in range(max(left, comp.i) + 1, right):
+        if doc[k].text == ";" and not ctx.in_quote(doc[k]):
+            right = k - 1  # "say the US has more billionaires; Wealth-X tallies 585": a new clause
+            break
+    for k in range(left + 1, right):
         if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
