@@ -98,3 +98,9 @@ def test_boundaries_subject_parsed_as_the_cue_object_is_kept(nlp):
 )
 def test_boundaries_content_end(nlp, text, content):
     assert [content] in _contents(nlp, text)
+
+
+def test_boundaries_cue_after_a_comma_a_few_words_on(nlp):
+    text = "Leaders met on Monday.\n\n\u201cWe are extremely happy\u201d about the decision, said Rosa Diaz, a union leader."
+    quotes = find_quotes(nlp(text), actors=ActorIndex())
+    assert [(q.cue.text, text[slice(*q.speaker_span)]) for q in quotes if q.kind == "direct"] == [("said", "Rosa Diaz")]

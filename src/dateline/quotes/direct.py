@@ -159,6 +159,13 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     return False
 
 
+def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token]) -> bool:
+    """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
+    happy" about the ruling, said Rosa Diaz'): the quote is what the cue reports."""
+    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and cue.i > 0 and ctx.doc[cue.i - 1].text == ","
+            and not any(t.text in _STOP for t in after if t.i < cue.i))
+
+
 def _reports_own_clause(ctx: QuoteContext, cue: Token, new_sentence: bool = False) -> bool:
     """True when a cue after a quote reports a clause of its own to its right, outside any
     quote: a conjoined cue ("... and said it was ...") or, after a quote that ended its sentence
@@ -189,7 +196,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     # '... "another super Tuesday" and said it was ...': a cue reporting its own clause is not this quote's
     closed_sentence = bool(inner) and inner.rstrip("\"'\u201d\u2019")[-1:] == "."
     cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)]
-    if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8):
+    if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
+                       or _comma_cue(ctx, cues_after[0], after)):
         cue = cues_after[0]
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
