@@ -83,3 +83,8 @@ def test_boundaries_cue_after_a_comma_a_few_words_on(nlp):
     text = "Leaders met on Monday.\n\n\u201cWe are extremely happy\u201d about the decision, said Rosa Diaz, a union leader."
     quotes = find_quotes(nlp(text), actors=ActorIndex())
     assert [(q.cue.text, text[slice(*q.speaker_span)]) for q in quotes if q.kind == "direct"] == [("said", "Rosa Diaz")]
+
+
+@pytest.mark.parametrize("text", ["BYLINE: Amber Hale.\n\nThe council met on Monday.", "Via: The Town Journal.\n\nThe council met."])
+def test_boundaries_metadata_label_is_not_a_speaker(nlp, text):
+    assert _contents(nlp, text) == []
