@@ -88,3 +88,8 @@ def test_boundaries_cue_after_a_comma_a_few_words_on(nlp):
 @pytest.mark.parametrize("text", ["BYLINE: Amber Hale.\n\nThe council met on Monday.", "Via: The Town Journal.\n\nThe council met."])
 def test_boundaries_metadata_label_is_not_a_speaker(nlp, text):
     assert _contents(nlp, text) == []
+
+
+def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
+    text = "The winners were named.\n\n\u2014 Carol Hale of the Town Journal, winner of the Lind award for reporting."
+    assert _contents(nlp, text) == []

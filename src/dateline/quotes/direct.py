@@ -282,6 +282,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         starts_clause = not prev_text or prev_text[-1] in ".!?:\u201d\"" or prev_text.endswith(("\u2014", "--"))
         if att is None and not starts_clause:
             continue  # a quoted fragment in running text: left to the indirect finder (mixed)
+        if att is None and q.kind == "dash":
+            continue  # '— Carol Lee of the Journal, winner of ...': a list item in news, not dialogue
         # later quotes in the same paragraph with no cue of their own join as further parts
         k = n + 1
         end_of_last = q.end
