@@ -73,6 +73,21 @@ class Section:
     extra: int = 0
     misses: list[str] = field(default_factory=list)
 
+    def judge(self, ok: bool, miss: str) -> None:
+        """Count one item the record has: correct when ``ok``, else a miss saying why.
+
+        >>> sec = Section(required=2)
+        >>> sec.judge(True, "fine")
+        >>> sec.judge(False, "Q2: kind direct/indirect")
+        >>> sec.found, sec.correct, sec.misses
+        (2, 1, ['Q2: kind direct/indirect'])
+        """
+        self.found += 1
+        if ok:
+            self.correct += 1
+        else:
+            self.misses.append(miss)
+
 
 def _score_quotes(case: GoldCase, record: Record) -> Section:
     text = case.text
@@ -94,14 +109,11 @@ def _score_quotes(case: GoldCase, record: Record) -> Section:
             sec.misses.append(f"missing quote: {gq['content'][0][:50]!r}")
             continue
         used.add(q.id)
-        sec.found += 1
         ok_speaker = names.get(q.speaker) == gq["speaker"]
         ok_cue = q.cue is not None and (q.cue.text == gq["cue"] or gq["cue"] in q.cue.text)
-        if ok_speaker and ok_cue and q.kind == gq["kind"]:
-            sec.correct += 1
-        else:
-            sec.misses.append(f"{q.id}: kind {q.kind}/{gq['kind']}, speaker {names.get(q.speaker)}/{gq['speaker']}, "
-                              f"cue {q.cue.text if q.cue else None}/{gq['cue']}")
+        sec.judge(ok_speaker and ok_cue and q.kind == gq["kind"],
+                  f"{q.id}: kind {q.kind}/{gq['kind']}, speaker {names.get(q.speaker)}/{gq['speaker']}, "
+                  f"cue {q.cue.text if q.cue else None}/{gq['cue']}")
     for gq in case.gold.get("optional_quotes", []):
         if (q := best(gq)) is not None:
             used.add(q.id)
@@ -122,11 +134,8 @@ def _score_times(case: GoldCase, record: Record) -> Section:
         if t is None:
             sec.misses.append(f"missing time {gt['text']!r}")
             continue
-        sec.found += 1
-        if t.type == gt["type"] and t.value == gt["value"] and t.mod == gt["mod"]:
-            sec.correct += 1
-        else:
-            sec.misses.append(f"{t.text!r}: {t.type} {t.value} {t.mod} vs {gt['type']} {gt['value']} {gt['mod']}")
+        sec.judge(t.type == gt["type"] and t.value == gt["value"] and t.mod == gt["mod"],
+                  f"{t.text!r}: {t.type} {t.value} {t.mod} vs {gt['type']} {gt['value']} {gt['mod']}")
     return sec
 
 
@@ -139,14 +148,11 @@ def _score_actors(case: GoldCase, record: Record) -> Section:
         if a is None:
             sec.misses.append(f"missing actor {ga['name']}")
             continue
-        sec.found += 1
         sector = a.sector if a.kind != "IGO" else (a.sector or "IGO")
         role_ok = "role" not in ga or any(ga["role"] == r.text or ga["role"] in r.text for r in a.roles)
-        if a.country == ga["country"] and sector == ga["sector"] and role_ok:
-            sec.correct += 1
-        else:
-            sec.misses.append(f"{a.name}: {a.country}/{sector}/{[r.text for r in a.roles]} vs "
-                              f"{ga['country']}/{ga['sector']}/{ga.get('role')}")
+        sec.judge(a.country == ga["country"] and sector == ga["sector"] and role_ok,
+                  f"{a.name}: {a.country}/{sector}/{[r.text for r in a.roles]} vs "
+                  f"{ga['country']}/{ga['sector']}/{ga.get('role')}")
     byline = {b for b in case.gold.get("byline", [])}
     for a in record.actors:
         if a.name in byline:
@@ -206,18 +212,11 @@ def _score_events(case: GoldCase, record: Record) -> tuple[Section, Section]:
             continue
         e = max(cands, key=lambda e: sum(_event_matches(ge, e, record).values()))
         used.add(e.id)
-        sec.found += 1
-        dates.found += 1
         m = _event_matches(ge, e, record)
-        if m["category"] and m["source"] and m["target"]:
-            sec.correct += 1
-        else:
-            sec.misses.append(f"{e.id} {e.trigger.text!r}: {e.category} vs {ge['type']} "
-                              f"({', '.join(k for k, v in m.items() if not v)} wrong)")
-        if m["date"]:
-            dates.correct += 1
-        else:
-            dates.misses.append(f"{e.id} {e.trigger.text!r}: date {e.date.value if e.date else None} vs {ge['date']}")
+        sec.judge(m["category"] and m["source"] and m["target"],
+                  f"{e.id} {e.trigger.text!r}: {e.category} vs {ge['type']} "
+                  f"({', '.join(k for k, v in m.items() if not v)} wrong)")
+        dates.judge(m["date"], f"{e.id} {e.trigger.text!r}: date {e.date.value if e.date else None} vs {ge['date']}")
     for ge in case.gold.get("optional_events", []):
         for e in candidates(ge)[:1]:
             used.add(e.id)
