@@ -35,6 +35,35 @@ class Score:
     def country_rate(self) -> float:
         return self.country_hits / self.total if self.total else 0.0
 
+    def add(self, gold: str, actors) -> tuple[bool, bool]:
+        """Count one gold code against the actors found; returns ``(exact, same country)``.
+
+        >>> score = Score()
+        >>> score.add("USAGOV", [])
+        (False, False)
+        >>> score.total, score.hits, score.country_hits
+        (1, 0, 0)
+        """
+        exact, country = _match(gold, actors)
+        self.total += 1
+        self.hits += exact
+        self.country_hits += country
+        return exact, country
+
+    def tally(self, ok: bool) -> bool:
+        """Count one yes/no case (a hit is also a country hit); returns ``ok``.
+
+        >>> score = Score()
+        >>> score.tally(True), score.tally(False)
+        (True, False)
+        >>> score.total, score.hits, score.country_hits
+        (2, 1, 1)
+        """
+        self.total += 1
+        self.hits += ok
+        self.country_hits += ok
+        return ok
+
 
 def _codes(actor) -> set[str]:
     code = (actor.codes or {}).get("cameo")
@@ -44,9 +73,14 @@ def _codes(actor) -> set[str]:
     return out
 
 
+def _all_codes(actors) -> set[str]:
+    """Every CAMEO code and country of ``actors``."""
+    return set().union(*(_codes(a) for a in actors)) if actors else set()
+
+
 def _match(gold: str, actors) -> tuple[bool, bool]:
     """(exact code, same country) for one gold code; "---REB" (no country) matches any ...REB."""
-    codes = set().union(*(_codes(a) for a in actors)) if actors else set()
+    codes = _all_codes(actors)
     if gold.startswith("---"):
         hit = any(c.endswith(gold[3:]) for c in codes)
         return hit, hit
@@ -69,12 +103,8 @@ def score_sentences(path: Path, *, limit: int | None = None) -> Score:
         actors = find_actors(doc, document=Document(id=row.get("id", "x"), text=row["text"])).actors
         gold = {c for e in row["gold_events"] for c in (e.get("source"), e.get("target")) if c and c != "---"}
         for code in sorted(gold):
-            score.total += 1
-            exact, country = _match(code, actors)
-            score.hits += exact
-            score.country_hits += country
-            if not country:
-                score.misses.append(f"{row.get('id')}: {code} not in {sorted(set().union(*(_codes(a) for a in actors))) if actors else []}")
+            if not score.add(code, actors)[1]:
+                score.misses.append(f"{row.get('id')}: {code} not in {sorted(_all_codes(actors))}")
     return score
 
 
@@ -93,11 +123,7 @@ def score_phrases(path: Path) -> Score:
         text = row["phrase"] + " said."
         actors = find_actors(nlp(text), document=Document(id="p", text=text)).actors
         for code in row["expected_codes"]:
-            score.total += 1
-            exact, country = _match(code, actors)
-            score.hits += exact
-            score.country_hits += country
-            if not exact:
+            if not score.add(code, actors)[0]:
                 score.misses.append(f"{row['phrase']!r}: {code} vs {[a.codes.get('cameo') for a in actors]}")
     return score
 
@@ -146,14 +172,9 @@ def score_known_actors(dict_dir: Path) -> Score:
             codes |= table.get(form.upper().replace(".", ""), set()) | table.get(form.upper(), set())
         if not codes:
             continue
-        score.total += 1
         ours = {entry.country, entry.cameo[:3] if entry.cameo else None,
                 "IGO" if entry.sector == "IGO" or entry.kind == "IGO" else None} - {None}
-        prefixes = {c[:3] for c in codes}
-        if ours & prefixes:
-            score.hits += 1
-            score.country_hits += 1
-        else:
+        if not score.tally(bool(ours & {c[:3] for c in codes})):
             score.misses.append(f"{entry.name}: ours {entry.country}/{entry.cameo}, Phoenix {sorted(codes)}")
     return score
 
@@ -183,26 +204,16 @@ def score_plover_actors(path: Path, *, limit: int | None = None) -> dict[str, Sc
                 continue
             aid = index.actor_at(start, start + len(g["text"]))
             actor = index.get(aid)
-            found.total += 1
-            found.hits += actor is not None
-            found.country_hits += actor is not None
+            found.tally(actor is not None)
             gold_code = _LEGACY.get(g["code"], g["code"])
             ours = None
             if actor is not None:
                 ours = "IGO" if actor.kind == "IGO" or actor.sector == "IGO" else actor.country
-            country.total += 1
-            ok = ours == gold_code
-            country.hits += ok
-            country.country_hits += ok
-            if not ok and len(country.misses) < 60:
+            if not country.tally(ours == gold_code) and len(country.misses) < 60:
                 country.misses.append(f"{row['id']}: {g['text']!r} {gold_code} vs {ours} ({actor.name if actor else None})")
             gs = (g.get("sector") or "")[:3]
             if len(gs) == 3 and gs.isalpha() and gs.isupper():
-                sector.total += 1
-                ok = actor is not None and actor.sector == gs
-                sector.hits += ok
-                sector.country_hits += ok
-                if not ok and len(sector.misses) < 60:
+                if not sector.tally(actor is not None and actor.sector == gs) and len(sector.misses) < 60:
                     sector.misses.append(f"{row['id']}: {g['text']!r} {gs} vs {actor.sector if actor else None}")
     return {"found": found, "country": country, "sector": sector}
 
@@ -241,12 +252,7 @@ def score_polnear_sources(folder: Path, *, limit: int | None = None) -> dict[str
             kind = "pronoun" if low in _PRON else ("named" if any(w[:1].isupper() for w in src.split()[1:]) or
                                                     (src[:1].isupper() and low.split()[0] not in ("the", "a", "an")) else "other")
             sc = out[kind]
-            sc.total += 1
-            aid = index.actor_at(start, end)
-            if aid is not None:
-                sc.hits += 1
-                sc.country_hits += 1
-            elif len(sc.misses) < 40:
+            if not sc.tally(index.actor_at(start, end) is not None) and len(sc.misses) < 40:
                 sc.misses.append(f"{path.stem}: {src!r}")
     return out
 
