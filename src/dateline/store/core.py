@@ -441,6 +441,7 @@ class _Writer:
         self.ids = ids
         self.pg = self.dialect == "postgresql"
         self.batch: list[tuple[str, list]] = []  # PostgreSQL inserts held back for `_flush`
+        self._generic = False  # PostgreSQL: plan_cache_mode of this transaction is auto (`_plans`)
 
     def _run(self, stmt, params: dict, keys: tuple | None = None, *, cur=None):
         """Execute a prebuilt statement straight on a DBAPI cursor (``cur``, default the writer's;
@@ -496,6 +497,16 @@ class _Writer:
         with a prefix, or its undated ones), never every cluster of the key (a busy pair of
         actors has one per date)."""
         undated = [key for key, _, prefix in lookups if prefix is None]
+        if self.pg:  # one text for any look-ups: prepared once, planned once (`_SQL_PG_CLUSTERS`)
+            ranges = sorted({(key, p, prefix) for key, precisions, prefix in lookups if prefix is not None
+                             for p in precisions})
+            self._plans(generic=True)
+            # array literals written here: keys are hex digests, precisions words, prefixes dates,
+            # none needing quotes (psycopg would dump each list in Python)
+            cur.execute(_SQL_PG_CLUSTERS, tuple("{" + ",".join(col) + "}" for col in (
+                [r[0] for r in ranges], [r[1] for r in ranges], [r[2] for r in ranges],
+                [r[2] + "~" for r in ranges], undated)))
+            return cur
         dated = [(key, (*precisions, *precisions[-1:] * (3 - len(precisions))), prefix)
                  for key, precisions, prefix in lookups if prefix is not None]
         sql = _SQL_CLUSTERS.get((self.dialect, len(undated), len(dated)))
@@ -515,6 +526,15 @@ class _Writer:
         cur.execute(sql, params)  # on PostgreSQL ``cur`` is a RawCursor (see `_write`)
         return cur
 
+    def _plans(self, *, generic: bool) -> None:
+        """PostgreSQL: let prepared statements from here on keep one generic plan (``generic``), or
+        plan them for their values (the connection's ``force_custom_plan``, for statements whose
+        best plan depends on them); a ``SET LOCAL`` only when the mode changes, and the COMMIT
+        restores the connection's."""
+        if generic != self._generic:
+            self._raw().execute("SET LOCAL plan_cache_mode = " + ("auto" if generic else "force_custom_plan"))
+            self._generic = generic
+
     def _flush(self) -> None:
         """PostgreSQL: send the held-back inserts as few statements as possible, each a chain of
         data-modifying CTEs (``WITH a AS (INSERT ...), b AS (INSERT ...) INSERT ...``): a
@@ -530,9 +550,9 @@ class _Writer:
             return
         # the chain's text depends only on the record's row counts, so psycopg prepares it; its
         # plan (inserts of given values, no choice to make) is made once, not per record as the
-        # connection's force_custom_plan would have it (0.4 ms of server time a record). Until
-        # the COMMIT; statements after it in this transaction are sent unprepared (`_refresh`)
-        self._raw().execute("SET LOCAL plan_cache_mode = auto")
+        # connection's force_custom_plan would have it (0.4 ms of server time a record). The
+        # statements after it in this transaction are sent unprepared (`_refresh`)
+        self._plans(generic=True)
         parts, params = [], []
         for template, values in self.batch + [(None, ())]:
             if template is None or (parts and len(params) + len(values) > _PG_MAX_PARAMS):
@@ -550,6 +570,8 @@ class _Writer:
         if pks is None:
             pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
                                            {"id": doc_id, "h": text_hash}).fetchall()]
+        if pks and self.pg:
+            self._plans(generic=False)  # planned for the document's pk
         # the clusters and actors of each old copy, asked together (one wait on PostgreSQL)
         asked = [(self._run(_SEL_DOC_CLUSTERS, {"pk": pk}, cur=self.conn.cursor()),
                   self._run(_SEL_DOC_ACTORS, {"pk": pk}, cur=self.conn.cursor())) for pk in pks]
@@ -977,6 +999,17 @@ _SQL_ACTOR_KEYS = 'SELECT "key", id FROM actors WHERE "key" IN ({})'
 _SQL_ACTOR_NAMES = ("SELECT n.norm, a.id, a.kind, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id "
                     "WHERE n.norm IN ({})")
 _SQL_CLUSTERS: dict = {}  # candidate-cluster queries by (dialect, undated look-ups, dated look-ups)
+# PostgreSQL: the same look-ups as arrays, one index range per row. ``OFFSET 0`` keeps each
+# LATERAL subquery from being merged into a join, so the plan is a loop of index probes whatever
+# the table statistics (a generic plan of the join chose a hash join over a sequential scan)
+_SQL_PG_CLUSTERS = (
+    'SELECT c."key", c.id, c.date_value, c.precision, c.place '
+    "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS q(k, p, lo, hi) CROSS JOIN LATERAL "
+    '(SELECT * FROM event_clusters WHERE "key" = q.k AND precision = q.p AND date_value >= q.lo '
+    "AND date_value < q.hi OFFSET 0) AS c "
+    'UNION SELECT c."key", c.id, c.date_value, c.precision, c.place FROM unnest($5::text[]) AS u(k) '
+    "CROSS JOIN LATERAL (SELECT * FROM event_clusters WHERE \"key\" = u.k AND precision = 'unknown' OFFSET 0) AS c "
+    "ORDER BY 2")
 _SQL_RECOUNT = (
     "UPDATE event_clusters SET "
     "num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = event_clusters.id), "
