@@ -85,16 +85,8 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
         if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
-    while left <= right and (doc[left].lower_ in _MARKS and doc[left].dep_ == "mark" or doc[left].is_space
-                             or (doc[left].is_punct and not _is_mark(doc[left]))):
-        left += 1
-    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
-        right -= 1
-    if right - left + 1 < min_tokens:
-        return None
-    span = trim_span(ctx.text, doc[left].idx, doc[right].idx + len(doc[right].text))
-    span = _close_open_quote(ctx, span)
-    return span if span[1] > span[0] else None
+    span = _span_of(ctx, left, right, min_tokens, marks=True)
+    return _close_open_quote(ctx, span) if span is not None else None
 
 
 def _split_subject(comp: Token, cue: Token) -> Token | None:
@@ -459,9 +451,20 @@ def _passive_with_agent(ctx: QuoteContext, verb: Token) -> tuple[Span, Token] | 
     return (content, agent) if content is not None else None
 
 
-def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS) -> Span | None:
+def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TOKENS, *,
+             marks: bool = False) -> Span | None:
+    """The character span of tokens ``left..right`` without edge spaces and punctuation other than
+    quote marks (with ``marks``, without a leading "that" too), or None under ``min_tokens``.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.quotes.context import QuoteContext
+    >>> ctx = QuoteContext.build(load_nlp()("He said that the talks failed."))
+    >>> _span_of(ctx, 2, 6), _span_of(ctx, 2, 6, marks=True)
+    ((8, 29), (13, 29))
+    """
     doc = ctx.doc
-    while left <= right and (doc[left].is_space or (doc[left].is_punct and not _is_mark(doc[left]))):
+    while left <= right and (doc[left].is_space or (doc[left].is_punct and not _is_mark(doc[left]))
+                             or marks and doc[left].dep_ == "mark" and doc[left].lower_ in _MARKS):
         left += 1
     while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
         right -= 1
