@@ -2,6 +2,7 @@
 search, the upload box; and the render helpers on hand-made layers."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from dateline.api import create_app
 from dateline.store import open_store
 from dateline.store.synthetic import story, synthetic_record
-from dateline.web.render import Layer, highlight, timeline_svg
+from dateline.web.render import Layer, highlight, lead, timeline_svg
 
 
 @pytest.fixture
@@ -98,3 +99,29 @@ def test_web_upload_can_save_on_loopback(client):
 def test_web_home_lists_documents(client):
     html = client.get("/ui/").text
     assert html.count('class="doc-link"') == 3 and 'name="text"' in html
+
+
+@pytest.mark.parametrize("text,limit,expected", [
+    ("Talks resumed in Geneva on Monday.", 40, "Talks resumed in Geneva on Monday."),
+    ("Talks resumed in Geneva on Monday.", 20, "Talks resumed in…"),
+    ("Talks resumed in Geneva, officials said.", 24, "Talks resumed in Geneva…"),
+    ("Talks resumed\nin Geneva on Monday.", 20, "Talks resumed"),
+    ("Supercalifragilistic words", 5, "Super…"),
+])
+def test_web_lead_cuts_at_a_word_boundary(text, limit, expected):
+    assert lead(text, limit) == expected
+
+
+@pytest.mark.parametrize("title,heading", [
+    (None, "BRUSSELS — Defence ministers of the contact group met at the alliance headquarters on a cold "
+           "Wednesday morning. Pete…"),
+    ("Allies meet in Brussels", "Allies meet in Brussels"),
+])
+def test_web_article_heading_of_untitled_document_ends_at_a_word(title, heading):
+    record = story("d9", "BRUSSELS — Defence ministers of the contact group met at the alliance headquarters on a "
+                         "cold Wednesday morning.")
+    store = open_store(":memory:")
+    store.add(dataclasses.replace(record, document=dataclasses.replace(record.document, title=title)))
+    html = TestClient(create_app(store)).get("/ui/documents/d9").text
+    store.close()
+    assert f"<h1>{heading}</h1>" in html and f"<title>{heading} · dateline</title>" in html

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from dateline.errors import DatelineError, StoreError
 from dateline.record import Record
 from dateline.store.query import MAX_ID
-from dateline.web.render import evidence_layers, highlight, speaker_colours, timeline_svg
+from dateline.web.render import evidence_layers, highlight, lead, speaker_colours, timeline_svg
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -24,6 +24,7 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 _here = resources.files("dateline.web")
 templates = Jinja2Templates(directory=str(_here / "templates"))
 templates.env.filters["names"] = lambda ids, names: ", ".join(names.get(i, i) for i in ids)
+templates.env.filters["lead"] = lead
 router = APIRouter(prefix="/ui", include_in_schema=False)
 
 
