@@ -441,7 +441,7 @@ class _Writer:
         self.ids = ids
         self.pg = self.dialect == "postgresql"
         self.batch: list[tuple[str, list]] = []  # PostgreSQL inserts held back for `_flush`
-        self._generic = False  # PostgreSQL: plan_cache_mode of this transaction is auto (`_plans`)
+        self._mode = "force_custom_plan"  # PostgreSQL: this transaction's plan_cache_mode (`_plans`)
 
     def _run(self, stmt, params: dict, keys: tuple | None = None, *, cur=None):
         """Execute a prebuilt statement straight on a DBAPI cursor (``cur``, default the writer's;
@@ -500,7 +500,7 @@ class _Writer:
         if self.pg:  # one text for any look-ups: prepared once, planned once (`_SQL_PG_CLUSTERS`)
             ranges = sorted({(key, p, prefix) for key, precisions, prefix in lookups if prefix is not None
                              for p in precisions})
-            self._plans(generic=True)
+            self._plans("auto")
             # array literals written here: keys are hex digests, precisions words, prefixes dates,
             # none needing quotes (psycopg would dump each list in Python)
             cur.execute(_SQL_PG_CLUSTERS, tuple("{" + ",".join(col) + "}" for col in (
@@ -526,14 +526,15 @@ class _Writer:
         cur.execute(sql, params)  # on PostgreSQL ``cur`` is a RawCursor (see `_write`)
         return cur
 
-    def _plans(self, *, generic: bool) -> None:
-        """PostgreSQL: let prepared statements from here on keep one generic plan (``generic``), or
-        plan them for their values (the connection's ``force_custom_plan``, for statements whose
-        best plan depends on them); a ``SET LOCAL`` only when the mode changes, and the COMMIT
-        restores the connection's."""
-        if generic != self._generic:
-            self._raw().execute("SET LOCAL plan_cache_mode = " + ("auto" if generic else "force_custom_plan"))
-            self._generic = generic
+    def _plans(self, mode: str) -> None:
+        """PostgreSQL: how prepared statements from here on are planned: ``auto`` (one generic
+        plan, kept while it costs no more than planning for the values), ``force_generic_plan``,
+        or ``force_custom_plan`` (the connection's setting, for statements whose best plan depends
+        on their values). A ``SET LOCAL`` only when the mode changes; the COMMIT restores the
+        connection's."""
+        if mode != self._mode:
+            self._raw().execute(f"SET LOCAL plan_cache_mode = {mode}")
+            self._mode = mode
 
     def _flush(self) -> None:
         """PostgreSQL: send the held-back inserts as few statements as possible, each a chain of
@@ -552,7 +553,7 @@ class _Writer:
         # plan (inserts of given values, no choice to make) is made once, not per record as the
         # connection's force_custom_plan would have it (0.4 ms of server time a record). The
         # statements after it in this transaction are sent unprepared (`_refresh`)
-        self._plans(generic=True)
+        self._plans("auto")
         parts, params = [], []
         for template, values in self.batch + [(None, ())]:
             if template is None or (parts and len(params) + len(values) > _PG_MAX_PARAMS):
@@ -570,8 +571,6 @@ class _Writer:
         if pks is None:
             pks = [r[0] for r in self._run(_SEL_DOC_BY_HASH if text_hash else _SEL_DOC,
                                            {"id": doc_id, "h": text_hash}).fetchall()]
-        if pks and self.pg:
-            self._plans(generic=False)  # planned for the document's pk
         # the clusters and actors of each old copy, asked together (one wait on PostgreSQL)
         asked = [(self._run(_SEL_DOC_CLUSTERS, {"pk": pk}, cur=self.conn.cursor()),
                   self._run(_SEL_DOC_ACTORS, {"pk": pk}, cur=self.conn.cursor())) for pk in pks]
@@ -911,11 +910,17 @@ class _Writer:
         the actors it touched."""
         clusters = sorted(x for x in self.touched_clusters if x is not None)
         if clusters:  # recounted in SQL, so nothing waits for a result here
-            ph = ", ".join(["?" if self.dialect == "sqlite" else "%s"] * len(clusters))
-            # on PostgreSQL unprepared: an unnamed statement is always planned for its values
-            kw = {"prepare": False} if self.pg else {}
-            self.cur.execute(_SQL_RECOUNT.format(ph), tuple(clusters), **kw)
-            self.cur.execute(_SQL_DROP_EMPTY.format(ph), tuple(clusters), **kw)
+            if self.pg:  # one text for any number of clusters: prepared, planned once (the counts'
+                # subqueries probe the events by cluster whatever the plan; `auto` would keep
+                # planning these for the array's length)
+                self._plans("force_generic_plan")
+                ids = "{" + ",".join(map(str, clusters)) + "}"
+                self.cur.execute(_SQL_RECOUNT.replace("IN ({})", "= ANY(%s::integer[])"), (ids,))
+                self.cur.execute(_SQL_DROP_EMPTY.replace("IN ({})", "= ANY(%s::integer[])"), (ids,))
+            else:
+                ph = ", ".join("?" * len(clusters))
+                self.cur.execute(_SQL_RECOUNT.format(ph), tuple(clusters))
+                self.cur.execute(_SQL_DROP_EMPTY.format(ph), tuple(clusters))
         if self.pg:
             self._flush()
         else:
