@@ -473,3 +473,22 @@ def test_store_cluster_lookup_ranges_find_what_the_whole_key_finds(monkeypatch):
     monkeypatch.setattr(core._Writer, "_clusters_sql", whole_key)
     assert clusters(open_store(":memory:")) == ranged
     assert any(r[5] > 1 for r in ranged)
+
+
+def test_store_postgresql_write_plans_are_kept_and_do_not_leak(pg_store):
+    """The insert chain and the cluster statements keep generic plans inside a write; the
+    connection's own setting (plans for the values) is back once the write commits."""
+    records = list(synthetic_records(40))  # psycopg prepares after 5 uses; auto plans 5 times first
+    pg_store.add_many(records)
+    pg_store.add_many(records[:12])  # replaced: deletes and cluster recounts
+    raw = pg_store.engine.raw_connection()  # the pooled connection the writes used
+    try:
+        cur = raw.cursor()
+        cur.execute("SHOW plan_cache_mode")
+        assert cur.fetchone()[0] == "force_custom_plan"
+        cur.execute("SELECT statement, generic_plans FROM pg_prepared_statements")
+        generic = [statement for statement, n in cur.fetchall() if n]
+        assert any(x.startswith("WITH w0 AS (INSERT") for x in generic), generic
+        assert any("CROSS JOIN LATERAL" in x for x in generic), generic  # the cluster look-up
+    finally:
+        raw.close()
