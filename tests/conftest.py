@@ -51,3 +51,29 @@ def demo_record():
     from dateline.cli.analyze import demo_text
 
     return analyze(demo_text(), metadata={"id": "dateline-demo"})
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the whole test session (Debian's binaries on a loopback port, in a
+    temp dir); tests that need it skip with the reason when it cannot be started."""
+    from dateline.store.pgtemp import PostgresUnavailable, TempPostgres
+
+    try:
+        server = TempPostgres().start()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    yield server
+    server.stop()
+
+
+def empty_postgres(server) -> str:
+    """Empty the public schema of ``server`` (the `postgres` fixture) and return its URL."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(server.url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as c:
+        c.exec_driver_sql("DROP SCHEMA public CASCADE")
+        c.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return server.url

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import empty_postgres
+
 from dateline.api import create_app
 from dateline.record import check_record
 from dateline.store import open_store
@@ -185,21 +187,14 @@ def test_api_docs_load_no_cdn_assets(client):
     assert "SwaggerUIBundle" in client.get([a for a in assets if a.endswith(".js")][0]).text
 
 
-@pytest.fixture(scope="module")
-def pg_client():
-    """The same API over PostgreSQL (Debian's server started in a temp dir on a loopback port)."""
-    from dateline.store.pgtemp import PostgresUnavailable, TempPostgres
-
-    try:
-        server = TempPostgres().start()
-    except PostgresUnavailable as exc:
-        pytest.skip(f"PostgreSQL tests skipped: {exc}")
-    s = open_store(server.url)
+@pytest.fixture
+def pg_client(postgres):
+    """The same API over an empty schema of the session's PostgreSQL server."""
+    s = open_store(empty_postgres(postgres))
     s.add(story("d1", "KYIV —", source="AP"))
     s.add(story("d2", "PARIS —", source="Reuters", date=("2014-02-27", "day")))
     yield TestClient(create_app(s))
     s.close()
-    server.stop()
 
 
 def test_api_on_postgresql_filters_search_and_timeline(pg_client):

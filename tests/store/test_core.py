@@ -11,6 +11,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
+from conftest import empty_postgres
 from dateline.errors import StoreError
 from dateline.record import check_record
 from dateline.store import open_store
@@ -18,30 +19,9 @@ from dateline.store import schema as t
 from dateline.store.synthetic import cast, story, synthetic_record, synthetic_records
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    """A PostgreSQL server for the whole session (Debian's binaries on a loopback port)."""
-    from dateline.store.pgtemp import PostgresUnavailable, TempPostgres
-
-    try:
-        server = TempPostgres().start()
-    except PostgresUnavailable as exc:
-        pytest.skip(f"PostgreSQL tests skipped: {exc}")
-    yield server
-    server.stop()
-
-
 def _empty_postgres(request) -> str:
     """The URL of the session's PostgreSQL with its schema emptied."""
-    from sqlalchemy import create_engine
-
-    url = request.getfixturevalue("postgres").url
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.begin() as c:
-        c.exec_driver_sql("DROP SCHEMA public CASCADE")
-        c.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
+    return empty_postgres(request.getfixturevalue("postgres"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
