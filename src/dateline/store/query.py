@@ -72,6 +72,18 @@ def fts_query(q: str) -> str:
     return " ".join(quoted)
 
 
+def _category_and_dates(stmt, cols, category, date_from, date_to):
+    """Filter ``stmt`` on ``cols`` (events or event clusters: both have ``category``,
+    ``date_start`` and ``date_end``) by category and by overlap with [date_from, date_to]."""
+    if category:
+        stmt = stmt.where(cols.category == category.upper())
+    if date_from:
+        stmt = stmt.where(cols.date_end > date_from)
+    if date_to:
+        stmt = stmt.where(cols.date_start <= date_to)
+    return stmt
+
+
 def _title():
     """A document's title, or the start of its text when it has none (for lists and links)."""
     d = t.documents.c
@@ -247,12 +259,7 @@ class Queries:
                 return None
             ea = t.event_actors.c
             stmt = stmt.where(e.pk.in_(select(ea.event_pk).where(ea.actor_id.in_(ids))))
-        if category:
-            stmt = stmt.where(e.category == category.upper())
-        if date_from:
-            stmt = stmt.where(e.date_end > date_from)
-        if date_to:
-            stmt = stmt.where(e.date_start <= date_to)
+        stmt = _category_and_dates(stmt, e, category, date_from, date_to)
         if doc_id is not None:
             stmt = stmt.where(t.documents.c.id == doc_id)
         return stmt
@@ -363,12 +370,7 @@ class Queries:
             if not ids:
                 return Page([], None)
             stmt = stmt.where(self._clusters_of(ids))
-        if category:
-            stmt = stmt.where(c.category == category.upper())
-        if date_from:
-            stmt = stmt.where(c.date_end > date_from)
-        if date_to:
-            stmt = stmt.where(c.date_start <= date_to)
+        stmt = _category_and_dates(stmt, c, category, date_from, date_to)
         if cursor:
             try:
                 cd, cid = cursor.rsplit("|", 1)
@@ -381,8 +383,7 @@ class Queries:
             rows, nxt = _page(rows, limit, lambda r: f"{r['od']}|{r['id']}")
             reports: dict[int, list] = {}
             if rows:
-                ev = self._event_filters(self._event_select().where(e.cluster_id.in_([r["id"] for r in rows])),
-                                         actor=None, category=None, date_from=None, date_to=None, doc_id=None)
+                ev = self._event_select().where(e.cluster_id.in_([r["id"] for r in rows]))
                 for r in conn.execute(ev.order_by(e.pk)).mappings():
                     reports.setdefault(r["cluster_id"], []).append(self._event_item(r))
         items = []
