@@ -32,6 +32,7 @@ class CueLexicon:
     broad_only: frozenset[str] = frozenset()
     in_sources: frozenset[str] = frozenset()  # "in the latest poll, ...": the noun is the source  # verbs whose attributions only the broad mode reports
     desire: frozenset[str] = frozenset()  # verbs of wanting that take an object ("wants a deal")
+    topic: frozenset[str] = frozenset()  # speech acts whose object is what was said ("stressed the risks")
     as_verbs: frozenset[str] = frozenset()  # verbs of regarding with an "as" phrase ("see X as Y")
     people: frozenset[str] = frozenset()  # common nouns for people and institutions ("officials")
     stance: frozenset[str] = frozenset()  # take any object of a named actor ("Cruz endorsed Trump")
@@ -58,7 +59,7 @@ def load_cues() -> CueLexicon:
     lex = _read()
     prep_verbs = frozenset(v for v, _ in lex.prep_cues)
     every = (lex.speech | lex.cognition | lex.evidence | lex.object_verbs | lex.infinitive_verbs | prep_verbs
-             | lex.raising | lex.stance | lex.as_verbs | lex.desire)
+             | lex.raising | lex.stance | lex.as_verbs | lex.desire | lex.topic)
     return replace(lex, prep_verbs=prep_verbs, all_verbs=every, verbs=lex.speech | lex.cognition | lex.evidence)
 
 
@@ -86,4 +87,5 @@ def _read() -> CueLexicon:
         people=low(raw.get("people_nouns", ())),
         as_verbs=low(raw.get("as_verbs", ())),
         desire=low(raw.get("desire_verbs", ())),
+        topic=low(raw.get("topic_verbs", ())),
     )

@@ -182,6 +182,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
             comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                          and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if comp is None and lemma in lex.speech:
+            comp = _clause_in_medium(tok)
         weak = False
         subj = None
         passive_as = lemma in lex.as_verbs and _passive(tok)  # "Rubio could be seen as the more electable choice"
@@ -206,6 +208,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif lemma in lex.stance and _actor_subject(ctx, tok) and _actor_object(tok, lex.people):
             content = _object_content(ctx, tok, broad, stance=True)  # "Cruz endorsed Trump"
+            weak = True
+        elif lemma in lex.topic and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
+            content = _object_content(ctx, tok, True)  # "Cruz stressed the risks of the deal"
             weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
@@ -334,6 +339,24 @@ def _named_relative(ctx: QuoteContext, verb: Token) -> tuple[Span, Span] | None:
     return (obj.idx, obj.idx + len(obj.text)), second
 
 
+_MEDIUM_PREPS = {"in", "on", "during", "at"}
+
+
+def _clause_in_medium(verb: Token) -> Token | None:
+    """The "that" clause the parser hung on the medium of a speech verb ("said in one of a
+    series of messages that the truck was armed"): a clause with its own subject, marked by a
+    complementiser "that", inside the verb's "in/on" phrase."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPS:
+            continue
+        for t in prep.subtree:
+            if t.dep_ not in ("relcl", "acl") or t.left_edge.lower_ != "that":
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in t.children):
+                return t  # "that" opens a clause with a subject of its own: a complement, not a relative
+    return None
+
+
 def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     """ "Any attempt to debunk him, he said, becomes hopeless": the cue clause sits between commas
     inside the reported sentence, which is the content (two parts)."""
@@ -355,11 +378,17 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
                                or doc[lead].is_space):
         lead += 1  # "And yet, her aides say, ...": a connective is not content
     first = _span_of(ctx, lead, left - 2, min_tokens=1) if lead <= left - 2 else None
-    second = _span_of(ctx, right + 2, sent.end - 1, min_tokens=1)
+    end = sent.end - 1
+    for k in range(right + 3, sent.end):  # "..., email helped her - although she admitted ...": an aside ends it
+        if doc[k - 1].is_punct and not _is_mark(doc[k - 1]) and _trailing_aside(doc, k):
+            end = k - 2
+            break
+    second = _span_of(ctx, right + 2, end, min_tokens=1)
     if second is None:
         return None
-    if (first is not None and ctx.quoted_at(first[0]) is not None) or ctx.quoted_at(second[1] - 1) is not None:
+    if (first is not None and ctx.quoted_at(first[0]) is not None) or ctx.quoted_at(second[0]) is not None:
         return None  # a direct quote split by its cue: the direct finder's job
+    second = _close_open_quote(ctx, second)  # "..., they write, the plan has ''produced nothing.''": mixed
     return (first, second) if first is not None else (second,)
 
 

@@ -1,0 +1,40 @@
+"""Speech acts with a topic object, parenthetical cues before a quoted tail, and a "that" clause
+hung on the medium of a speech verb (issue 3, third round). Sentences written for these tests."""
+from __future__ import annotations
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _contents(nlp, text):
+    return [(q.kind, [c.text for c in q.content], q.cue.text if q.cue else None)
+            for q in find_quotes(nlp(text), actors=ActorIndex())]
+
+
+def test_topic_verb_of_named_actor_takes_its_object(nlp):
+    found = _contents(nlp, "Governor Alvarez stressed the cost of the new bridge.")
+    assert ("indirect", ["the cost of the new bridge"], "stressed") in found
+
+
+def test_topic_verb_needs_an_actor_subject(nlp):
+    assert _contents(nlp, "The report stressed the cost of the new bridge.") == []
+
+
+def test_declaring_a_thing_is_an_act_not_a_quote(nlp):
+    assert _contents(nlp, "The council declared a state of emergency in the valley.") == []
+
+
+def test_parenthetical_cue_with_a_quoted_tail_is_mixed(nlp):
+    found = _contents(nlp, "Even at best, the authors write, the new rules have ''produced nothing of value.''")
+    assert found and found[0][0] == "mixed" and found[0][2] == "write"
+    assert found[0][1][-1].endswith("value.''")
+
+
+def test_parenthetical_cue_content_stops_at_an_aside(nlp):
+    found = _contents(nlp, "Over the years, she said, the letters kept the two families close, although both moved abroad.")
+    assert ("indirect", ["Over the years", "the letters kept the two families close"], "said") in found
+
+
+def test_that_clause_on_the_medium_of_a_speech_verb(nlp):
+    found = _contents(nlp, "The governor said in one of several radio messages that the convoy was carrying fuel.")
+    assert any(c == ["the convoy was carrying fuel"] and cue == "said" for _, c, cue in found)
