@@ -38,3 +38,18 @@ def test_parenthetical_cue_content_stops_at_an_aside(nlp):
 def test_that_clause_on_the_medium_of_a_speech_verb(nlp):
     found = _contents(nlp, "The governor said in one of several radio messages that the convoy was carrying fuel.")
     assert any(c == ["the convoy was carrying fuel"] and cue == "said" for _, c, cue in found)
+
+
+def test_intention_of_a_relative_who_subject(nlp):
+    found = _contents(nlp, "Kasich, a governor who has refused to endorse the nominee, spoke on Monday.")
+    assert any(c == ["to endorse the nominee"] for _, c, _ in found)
+
+
+def test_looking_to_is_an_intention_of_a_named_actor(nlp):
+    found = _contents(nlp, "Senator Ortiz is looking to win back rural voters.")
+    assert any(c == ["to win back rural voters"] for _, c, _ in found)
+
+
+def test_raising_verb_with_an_empty_subject_keeps_only_the_complement(nlp):
+    found = _contents(nlp, "It is expected to rise to three percent this year.")
+    assert found == [("indirect", ["to rise to three percent this year"], "expected")]

@@ -264,6 +264,9 @@ def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
     subj = subject_of(verb)
     if subj is None or ctx.quoted_at(subj.idx) is not None:
         return False
+    if subj.lower_ in ("who", "whom"):
+        return True  # "a Republican who has refused to endorse him": a person
+    subj = resolve_relative(subj)  # "the Chamber, which is planning to ...": the antecedent
     return (subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
             or subj.lemma_.lower() in ctx.lex.people)
 
@@ -306,13 +309,17 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
     deps = ("xcomp", "acomp", "attr", "oprd")
     comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as"))
                  and c.i > verb.i), None)
-    if subj is None or comp is None or subj.i > verb.i or subj.lower_ in ("it", "there", "this", "that", "what"):
+    if comp is None or (comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children)):
         return None
-    if comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children):
-        return None
-    first = _span_of(ctx, subj.left_edge.i, subj.right_edge.i, min_tokens=1)
     second = _span_of(ctx, comp.left_edge.i, comp.right_edge.i, min_tokens=1)
-    if first is None or second is None:
+    if second is None:
+        return None
+    if subj is None or subj.i > verb.i or subj.lower_ in ("it", "there", "this", "that", "what", "which"):
+        if comp.dep_ != "xcomp" or _bare_participle(verb):
+            return None  # "It is expected to rise": the empty or shared subject is not content
+        return Candidate(_kind(ctx, second), (second,), (verb.idx, verb.idx + len(verb.text)), None, None, 0.3, verb.i)
+    first = _span_of(ctx, subj.left_edge.i, subj.right_edge.i, min_tokens=1)
+    if first is None:
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
