@@ -53,3 +53,14 @@ def test_looking_to_is_an_intention_of_a_named_actor(nlp):
 def test_raising_verb_with_an_empty_subject_keeps_only_the_complement(nlp):
     found = _contents(nlp, "It is expected to rise to three percent this year.")
     assert found == [("indirect", ["to rise to three percent this year"], "expected")]
+
+
+def test_reported_clause_running_into_a_quote_is_one_mixed_content(nlp):
+    found = _contents(nlp, 'The mayor said that because the vote is close, "every ballot counts."')
+    assert found and found[0][0] == "mixed"
+    assert found[0][1][0].startswith("because the vote is close")
+
+
+def test_cue_with_its_own_object_before_a_quote_stays_direct(nlp):
+    found = _contents(nlp, 'The mayor told reporters on Monday: "Every ballot counts."')
+    assert found and found[0][0] == "direct" and found[0][1] == ["Every ballot counts."]

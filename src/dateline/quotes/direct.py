@@ -340,6 +340,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 if lead is not None and _bare_lead(ctx, lead, q.start):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
+            elif att.where == "before" and (lead := _reported_lead(ctx, att.cue, q.start)) is not None:
+                parts[0] = (lead, parts[0][1])  # 'said that after 44 presidents, "It's time."': one mixed content
+                kind = "mixed"
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             conf = att.confidence if spk is not None else 0.3
             cand = Candidate(kind, tuple(parts), att.cue, spk, head, conf, att.cue_token)
@@ -393,6 +396,29 @@ def _lead_in(text: str, floor: int, start: int) -> int | None:
     if len(lead.split()) < 2 or not any(ch.isalpha() for ch in lead):
         return None
     return begin
+
+
+def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | None:
+    """Start of a reported clause that runs from the cue into a quote of the same sentence
+    ("said that, because the polls are close, "every vote counts""), or None when only the
+    cue's own words stand between them ("told reporters: "..."").
+
+    >>> from dateline.parse import load_nlp
+    >>> t = 'She said that as the polls are close "every vote counts."'
+    >>> _reported_lead(QuoteContext.build(load_nlp()(t)), (4, 8), t.index('"'))
+    14
+    """
+    if cue is None:
+        return None
+    last, first = ctx.token_at(cue[1] - 1), ctx.token_at(start)
+    if last is None or first is None or last.sent.start != first.sent.start or last.i >= first.i:
+        return None
+    gap = [t for t in ctx.doc[last.i + 1:first.i] if not (t.is_punct or t.is_space)]
+    if gap and gap[0].lower_ == "that":
+        gap = gap[1:]
+    if len(gap) < 2 or not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("mark", "nsubj") for t in gap):
+        return None
+    return gap[0].idx
 
 
 def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
