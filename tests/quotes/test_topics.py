@@ -64,3 +64,8 @@ def test_reported_clause_running_into_a_quote_is_one_mixed_content(nlp):
 def test_cue_with_its_own_object_before_a_quote_stays_direct(nlp):
     found = _contents(nlp, 'The mayor told reporters on Monday: "Every ballot counts."')
     assert found and found[0][0] == "direct" and found[0][1] == ["Every ballot counts."]
+
+
+def test_offered_and_presented_objects_are_topics(nlp):
+    found = _contents(nlp, "Senator Ortiz offered a sharp defense of the budget on Tuesday.")
+    assert any(c[0].startswith("a sharp defense of the budget") for _, c, _ in found)
