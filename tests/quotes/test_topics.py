@@ -69,3 +69,27 @@ def test_cue_with_its_own_object_before_a_quote_stays_direct(nlp):
 def test_offered_and_presented_objects_are_topics(nlp):
     found = _contents(nlp, "Senator Ortiz offered a sharp defense of the budget on Tuesday.")
     assert any(c[0].startswith("a sharp defense of the budget") for _, c, _ in found)
+
+
+def test_colon_cuts_off_a_clause_before_the_cue(nlp):
+    found = _contents(nlp, "The mayor is winning the argument because it is paying off: He said he has raised $100,000 since the storm.")
+    assert any(cue == "said" and c == ["he has raised $100,000 since the storm"] for _, c, cue in found)
+
+
+def test_discourse_though_does_not_cut_a_content(nlp):
+    found = _contents(nlp, "In all, though, the judges are doing what they can to find common ground, Professor Ames said.")
+    assert any(cue == "said" and c[0].startswith("In all, though, the judges") for _, c, cue in found)
+
+
+def test_trailing_cue_parsed_as_a_conjunct(nlp):
+    text = ("In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure from imports, "
+            "said the company's chief executive, John Ames.")
+    found = _contents(nlp, text)
+    assert any(cue == "said" and c[0].endswith("pressure from imports") for _, c, cue in found)
+
+
+def test_quote_cited_before_a_cue_with_its_own_clause(nlp):
+    text = 'Mr. Ames, citing "the unique magic of the place", said the town could be in a very strong position.'
+    found = _contents(nlp, text)
+    assert ("direct", ["the unique magic of the place"], "citing") in found
+    assert any(cue == "said" and c == ["the town could be in a very strong position"] for _, c, cue in found)

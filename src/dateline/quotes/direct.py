@@ -242,6 +242,9 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
                    and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2)
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
+    if (found_before is not None and found_after is not None and found_after.cue_token is not None
+            and _reports_own_clause(ctx, ctx.doc[found_after.cue_token], True)):
+        return found_before  # 'Lind, citing "the magic of it," said the race was close': "said" has its own clause
     if found_after is not None:
         return found_after
     return found_before

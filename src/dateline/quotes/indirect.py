@@ -24,6 +24,21 @@ _MIN_TOKENS = 3
 _TRAILING_DEPS = ("advcl", "prep", "npadvmod")
 
 
+def _complement(cue: Token) -> Token | None:
+    """The clause a cue verb reports: its first ``ccomp`` after it, else one before it that no
+    colon or semicolon cuts off ("Canova is winning: he said he raised $100,000" reports the
+    second clause, not the first)."""
+    comps = [c for c in cue.children if c.dep_ in _COMPLEMENT_DEPS]
+    after = [c for c in comps if c.i > cue.i]
+    if after:
+        return after[0]
+    doc = cue.doc
+    for c in comps:
+        if not any(doc[k].text in (":", ";") for k in range(c.right_edge.i + 1, cue.i)):
+            return c
+    return None
+
+
 def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = None,
              right_edge: int | None = None, min_tokens: int = _MIN_TOKENS) -> Span | None:
     """The character span of ``comp``'s subtree, without a leading "that" and edge punctuation.
@@ -118,12 +133,15 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 
 
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
+_SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
 def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     """A comma-led aside that annotators leave out of a content: ", who ...", ", even as ...",
     or an appositive that runs to the content's end ("criticized Comey, a Republican appointee")."""
     word = doc[k].lower_
+    if word in _SUBORDINATORS and doc[k].dep_ != "mark":
+        return False  # "In all, though, the justices agree": a discourse adverb, not an aside
     if word in _ASIDES and right is not None and doc[k].head.dep_ in ("relcl", "advcl") and doc[k].head.right_edge.i < right - 1:
         return False  # "the plan, which some called a ploy, was an insult": the content goes on after it
     if word in _ASIDES or (word == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to"):
@@ -178,12 +196,12 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         if blocked(tok.idx) or (not broad and lemma in lex.broad_only) or _that_said(tok):
             continue
-        comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        comp = _complement(tok)
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
             comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                          and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if comp is None and lemma in lex.speech:
-            comp = _clause_in_medium(tok)
+            comp = _clause_in_medium(tok) or _conjoined_report(tok)
         weak = False
         subj = None
         passive_as = lemma in lex.as_verbs and _passive(tok)  # "Rubio could be seen as the more electable choice"
@@ -344,6 +362,19 @@ def _named_relative(ctx: QuoteContext, verb: Token) -> tuple[Span, Span] | None:
     if second is None:
         return None
     return (obj.idx, obj.idx + len(obj.text)), second
+
+
+def _conjoined_report(cue: Token) -> Token | None:
+    """The clause before a trailing cue the parser conjoined to it ("the plant is hanging on,
+    but it is under pressure, said its chief executive"): a comma-led cue with its subject after
+    it and nothing of its own to report."""
+    doc = cue.doc
+    if cue.dep_ != "conj" or cue.head.i > cue.i or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < cue.i or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in cue.children):
+        return None
+    return cue.head
 
 
 _MEDIUM_PREPS = {"in", "on", "during", "at"}
