@@ -93,3 +93,13 @@ def test_quote_cited_before_a_cue_with_its_own_clause(nlp):
     found = _contents(nlp, text)
     assert ("direct", ["the unique magic of the place"], "citing") in found
     assert any(cue == "said" and c == ["the town could be in a very strong position"] for _, c, cue in found)
+
+
+def test_comparison_after_a_poll_answer_is_not_content(nlp):
+    found = _contents(nlp, "Fifty-two percent said the senator would be better, compared with 41 percent for the governor.")
+    assert any(c == ["the senator would be better"] for _, c, _ in found)
+
+
+def test_dash_led_aside_ends_a_content(nlp):
+    found = _contents(nlp, "Lind said he was encouraged by the plan \u2014 a modest boost for the mayor since the vote.")
+    assert any(c == ["he was encouraged by the plan"] for _, c, _ in found)

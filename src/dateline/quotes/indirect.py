@@ -97,7 +97,7 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             right = k - 1  # "say the US has more billionaires; Wealth-X tallies 585": a new clause
             break
     for k in range(left + 1, right):
-        if doc[k].text == "," and k + 1 <= right and _trailing_aside(doc, k + 1, right):
+        if doc[k].text in _ASIDE_OPENERS and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
     span = _span_of(ctx, left, right, min_tokens, marks=True)
@@ -133,6 +133,7 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 
 
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
+_ASIDE_OPENERS = {",", "\u2014", "\u2013"}  # a comma or a dash opens a trailing aside
 _SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
@@ -146,6 +147,9 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
         return False  # "the plan, which some called a ploy, was an insult": the content goes on after it
     if word in _ASIDES or (word == "according" and k + 1 < len(doc) and doc[k + 1].lower_ == "to"):
         return True  # ", according to X" attributes what precedes it to someone else
+    if word == "compared" and k + 1 < len(doc) and doc[k + 1].lower_ in ("with", "to"):
+        return True  # "..., compared with 41 percent for Clinton": the narrator's comparison
+
     if right is not None:
         for u in doc[k:right + 1]:
             if (u.dep_ == "appos" and u.head.i < k and u.left_edge.i == k and u.right_edge.i >= right - 1
