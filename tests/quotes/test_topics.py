@@ -103,3 +103,8 @@ def test_comparison_after_a_poll_answer_is_not_content(nlp):
 def test_dash_led_aside_ends_a_content(nlp):
     found = _contents(nlp, "Lind said he was encouraged by the plan \u2014 a modest boost for the mayor since the vote.")
     assert any(c == ["he was encouraged by the plan"] for _, c, _ in found)
+
+
+def test_seeing_as_of_any_subject(nlp):
+    found = _contents(nlp, "Many younger renters see the new tax as a burden on their families.")
+    assert any(c == ["the new tax as a burden on their families"] for _, c, _ in found)

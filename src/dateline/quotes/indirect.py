@@ -222,7 +222,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
             content, subj = passive
             weak = True
-        elif lemma in lex.as_verbs and _actor_subject(ctx, tok) and (seen := _seen_as(ctx, tok)) is not None:
+        elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
         elif lemma in lex.desire and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
