@@ -549,7 +549,9 @@ def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candi
                 break
         if content is None:
             continue
-        subj = subject_of(tok.head)
+        subj = subject_of(tok)  # "left voters fearful that": the object holds the attitude
+        if subj is None or subj.lower_ == "it":  # "made it clear that": the maker
+            subj = subject_of(tok.head)
         if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
             subj = None
         spk, head = _speaker(ctx, subj, content)

@@ -14,7 +14,9 @@ from dateline.quotes.cues import load_cues
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp")
+_CONTROL_DEPS = ("xcomp", "oprd")
+_EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
@@ -35,9 +37,14 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     for _ in range(max_hops + 1):
         found = _own_subject(tok)
         if found is not None:
+            if found.lower_ == "it" and tok is not cue and any(c.dep_ == "acomp" for c in tok.children):
+                return None  # "it is worth pointing out that ...": no one in particular
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        controller = _object_controller(tok) if tok is cue else None
+        if controller is not None:
+            return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _noun_speaker(tok, tok.head)
         if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
@@ -50,6 +57,18 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             continue
         break
     return _agent(cue)
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """The object of the verb a complement hangs from ("led Republicans to say", "left voters
+    fearful that"): the object, not the verb's subject, says or thinks the complement. Only an
+    object that can speak counts ("used the speech to call for ..." keeps the user)."""
+    if tok.dep_ not in _CONTROL_DEPS or tok.head is tok:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS or not _animate(obj):
+        return None
+    return obj
 
 
 def _own_subject(tok: Token) -> Token | None:

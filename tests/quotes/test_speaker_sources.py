@@ -1,0 +1,39 @@
+"""Speaker choice on sentences written for these tests (issue 3, item 4: source accuracy)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.quotes.find import find_candidates
+
+
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    """Map each candidate's cue text to its speaker mention text."""
+    doc = nlp(text)
+    return {text[slice(*c.cue)]: (text[slice(*c.speaker)] if c.speaker else None) for c in find_candidates(doc) if c.cue}
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # object control: the object of "led", "left", "prompted" says or thinks the complement
+    ("The flood led several economists to say that the dam had failed.", "say", "several economists"),
+    ("The vote left the mayor's allies fearful that the budget would collapse.", "fearful", "the mayor's allies"),
+    # an object that cannot speak is a tool, not a speaker
+    ("The senator used her closing speech to demand that the mine be closed.", "demand", "The senator"),
+])
+def test_object_controls_the_complement(nlp, text, cue, speaker):
+    assert _speakers(nlp, text)[cue] == speaker
+
+
+def test_adjective_raising_reaches_the_subject(nlp):
+    # "are likely to say": the speaker is the subject of the copula the adjective hangs on
+    got = _speakers(nlp, "Rural teachers are far more likely to say that the new exam is unfair.")
+    assert got["say"] == "Rural teachers"
+
+
+def test_made_it_clear_takes_the_maker(nlp):
+    got = _speakers(nlp, "Ortega made it clear that the harbour would stay open all winter.")
+    assert got["clear"] == "Ortega"
+
+
+def test_extraposed_it_is_no_speaker(nlp):
+    got = _speakers(nlp, "It is worth pointing out that the harbour stayed open all winter.")
+    assert got.get("pointing out") is None
