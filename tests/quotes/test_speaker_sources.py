@@ -37,3 +37,13 @@ def test_made_it_clear_takes_the_maker(nlp):
 def test_extraposed_it_is_no_speaker(nlp):
     got = _speakers(nlp, "It is worth pointing out that the harbour stayed open all winter.")
     assert got.get("pointing out") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether the ferry would run in winter, Okafor shrugged.",
+    "Okafor, when asked whether the ferry would run in winter, shrugged.",
+])
+def test_bare_asked_has_no_speaker(nlp, text):
+    # the one asked is the clause's subject; who asked is not named
+    got = _speakers(nlp, text)
+    assert "Okafor" not in {v for k, v in got.items() if k.lower() == "asked"}

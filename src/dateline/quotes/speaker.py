@@ -33,6 +33,8 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     """
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
+    if _bare_participle(cue):
+        return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
     tok = cue
     for _ in range(max_hops + 1):
         found = _own_subject(tok)
@@ -57,6 +59,25 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             continue
         break
     return _agent(cue)
+
+
+_PARTICIPLE_LEADS = {"when", "if", "once", "after", "before", "while", "as", ","}
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle opening a clause with no subject or auxiliary of its own, at the sentence
+    start or after "when"/a comma ("Asked about X, ...", "Lind, when asked whether ..."): passive,
+    so the subject of the clause it hangs on is the one addressed, not the speaker."""
+    if verb.tag_ not in ("VBN", "VBD") or not (verb.dep_ == "advcl" and verb.i < verb.head.i
+                                                or verb.dep_ in _NOUN_HEAD_DEPS and verb.i > verb.head.i):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "expl") for c in verb.children):
+        return False
+    doc = verb.doc
+    if verb.i == verb.sent.start:
+        return True
+    lead = doc[verb.i - 1].lower_  # "Lind, tweeted Sunday": a misparsed main verb after a comma
+    return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
 
 
 def _object_controller(tok: Token) -> Token | None:
