@@ -47,3 +47,10 @@ def test_bare_asked_has_no_speaker(nlp, text):
     # the one asked is the clause's subject; who asked is not named
     got = _speakers(nlp, text)
     assert "Okafor" not in {v for k, v in got.items() if k.lower() == "asked"}
+
+
+def test_weekday_after_cue_is_no_speaker(nlp):
+    # the parse leaves "said" without a subject; the fallback must not take the day for the speaker
+    text = '"The ferries will run again soon," said Monday a port official.'
+    speakers = {c.kind: text[slice(*c.speaker)] if c.speaker else None for c in find_candidates(nlp(text))}
+    assert speakers["direct"] != "Monday"

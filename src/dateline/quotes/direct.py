@@ -104,6 +104,8 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
     if pos is None:
         return subj if subj is not None and not ctx.in_quote(subj) else None
     for t in zone[pos + 1:pos + 4]:
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Wednesday"
         if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
             return _chunk_head(t)
         if t.is_punct:
