@@ -54,3 +54,11 @@ def test_weekday_after_cue_is_no_speaker(nlp):
     text = '"The ferries will run again soon," said Monday a port official.'
     speakers = {c.kind: text[slice(*c.speaker)] if c.speaker else None for c in find_candidates(nlp(text))}
     assert speakers["direct"] != "Monday"
+
+
+def test_free_quote_takes_the_subject_of_the_sentence_before_it(nlp):
+    text = ('"We will not sign anything this week," Mayor Lund said.\n\n'
+            'Councillor Okafor disagreed with the delay. "The bridge has to be rebuilt before the winter comes."')
+    doc = nlp(text)
+    last = [c for c in find_candidates(doc) if c.kind == "direct"][-1]
+    assert text[slice(*last.speaker)] == "Councillor Okafor"

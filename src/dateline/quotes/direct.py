@@ -320,6 +320,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if intro is not None:
                 spk, head = _speaker_spans(ctx, intro.speaker, parts)
                 cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
+            elif prev_text and (near := _previous_subject(ctx, q.start, floor=pstart)) is not None:
+                # 'Lind agreed. "The plan is dead."': the sentence before, in the same paragraph
+                spk, head = _speaker_spans(ctx, near, parts)
+                cand = Candidate("direct", tuple(parts), None, spk, head, 0.4 if spk else 0.2)
             elif last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
                 prev = last_para_speaker[1]
                 if out and out[-1] is prev and _whole_paragraph(text, pstart, parts):
@@ -478,12 +482,14 @@ def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
     return Attribution(_cue_span(ctx, verb), subj, 0.7, verb.i, "intro")
 
 
-def _previous_subject(ctx: QuoteContext, pstart: int) -> Token | None:
-    """The person the paragraph before a free-standing quote is about: its last sentence's subject."""
+def _previous_subject(ctx: QuoteContext, pstart: int, *, floor: int = 0) -> Token | None:
+    """The person the text before a free-standing quote is about: the subject of the sentence
+    ending before ``pstart`` (the previous paragraph's last one, or one in the quote's own
+    paragraph when ``floor`` is that paragraph's start)."""
     j = pstart - 1
-    while j >= 0 and ctx.text[j].isspace():
+    while j >= floor and ctx.text[j].isspace():
         j -= 1
-    if j < 0:
+    if j < floor:
         return None
     tok = ctx.token_at(j)
     if tok is None or ctx.in_quote(tok):
