@@ -62,3 +62,13 @@ def test_free_quote_takes_the_subject_of_the_sentence_before_it(nlp):
     doc = nlp(text)
     last = [c for c in find_candidates(doc) if c.kind == "direct"][-1]
     assert text[slice(*last.speaker)] == "Councillor Okafor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('As Professor Amara Diallo put it: "The river does not care about borders."', "Professor Amara Diallo"),
+    ('Councillor Okafor delivered a blunt reply: "The bridge will be rebuilt, and soon."', "Councillor Okafor"),
+    ('The harbour was quiet all week - Ines Duarte: "Nobody wants to sail in this weather."', "Ines Duarte"),
+])
+def test_colon_clause_names_the_speaker(nlp, text, speaker):
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert [text[slice(*c.speaker)] for c in direct] == [speaker]

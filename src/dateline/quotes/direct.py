@@ -226,14 +226,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
             found_before = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, before), 0.85, cue.i, "before")
     if found_before is None:
         acc = _according(ctx, before)
-        if acc is not None and prev_char == ",":
+        if acc is not None and prev_char in ",:":
             found_before = acc
     if found_before is None and prev_char == ":" and before:
-        # verbless colon introduction: "Hegseth: ..." or "His answer: ..."
-        colon = before[-1]
-        head = next((t for t in reversed(before[:-1]) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-        if head is not None and len(before) <= 6:
-            found_before = Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
+        found_before = _colon_clause(ctx, before)
     if found_before is not None and prev_char not in ":," and found_before.where == "before":
         nxt = text[q.end:q.end + 3].lstrip(" \t")
         if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
@@ -247,6 +243,31 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if found_after is not None:
         return found_after
     return found_before
+
+
+def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
+    """The clause ending in the colon right before a quote introduces it.
+
+    With a verb of its own, its subject speaks ("As Ridge put it:", "McConnell delivered a
+    blunt message:", "A footnote makes that clear:"); verbless, the last noun before the colon
+    ("Hegseth:", "His answer:", "... - More from Jones:").
+    """
+    colon = before[-1]
+    words = before[:-1]
+    dash = max((k for k, t in enumerate(words) if t.text in DASHES or t.text == "-"), default=None)
+    if dash is not None:  # "The race tightened - Philip Bump:": the name after the dash
+        words = words[dash + 1:]
+    verb = next((t for t in reversed(words) if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                 and not _modifier_clause(t)), None)
+    if verb is not None:
+        subj = subject_of(verb)
+        if subj is None or ctx.in_quote(subj) or subj.i > colon.i or subj.lower_ in ("it", "there"):
+            return None  # "But it may have an impact:": no one speaks
+        return Attribution(_cue_span(ctx, verb), subj, 0.6, verb.i, "colon")
+    head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    if head is None or len(words) > 5:
+        return None
+    return Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
 
 
 def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
