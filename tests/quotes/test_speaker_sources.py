@@ -72,3 +72,9 @@ def test_free_quote_takes_the_subject_of_the_sentence_before_it(nlp):
 def test_colon_clause_names_the_speaker(nlp, text, speaker):
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert [text[slice(*c.speaker)] for c in direct] == [speaker]
+
+
+def test_cue_before_comma_keeps_its_quote_from_the_next_sentence(nlp):
+    text = 'Okafor nodded and said, "The bridge will be rebuilt." The mayor later recalled the vote.'
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "Okafor"

@@ -240,6 +240,9 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
                    and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2)
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
+    if (found_before is not None and found_before.where == "before" and prev_char == ","
+            and not tight_after):
+        return found_before  # 'Lind said, "We won." The mayor then recalled ...': the next sentence's cue is not its own
     if found_after is not None:
         return found_after
     return found_before
