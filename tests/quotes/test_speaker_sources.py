@@ -78,3 +78,16 @@ def test_cue_before_comma_keeps_its_quote_from_the_next_sentence(nlp):
     text = 'Okafor nodded and said, "The bridge will be rebuilt." The mayor later recalled the vote.'
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "Okafor"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Voters quoted a new poll that shows more residents view the mayor unfavorably than support her.", "shows", "that"),
+    ("Ferry traffic fell by half. That suggests the new bridge is drawing commuters away.", "suggests", "That"),
+])
+def test_relative_and_demonstrative_subjects_speak(nlp, text, cue, speaker):
+    assert _speakers(nlp, text)[cue] == speaker
+
+
+def test_that_said_stays_without_speaker(nlp):
+    got = _speakers(nlp, "That said, residents say the tower will block the view of the harbour.")
+    assert "That" not in got.values()
