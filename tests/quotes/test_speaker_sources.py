@@ -91,3 +91,9 @@ def test_relative_and_demonstrative_subjects_speak(nlp, text, cue, speaker):
 def test_that_said_stays_without_speaker(nlp):
     got = _speakers(nlp, "That said, residents say the tower will block the view of the harbour.")
     assert "That" not in got.values()
+
+
+def test_trailing_participle_belongs_to_the_reporter(nlp):
+    # the parser hangs "pointing" on "is failing"; the one who said it points
+    text = "Okafor said the ferry service is failing, pointing to the empty boats on the evening crossings."
+    assert _speakers(nlp, text)["pointing"] == "Okafor"

@@ -35,6 +35,9 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    reporter = _reporting_verb(cue)
+    if reporter is not None:
+        return subject_of(reporter, max_hops=max_hops)
     tok = cue
     for _ in range(max_hops + 1):
         found = _own_subject(tok)
@@ -78,6 +81,19 @@ def _bare_participle(verb: Token) -> bool:
         return True
     lead = doc[verb.i - 1].lower_  # "Lind, tweeted Sunday": a misparsed main verb after a comma
     return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
+
+
+def _reporting_verb(cue: Token) -> Token | None:
+    """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
+    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
+    Lind points. Returns "said" there, else None."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "-", "\u2014"):
+        return None
+    clause = cue.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb is clause or verb.i > clause.i or verb.lemma_.lower() not in load_cues().verbs:
+        return None
+    return verb
 
 
 def _object_controller(tok: Token) -> Token | None:
