@@ -97,3 +97,8 @@ def test_trailing_participle_belongs_to_the_reporter(nlp):
     # the parser hangs "pointing" on "is failing"; the one who said it points
     text = "Okafor said the ferry service is failing, pointing to the empty boats on the evening crossings."
     assert _speakers(nlp, text)["pointing"] == "Okafor"
+
+
+def test_relative_pronoun_yields_to_the_real_subject(nlp):
+    text = "Okafor praised the ferry office, which he argued seeks to restore fairness to rural schools."
+    assert _speakers(nlp, text)["argued"] == "he"

@@ -111,7 +111,8 @@ def _object_controller(tok: Token) -> Token | None:
 def _own_subject(tok: Token) -> Token | None:
     """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
-    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c)))  # "DENVER, Aug. 24 — A spokesman"
+    # "DENVER, Aug. 24 — A spokesman"; "the plan, which he argued fails": "which" is the clause's, "he" argues
+    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE))
     for child in subjects:
         if child.lower_ in ("'s", "\u2019s"):  # "let's say"
             continue
