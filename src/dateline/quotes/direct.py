@@ -104,6 +104,8 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
     if pos is None:
         return subj if subj is not None and not ctx.in_quote(subj) else None
     for t in zone[pos + 1:pos + 4]:
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Wednesday"
         if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
             return _chunk_head(t)
         if t.is_punct:
@@ -224,14 +226,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
             found_before = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, before), 0.85, cue.i, "before")
     if found_before is None:
         acc = _according(ctx, before)
-        if acc is not None and prev_char == ",":
+        if acc is not None and prev_char in ",:":
             found_before = acc
     if found_before is None and prev_char == ":" and before:
-        # verbless colon introduction: "Hegseth: ..." or "His answer: ..."
-        colon = before[-1]
-        head = next((t for t in reversed(before[:-1]) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-        if head is not None and len(before) <= 6:
-            found_before = Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
+        found_before = _colon_clause(ctx, before)
     if found_before is not None and prev_char not in ":," and found_before.where == "before":
         nxt = text[q.end:q.end + 3].lstrip(" \t")
         if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
@@ -245,9 +243,37 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if (found_before is not None and found_after is not None and found_after.cue_token is not None
             and _reports_own_clause(ctx, ctx.doc[found_after.cue_token], True)):
         return found_before  # 'Lind, citing "the magic of it," said the race was close': "said" has its own clause
+    if (found_before is not None and found_before.where == "before" and prev_char == ","
+            and not tight_after):
+        return found_before  # 'Lind said, "We won." The mayor then recalled ...': the next sentence's cue is not its own
     if found_after is not None:
         return found_after
     return found_before
+
+
+def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
+    """The clause ending in the colon right before a quote introduces it.
+
+    With a verb of its own, its subject speaks ("As Ridge put it:", "McConnell delivered a
+    blunt message:", "A footnote makes that clear:"); verbless, the last noun before the colon
+    ("Hegseth:", "His answer:", "... - More from Jones:").
+    """
+    colon = before[-1]
+    words = before[:-1]
+    dash = max((k for k, t in enumerate(words) if t.text in DASHES or t.text == "-"), default=None)
+    if dash is not None:  # "The race tightened - Philip Bump:": the name after the dash
+        words = words[dash + 1:]
+    verb = next((t for t in reversed(words) if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                 and not _modifier_clause(t)), None)
+    if verb is not None:
+        subj = subject_of(verb)
+        if subj is None or ctx.in_quote(subj) or subj.i > colon.i or subj.lower_ in ("it", "there"):
+            return None  # "But it may have an impact:": no one speaks
+        return Attribution(_cue_span(ctx, verb), subj, 0.6, verb.i, "colon")
+    head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    if head is None or len(words) > 5:
+        return None
+    return Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
 
 
 def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
@@ -321,6 +347,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if intro is not None:
                 spk, head = _speaker_spans(ctx, intro.speaker, parts)
                 cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
+            elif prev_text and (near := _previous_subject(ctx, q.start, floor=pstart)) is not None:
+                # 'Lind agreed. "The plan is dead."': the sentence before, in the same paragraph
+                spk, head = _speaker_spans(ctx, near, parts)
+                cand = Candidate("direct", tuple(parts), None, spk, head, 0.4 if spk else 0.2)
             elif last_para_speaker is not None and last_para_speaker[0] >= _prev_para_start(text, pstart):
                 prev = last_para_speaker[1]
                 if out and out[-1] is prev and _whole_paragraph(text, pstart, parts):
@@ -505,12 +535,14 @@ def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
     return Attribution(_cue_span(ctx, verb), subj, 0.7, verb.i, "intro")
 
 
-def _previous_subject(ctx: QuoteContext, pstart: int) -> Token | None:
-    """The person the paragraph before a free-standing quote is about: its last sentence's subject."""
+def _previous_subject(ctx: QuoteContext, pstart: int, *, floor: int = 0) -> Token | None:
+    """The person the text before a free-standing quote is about: the subject of the sentence
+    ending before ``pstart`` (the previous paragraph's last one, or one in the quote's own
+    paragraph when ``floor`` is that paragraph's start)."""
     j = pstart - 1
-    while j >= 0 and ctx.text[j].isspace():
+    while j >= floor and ctx.text[j].isspace():
         j -= 1
-    if j < 0:
+    if j < floor:
         return None
     tok = ctx.token_at(j)
     if tok is None or ctx.in_quote(tok):

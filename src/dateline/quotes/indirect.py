@@ -181,12 +181,22 @@ def _kind(ctx: QuoteContext, span: Span) -> str:
 
 
 def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span | None, Span | None]:
-    if tok is None or tok.lower_ in ctx.lex.noncue_subjects:
-        return None, None
+    if tok is None or (tok.lower_ in ctx.lex.noncue_subjects and not _relative(tok) and not _demonstrative(tok)):
+        return None, None  # "That said", "there is"; but "a poll that shows", "That suggests" speak
     span, own = mention_span(tok), head_span(tok)
     if content[0] <= own[0] < content[1] or ctx.is_excluded(span) or ctx.quoted_at(own[0]) is not None:
         return None, None
     return span, head_span(resolve_relative(tok))
+
+
+def _relative(tok: Token) -> bool:
+    """True for a relative pronoun heading its clause's subject ("a poll that shows ...")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i
+
+
+def _demonstrative(tok: Token) -> bool:
+    """True for "this"/"that" as a verb's own subject ("That suggests a lack of confidence")."""
+    return tok.lower_ in ("this", "that") and tok.dep_ == "nsubj"
 
 
 def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
@@ -620,7 +630,9 @@ def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candi
                 break
         if content is None:
             continue
-        subj = subject_of(tok.head)
+        subj = subject_of(tok)  # "left voters fearful that": the object holds the attitude
+        if subj is None or subj.lower_ == "it":  # "made it clear that": the maker
+            subj = subject_of(tok.head)
         if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
             subj = None
         spk, head = _speaker(ctx, subj, content)

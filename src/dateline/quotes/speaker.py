@@ -14,7 +14,9 @@ from dateline.quotes.cues import load_cues
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp")
+_CONTROL_DEPS = ("xcomp", "oprd")
+_EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
@@ -31,13 +33,23 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     """
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
+    if _bare_participle(cue):
+        return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    reporter = _reporting_verb(cue)
+    if reporter is not None:
+        return subject_of(reporter, max_hops=max_hops)
     tok = cue
     for _ in range(max_hops + 1):
         found = _own_subject(tok)
         if found is not None:
+            if found.lower_ == "it" and tok is not cue and any(c.dep_ == "acomp" for c in tok.children):
+                return None  # "it is worth pointing out that ...": no one in particular
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        controller = _object_controller(tok) if tok is cue else None
+        if controller is not None:
+            return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _noun_speaker(tok, tok.head)
         if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
@@ -52,10 +64,55 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     return _agent(cue)
 
 
+_PARTICIPLE_LEADS = {"when", "if", "once", "after", "before", "while", "as", ","}
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle opening a clause with no subject or auxiliary of its own, at the sentence
+    start or after "when"/a comma ("Asked about X, ...", "Lind, when asked whether ..."): passive,
+    so the subject of the clause it hangs on is the one addressed, not the speaker."""
+    if verb.tag_ not in ("VBN", "VBD") or not (verb.dep_ == "advcl" and verb.i < verb.head.i
+                                                or verb.dep_ in _NOUN_HEAD_DEPS and verb.i > verb.head.i):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "expl") for c in verb.children):
+        return False
+    doc = verb.doc
+    if verb.i == verb.sent.start:
+        return True
+    lead = doc[verb.i - 1].lower_  # "Lind, tweeted Sunday": a misparsed main verb after a comma
+    return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
+
+
+def _reporting_verb(cue: Token) -> Token | None:
+    """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
+    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
+    Lind points. Returns "said" there, else None."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "-", "\u2014"):
+        return None
+    clause = cue.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb is clause or verb.i > clause.i or verb.lemma_.lower() not in load_cues().verbs:
+        return None
+    return verb
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """The object of the verb a complement hangs from ("led Republicans to say", "left voters
+    fearful that"): the object, not the verb's subject, says or thinks the complement. Only an
+    object that can speak counts ("used the speech to call for ..." keeps the user)."""
+    if tok.dep_ not in _CONTROL_DEPS or tok.head is tok:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS or not _animate(obj):
+        return None
+    return obj
+
+
 def _own_subject(tok: Token) -> Token | None:
     """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
-    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c)))  # "DENVER, Aug. 24 — A spokesman"
+    # "DENVER, Aug. 24 — A spokesman"; "the plan, which he argued fails": "which" is the clause's, "he" argues
+    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE))
     for child in subjects:
         if child.lower_ in ("'s", "\u2019s"):  # "let's say"
             continue
