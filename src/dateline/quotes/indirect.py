@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
 from dateline.quotes.speaker import head_span, mention_span, possessor_of, resolve_relative, subject_of
 from dateline.types import Span
@@ -684,7 +685,7 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
 
     headline = _headline_candidate(ctx, broad)
     cands = (([headline] if headline is not None else []) + _verb_candidates(ctx, blocked, broad)
-             + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
+             + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked) + nominal.find_nominal(ctx, blocked)
              + _in_source_candidates(ctx, blocked)
              + _adjective_candidates(ctx, blocked, broad))
     cands = [c for c in cands if c.cue_token not in used_cues]
