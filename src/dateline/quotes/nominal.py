@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from dateline.quotes import indirect as _ind
 from dateline.quotes.context import Candidate, QuoteContext
-from dateline.quotes.speaker import subject_of
+from dateline.quotes.speaker import possessor_of, subject_of
 from dateline.types import Span
 
 
@@ -148,17 +148,21 @@ def _infinitive_content(ctx: QuoteContext, noun: Token) -> Span | None:
     return None
 
 
-def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
-    """Return candidates cued by a noun with a prepositional or infinitive content and a source.
+def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool = False) -> list[Candidate]:
+    """Return the candidates cued by a noun or an adjective.
 
-    ``blocked(char)`` tells whether a cue position is inside a quotation or a taken quote.
+    Noun cues take a "that" clause ("his warning that ..."), or, with a source, a prepositional
+    or to-infinitive content ("her attack on ...", "his plan to ..."); adjective cues after a
+    copula take a clause or an of/about phrase ("confident that", "critical of").
+    ``blocked(char)`` tells whether a cue position is inside a quotation or a taken quote;
+    ``broad`` is `find_indirect`'s broad mode.
 
     >>> from dateline.parse import load_nlp
     >>> ctx = QuoteContext.build(load_nlp()("Mayor Hill renewed her attacks on the council."))
     >>> [ctx.text[slice(*c.parts[0])] for c in find_nominal(ctx, lambda pos: False)]
     ['the council']
     """
-    out = []
+    out = _that_candidates(ctx, blocked)
     for noun in _cue_nouns(ctx):
         if blocked(noun.idx):
             continue
@@ -170,4 +174,68 @@ def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Cand
             continue  # without a holder, most such nouns name a topic, not an attribution
         out.append(Candidate(_ind._kind(ctx, content), (content,), (noun.idx, noun.idx + len(noun.text)), spk, head,
                              0.45, noun.i))
+    return out + _adjective_candidates(ctx, blocked, broad)
+
+
+_ADJ_DEPS = ("acomp", "oprd", "ccomp")
+
+
+def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool) -> list[Candidate]:
+    """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
+    out = []
+    for tok in (ctx.doc[i] for i in ctx.adj_idx):
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in _ADJ_DEPS:
+            continue
+        if blocked(tok.idx):
+            continue
+        content = None
+        for c in tok.rights:
+            that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
+                content = _ind._content(ctx, c, tok)
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about") and (broad or _ind._actor_subject(ctx, tok.head)):
+                target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if target is not None:
+                    content = _ind._content(ctx, target, tok)
+                break
+        if content is None:
+            continue
+        subj = subject_of(tok.head)
+        if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
+            subj = None
+        spk, head = _ind._speaker(ctx, subj, content)
+        conf = 0.5 if spk is not None else 0.2
+        out.append(Candidate(_ind._kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
+                             tok.i))
+    return out
+
+
+def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
+    """ "Hegseth's warning that ...": a noun cue (``noun_cues``) with a "that" clause."""
+    out = []
+    for tok in (ctx.doc[i] for i in ctx.noun_idx):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if comp is None or comp.i < tok.i:
+            continue
+        content = _ind._content(ctx, comp, tok)
+        if content is None:
+            continue
+        cue = tok
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < tok.i:
+            cue = prep.head  # "said in a statement that ...": the verb is the cue, the clause its content
+            speaker = subject_of(cue)
+            conf = 0.75 if speaker is not None else 0.3
+        else:
+            speaker = possessor_of(tok)
+            conf = 0.5 if speaker is not None else 0.2
+        spk, head = _ind._speaker(ctx, speaker, content)
+        if spk is None:
+            conf = min(conf, 0.3)
+        out.append(Candidate(_ind._kind(ctx, content), (content,), (cue.idx, cue.idx + len(cue.text)), spk, head, conf,
+                             cue.i))
     return out
