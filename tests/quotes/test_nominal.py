@@ -1,5 +1,5 @@
 """Nominal attributions (dateline.quotes.nominal): a noun cue with a prepositional or
-to-infinitive content and a source. Sentences written for these tests."""
+to-infinitive content and a source, and adjective cues. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -9,12 +9,12 @@ from dateline.quotes import find_quotes
 
 
 def _nominal(nlp, text):
-    """(cue, contents, speaker) of the quotes whose cue is a noun."""
+    """(cue, contents, speaker) of the quotes whose cue is a noun or an adjective."""
     doc = nlp(text)
     out = []
     for q in find_quotes(doc, actors=ActorIndex()):
         cue = doc.char_span(*q.cue.span) if q.cue else None
-        if cue is not None and len(cue) == 1 and cue[0].pos_ == "NOUN":
+        if cue is not None and len(cue) == 1 and cue[0].pos_ in ("NOUN", "ADJ"):
             speaker = text[slice(*q.speaker_span)] if q.speaker_span else None
             out.append((q.cue.text, [c.text for c in q.content], speaker))
     return out
@@ -81,3 +81,20 @@ def test_nominal_without_a_holder_is_not_reported(nlp, text):
 def test_nominal_cue_inside_a_quotation_is_skipped(nlp):
     text = "\u201cHer attacks on the council were unfair,\u201d Hill said."
     assert _nominal(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Ortiz is eager to run again.", ("eager", ["to run again"], "Senator Ortiz")),
+        ("Lind was critical of the budget plan.", ("critical", ["the budget plan"], "Lind")),
+        ("Union leaders remain confident in the new contract.", ("confident", ["the new contract"], "Union leaders")),
+    ],
+)
+def test_nominal_adjective_after_a_copula(nlp, text, expected):
+    assert _nominal(nlp, text) == [expected]
+
+
+def test_nominal_adjective_aside_takes_the_clause_subject(nlp):
+    text = "The senator left early, confident that the bill would pass."
+    assert _nominal(nlp, text) == [("confident", ["the bill would pass"], "The senator")]

@@ -38,6 +38,7 @@ class NominalLexicon:
 
     preps: dict[tuple[str, str], str]  # (noun, preposition) -> "" or "in" (only in an "in" phrase: "in support of")
     infinitive: frozenset[str]  # nouns taking a to-infinitive content: "plan", "decision"
+    adjective_infinitive: frozenset[str]  # adjectives taking a to-infinitive content: "eager", "willing"
     receive_verbs: frozenset[str]  # verbs whose subject is the target of their object noun: "faced criticism"
     source_preps: frozenset[str]  # prepositions introducing the source: "from", "by"
     nouns: frozenset[str]  # every noun of preps and infinitive
@@ -55,6 +56,7 @@ def load_nominal() -> NominalLexicon:
     infinitive = frozenset(n.lower() for n in raw.get("noun_infinitive_cues", ()))
     return NominalLexicon(
         preps=preps, infinitive=infinitive,
+        adjective_infinitive=frozenset(a.lower() for a in raw.get("adjective_infinitive_cues", ())),
         receive_verbs=frozenset(v.lower() for v in raw.get("nominal_receive_verbs", ())),
         source_preps=frozenset(p.lower() for p in raw.get("nominal_source_preps", ())),
         nouns=frozenset(n for n, _ in preps) | infinitive,
@@ -177,31 +179,45 @@ def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool 
     return out + _adjective_candidates(ctx, blocked, broad)
 
 
-_ADJ_DEPS = ("acomp", "oprd", "ccomp")
+_ADJ_ASIDE_DEPS = ("amod", "advcl", "conj")
+_ADJ_DEPS = ("acomp", "oprd", "ccomp") + _ADJ_ASIDE_DEPS
+_ADJ_PREPS = ("of", "about", "in", "with", "over", "at", "toward", "towards", "on")
 
 
 def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool) -> list[Candidate]:
-    """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
+    """ "He is confident that ...", "critical of the plan", "eager to run": an adjective cue after a
+    copula, modifying a noun ("a senator eager to ...") or heading an aside ("..., confident that ...")."""
+    infinitive = load_nominal().adjective_infinitive
     out = []
     for tok in (ctx.doc[i] for i in ctx.adj_idx):
         if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in _ADJ_DEPS:
             continue
         if blocked(tok.idx):
             continue
+        if tok.dep_ == "amod":
+            subj = tok.head  # "voters confident that ...", "a senator eager to ..."
+        elif tok.dep_ in _ADJ_ASIDE_DEPS:
+            subj = subject_of(tok)  # "..., confident that ...", "thrilled and confident that ..."
+        else:
+            subj = subject_of(tok.head)
         content = None
         for c in tok.rights:
             that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
             if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
                 content = _ind._content(ctx, c, tok)
                 break
-            if c.dep_ == "prep" and c.lower_ in ("of", "about") and (broad or _ind._actor_subject(ctx, tok.head)):
+            if (c.dep_ == "xcomp" and tok.lemma_.lower() in infinitive
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                content = _ind._content(ctx, c, tok, right_edge=c.right_edge.i, min_tokens=2)  # "eager to run"
+                break
+            if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS and (broad or _ind._actor_subject(ctx, tok.head)
+                                                           or (tok.dep_ != "acomp" and _actor(ctx, subj))):
                 target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if target is not None:
-                    content = _ind._content(ctx, target, tok)
+                    content = _ind._content(ctx, target, tok, min_tokens=2)  # "critical of the plan"
                 break
         if content is None:
             continue
-        subj = subject_of(tok.head)
         if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
             subj = None
         spk, head = _ind._speaker(ctx, subj, content)
@@ -209,6 +225,12 @@ def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], bro
         out.append(Candidate(_ind._kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
                              tok.i))
     return out
+
+
+def _actor(ctx: QuoteContext, tok: Token | None) -> bool:
+    """True when ``tok`` names a person or organisation ("Cruz", "she", "officials")."""
+    return tok is not None and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "PRON")
+                                or tok.lemma_.lower() in ctx.lex.people)
 
 
 def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
