@@ -1,8 +1,9 @@
 """Indirect and mixed quotes from the dependency parse.
 
 An indirect quote is the clausal complement (``ccomp``) of a speech, cognition or evidence verb
-("Hegseth warned that ...", "..., sources said"), the ``that`` clause of a noun cue ("his
-warning that ..."), or the rest of a sentence carrying "according to X". Contents exclude the
+("Hegseth warned that ...", "..., sources said"), the content of a noun or adjective cue
+("his warning that ...", "her attack on ...": `dateline.quotes.nominal`), or the rest of a
+sentence carrying "according to X". Contents exclude the
 cue and the complementiser "that". A content holding a quoted fragment ("he called it "a
 disaster"") is a *mixed* quote. Cues inside a direct quote, and clauses that are already a
 direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
@@ -14,8 +15,9 @@ import re
 
 from spacy.tokens import Token
 
+from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, trim_span
-from dateline.quotes.speaker import head_span, mention_span, possessor_of, resolve_relative, subject_of
+from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -606,71 +608,6 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
     return None
 
 
-_ADJ_DEPS = ("acomp", "oprd", "ccomp")
-
-
-def _adjective_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]:
-    """ "He is confident that ...", "critical of the plan": an adjective cue after a copula."""
-    out = []
-    for tok in (ctx.doc[i] for i in ctx.adj_idx):
-        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in _ADJ_DEPS:
-            continue
-        if blocked(tok.idx):
-            continue
-        content = None
-        for c in tok.rights:
-            that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-            if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
-                content = _content(ctx, c, tok)
-                break
-            if c.dep_ == "prep" and c.lower_ in ("of", "about") and (broad or _actor_subject(ctx, tok.head)):
-                target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if target is not None:
-                    content = _content(ctx, target, tok)
-                break
-        if content is None:
-            continue
-        subj = subject_of(tok)  # "left voters fearful that": the object holds the attitude
-        if subj is None or subj.lower_ == "it":  # "made it clear that": the maker
-            subj = subject_of(tok.head)
-        if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
-            subj = None
-        spk, head = _speaker(ctx, subj, content)
-        conf = 0.5 if spk is not None else 0.2
-        out.append(Candidate(_kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
-                             tok.i))
-    return out
-
-
-def _noun_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
-    out = []
-    for tok in (ctx.doc[i] for i in ctx.noun_idx):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
-            continue
-        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
-                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-        if comp is None or comp.i < tok.i:
-            continue
-        content = _content(ctx, comp, tok)
-        if content is None:
-            continue
-        cue = tok
-        prep = tok.head
-        if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < tok.i:
-            cue = prep.head  # "said in a statement that ...": the verb is the cue, the clause its content
-            speaker = subject_of(cue)
-            conf = 0.75 if speaker is not None else 0.3
-        else:
-            speaker = possessor_of(tok)
-            conf = 0.5 if speaker is not None else 0.2
-        spk, head = _speaker(ctx, speaker, content)
-        if spk is None:
-            conf = min(conf, 0.3)
-        out.append(Candidate(_kind(ctx, content), (content,), (cue.idx, cue.idx + len(cue.text)), spk, head, conf,
-                             cue.i))
-    return out
-
-
 def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     doc = ctx.doc
@@ -767,9 +704,8 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
 
     headline = _headline_candidate(ctx, broad)
     cands = (([headline] if headline is not None else []) + _verb_candidates(ctx, blocked, broad)
-             + _according_candidates(ctx, blocked) + _noun_candidates(ctx, blocked)
-             + _in_source_candidates(ctx, blocked)
-             + _adjective_candidates(ctx, blocked, broad))
+             + _according_candidates(ctx, blocked) + nominal.find_nominal(ctx, blocked, broad)
+             + _in_source_candidates(ctx, blocked))
     cands = [c for c in cands if c.cue_token not in used_cues]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
     cue_starts = sorted(c.cue[0] for c in cands if c.cue is not None)

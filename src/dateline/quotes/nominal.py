@@ -1,0 +1,265 @@
+"""Nominal attributions: a noun cue and the phrase it governs ("his attack on Cruz").
+
+PolNeAR annotates attributions whose cue is a noun: the content is the object of the
+preposition the noun takes ("criticism of the plan", "support for Cruz", "opposition to the
+deal") or its to-infinitive ("her plan to run", "the decision to withdraw"). The source is the
+possessor ("Trump's attacks"), a "from"/"by" phrase ("criticism from Democrats"), a group
+adjective ("Republican calls for ..."), or the subject of the verb the noun completes ("Cruz
+launched an attack on ...", "she voiced support for ...", "he voted in favor of ..."), except
+verbs of receiving ("Trump faced criticism"). A noun cue with no source is left out: without a
+holder such nouns mostly name a topic ("the debate over trade"). The pairs of noun and
+preposition, the nouns taking an infinitive and the verbs of receiving are data
+(``data/quotes/cues.json``: ``noun_prep_cues``, ``noun_infinitive_cues``,
+``nominal_receive_verbs``, ``nominal_source_preps``).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.strings import hash_string
+from spacy.symbols import NOUN
+from spacy.tokens import Token
+
+from dateline.quotes import indirect as _ind
+from dateline.quotes.context import Candidate, QuoteContext
+from dateline.quotes.speaker import possessor_of, subject_of
+from dateline.types import Span
+
+
+@dataclass(frozen=True, slots=True)
+class NominalLexicon:
+    """The nominal cue lists, lemmas in lower case."""
+
+    preps: dict[tuple[str, str], str]  # (noun, preposition) -> "" or "in" (only in an "in" phrase: "in support of")
+    infinitive: frozenset[str]  # nouns taking a to-infinitive content: "plan", "decision"
+    adjective_infinitive: frozenset[str]  # adjectives taking a to-infinitive content: "eager", "willing"
+    receive_verbs: frozenset[str]  # verbs whose subject is the target of their object noun: "faced criticism"
+    source_preps: frozenset[str]  # prepositions introducing the source: "from", "by"
+    nouns: frozenset[str]  # every noun of preps and infinitive
+
+
+@functools.cache
+def load_nominal() -> NominalLexicon:
+    """Return the nominal cue lists, read once from ``data/quotes/cues.json``.
+
+    >>> ("attack", "on") in load_nominal().preps
+    True
+    """
+    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    preps = {(e[0].lower(), e[1].lower()): (e[2].lower() if len(e) > 2 else "") for e in raw.get("noun_prep_cues", ())}
+    infinitive = frozenset(n.lower() for n in raw.get("noun_infinitive_cues", ()))
+    return NominalLexicon(
+        preps=preps, infinitive=infinitive,
+        adjective_infinitive=frozenset(a.lower() for a in raw.get("adjective_infinitive_cues", ())),
+        receive_verbs=frozenset(v.lower() for v in raw.get("nominal_receive_verbs", ())),
+        source_preps=frozenset(p.lower() for p in raw.get("nominal_source_preps", ())),
+        nouns=frozenset(n for n, _ in preps) | infinitive,
+    )
+
+
+@functools.cache
+def _noun_hashes() -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in load_nominal().nouns), dtype=numpy.uint64)
+
+
+def _cue_nouns(ctx: QuoteContext) -> list[Token]:
+    if not len(ctx.doc):
+        return []
+    arr = ctx.doc.to_array([POS, LEMMA])
+    idx = numpy.flatnonzero((arr[:, 0] == NOUN) & numpy.isin(arr[:, 1], _noun_hashes()))
+    return [ctx.doc[i] for i in idx.tolist()]
+
+
+_GROUP_ENTS = ("NORP", "ORG", "GPE", "PERSON")
+
+
+def nominal_source(noun: Token) -> Token | None:
+    """Return the token naming who holds the attitude a noun cue names, or None.
+
+    The possessor ("Trump's attacks"), the object of a source preposition ("criticism from
+    Democrats"), a group modifier ("Republican calls"), or the subject of the verb the noun is
+    the object of ("Cruz launched an attack") or that its "in"/"with" phrase modifies ("voted
+    in favor of"). A pronoun possessor gives way to that subject ("Cruz stepped up his attacks").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The senator voiced strong support for the bill.")
+    >>> nominal_source(doc[4]).text
+    'senator'
+    """
+    lex = load_nominal()
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        if poss.pos_ == "PRON":  # "Cruz stepped up his attacks on": the verb's subject names him
+            return _governing_subject(noun, lex) or poss
+        return poss
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in lex.source_preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in _GROUP_ENTS:
+            return c
+    return _governing_subject(noun, lex)
+
+
+def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
+    """The subject of the verb governing the noun ("Cruz launched an attack", "voted in favor of"),
+    unless it is a verb of receiving, whose subject is the target ("Cruz faced criticism")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with"):
+        head = head.head  # "was unsparing in her criticism of", "with plans to return"
+    elif noun.dep_ not in ("dobj", "conj") or head.lemma_.lower() in lex.receive_verbs:
+        return None  # "Cruz faced criticism": the subject is the target, not the critic
+    if head is noun or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(head)
+
+
+def _prep_content(ctx: QuoteContext, noun: Token) -> Span | None:
+    """The object of the preposition a noun cue takes ("attack on X"), or None."""
+    lex = load_nominal()
+    lemma = noun.lemma_.lower()
+    for c in noun.rights:
+        if c.dep_ != "prep" or (lemma, c.lower_) not in lex.preps:
+            continue
+        need = lex.preps[(lemma, c.lower_)]
+        if need and not (noun.dep_ == "pobj" and noun.head.lower_ == need):
+            continue  # "the support of voters" names the supporters; "in support of X" names X
+        obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            continue
+        return _ind._content(ctx, obj, noun, right_edge=obj.right_edge.i, min_tokens=1)
+    return None
+
+
+def _infinitive_content(ctx: QuoteContext, noun: Token) -> Span | None:
+    """The to-infinitive of a noun cue ("her plan to run"), "to" included, or None."""
+    if noun.lemma_.lower() not in load_nominal().infinitive:
+        return None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return _ind._content(ctx, c, noun, right_edge=c.right_edge.i, min_tokens=2)
+    return None
+
+
+def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool = False) -> list[Candidate]:
+    """Return the candidates cued by a noun or an adjective.
+
+    Noun cues take a "that" clause ("his warning that ..."), or, with a source, a prepositional
+    or to-infinitive content ("her attack on ...", "his plan to ..."); adjective cues after a
+    copula take a clause or an of/about phrase ("confident that", "critical of").
+    ``blocked(char)`` tells whether a cue position is inside a quotation or a taken quote;
+    ``broad`` is `find_indirect`'s broad mode.
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()("Mayor Hill renewed her attacks on the council."))
+    >>> [ctx.text[slice(*c.parts[0])] for c in find_nominal(ctx, lambda pos: False)]
+    ['the council']
+    """
+    out = _that_candidates(ctx, blocked)
+    for noun in _cue_nouns(ctx):
+        if blocked(noun.idx):
+            continue
+        content = _prep_content(ctx, noun) or _infinitive_content(ctx, noun)
+        if content is None:
+            continue
+        spk, head = _ind._speaker(ctx, nominal_source(noun), content)
+        if spk is None:
+            continue  # without a holder, most such nouns name a topic, not an attribution
+        out.append(Candidate(_ind._kind(ctx, content), (content,), (noun.idx, noun.idx + len(noun.text)), spk, head,
+                             0.45, noun.i))
+    return out + _adjective_candidates(ctx, blocked, broad)
+
+
+_ADJ_ASIDE_DEPS = ("amod", "advcl", "conj")
+_ADJ_DEPS = ("acomp", "oprd", "ccomp") + _ADJ_ASIDE_DEPS
+_ADJ_PREPS = ("of", "about", "in", "with", "over", "at", "toward", "towards", "on")
+
+
+def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool) -> list[Candidate]:
+    """ "He is confident that ...", "critical of the plan", "eager to run": an adjective cue after a
+    copula, modifying a noun ("a senator eager to ...") or heading an aside ("..., confident that ...")."""
+    infinitive = load_nominal().adjective_infinitive
+    out = []
+    for tok in (ctx.doc[i] for i in ctx.adj_idx):
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.lex.adjectives or tok.dep_ not in _ADJ_DEPS:
+            continue
+        if blocked(tok.idx):
+            continue
+        if tok.dep_ == "amod":
+            subj = tok.head  # "voters confident that ...", "a senator eager to ..."
+        elif tok.dep_ in _ADJ_ASIDE_DEPS:
+            subj = subject_of(tok)  # "..., confident that ...", "thrilled and confident that ..."
+        else:
+            subj = subject_of(tok)  # "left voters fearful that": the object holds the attitude
+            if subj is None or subj.lower_ == "it":  # "made it clear that": the maker
+                subj = subject_of(tok.head)
+        content = None
+        for c in tok.rights:
+            that_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.dep_ == "ccomp" or that_clause:  # "made it clear that ..." parses the clause as advcl
+                content = _ind._content(ctx, c, tok)
+                break
+            if (c.dep_ == "xcomp" and tok.lemma_.lower() in infinitive
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                content = _ind._content(ctx, c, tok, right_edge=c.right_edge.i, min_tokens=2)  # "eager to run"
+                break
+            if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS and (broad or _ind._actor_subject(ctx, tok.head)
+                                                           or (tok.dep_ != "acomp" and _actor(ctx, subj))):
+                target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if target is not None:
+                    content = _ind._content(ctx, target, tok, min_tokens=2)  # "critical of the plan"
+                break
+        if content is None:
+            continue
+        if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
+            subj = None
+        spk, head = _ind._speaker(ctx, subj, content)
+        conf = 0.5 if spk is not None else 0.2
+        out.append(Candidate(_ind._kind(ctx, content), (content,), (tok.idx, tok.idx + len(tok.text)), spk, head, conf,
+                             tok.i))
+    return out
+
+
+def _actor(ctx: QuoteContext, tok: Token | None) -> bool:
+    """True when ``tok`` names a person or organisation ("Cruz", "she", "officials")."""
+    return tok is not None and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "PRON")
+                                or tok.lemma_.lower() in ctx.lex.people)
+
+
+def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
+    """ "Hegseth's warning that ...": a noun cue (``noun_cues``) with a "that" clause."""
+    out = []
+    for tok in (ctx.doc[i] for i in ctx.noun_idx):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if comp is None or comp.i < tok.i:
+            continue
+        content = _ind._content(ctx, comp, tok)
+        if content is None:
+            continue
+        cue = tok
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < tok.i:
+            cue = prep.head  # "said in a statement that ...": the verb is the cue, the clause its content
+            speaker = subject_of(cue)
+            conf = 0.75 if speaker is not None else 0.3
+        else:
+            speaker = possessor_of(tok)
+            conf = 0.5 if speaker is not None else 0.2
+        spk, head = _ind._speaker(ctx, speaker, content)
+        if spk is None:
+            conf = min(conf, 0.3)
+        out.append(Candidate(_ind._kind(ctx, content), (content,), (cue.idx, cue.idx + len(cue.text)), spk, head, conf,
+                             cue.i))
+    return out
