@@ -48,6 +48,7 @@ class QuoteContext:
     noun_idx: list[int] = field(default_factory=list)  # noun cues ("warning", "claim")
     adj_idx: list[int] = field(default_factory=list)  # adjective cues ("confident", "critical")
     according_idx: list[int] = field(default_factory=list)  # "according"
+    in_source_idx: list[int] = field(default_factory=list)  # sources named in an "in" phrase ("poll")
     statement_verbs: set[int] = field(default_factory=set)  # verbs carrying "in a statement"
 
     @classmethod
@@ -70,6 +71,7 @@ class QuoteContext:
         ctx.noun_idx = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, h["nouns"])).tolist()
         ctx.adj_idx = numpy.flatnonzero((pos == ADJ) & numpy.isin(lemma, h["adjectives"])).tolist()
         ctx.according_idx = numpy.flatnonzero(lower == h["according"]).tolist()
+        ctx.in_source_idx = numpy.flatnonzero(numpy.isin(lower, h["in_sources"])).tolist()
         # "In a statement, the ministry rejected ...": the verb a medium phrase hangs on is a cue
         for i in numpy.flatnonzero(numpy.isin(lower, h["media"])).tolist():
             prep = doc[i].head
@@ -116,6 +118,7 @@ def _hashes() -> dict:
         "verbs": as_array(lex.all_verbs), "nouns": as_array(lex.nouns), "adjectives": as_array(lex.adjectives),
         "according": numpy.uint64(hash_string("according")),
         "media": as_array(m[-1] for m in lex.multiword if m[0] == "in"),
+        "in_sources": as_array(lex.in_sources),
     }
 
 

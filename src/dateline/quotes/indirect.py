@@ -645,7 +645,7 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     doc = ctx.doc
     nouns = ctx.lex.in_sources
-    for tok in doc:
+    for tok in (doc[i] for i in ctx.in_source_idx):
         if tok.lower_ not in nouns or tok.dep_ != "pobj" or blocked(tok.idx):
             continue
         prep = tok.head
