@@ -472,3 +472,16 @@ def test_store_postgresql_write_plans_are_kept_and_do_not_leak(pg_store):
         assert any("CROSS JOIN LATERAL" in x for x in generic), generic  # the cluster look-up
     finally:
         raw.close()
+
+
+def test_store_untitled_document_lists_a_lead_cut_at_a_word(store, nlp):
+    from dateline.pipeline import analyze
+    first_line = ("Negotiators from both delegations resumed their long-delayed talks in Geneva on Monday afternoon "
+                  "after a week of quarrels over the agenda and the seating plan.")
+    record = analyze(first_line + "\n\nThe talks are expected to last a week.", metadata={"id": "untitled-1"})
+    assert record.document.title in (None, "")
+    store.add(record)
+    title = store.documents().items[0]["title"]
+    assert title.endswith("\u2026") and len(title) <= 121
+    assert first_line.startswith(title[:-1]) and first_line[len(title) - 1] == " "
+    assert {hit["title"] for hit in store.search("Negotiators").items} == {title}

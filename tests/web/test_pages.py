@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from dateline.api import create_app
 from dateline.store import open_store
 from dateline.store.synthetic import story, synthetic_record
-from dateline.web.render import Layer, highlight, lead, timeline_svg
+from dateline.record import lead
+from dateline.web.render import Layer, highlight, timeline_svg
 
 
 @pytest.fixture

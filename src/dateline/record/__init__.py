@@ -18,10 +18,12 @@ from dateline.record.model import (
     TextSpan,
     TimeExpression,
 )
+from dateline.record.heading import LEAD_CHARS, lead
 from dateline.record.schema import check_record, iter_spans, load_schema, validate
 
 __all__ = [
     "SCHEMA_VERSION", "Actor", "Byline", "Dateline", "Document", "Event", "EventDate",
     "Evidence", "Interval", "Location", "Mention", "Published", "Quote", "Record", "Role",
-    "TextSpan", "TimeExpression", "check_record", "iter_spans", "load_schema", "validate",
+    "TextSpan", "TimeExpression", "check_record", "iter_spans", "load_schema", "validate", "LEAD_CHARS",
+    "lead",
 ]

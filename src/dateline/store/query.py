@@ -13,6 +13,7 @@ import orjson
 from sqlalchemy import and_, func, literal_column, or_, select, text
 
 from dateline.errors import StoreError
+from dateline.record import LEAD_CHARS, lead
 from dateline.store import identity as ident
 from dateline.store import schema as t
 
@@ -85,9 +86,21 @@ def _category_and_dates(stmt, cols, category, date_from, date_to):
 
 
 def _title():
-    """A document's title, or the start of its text when it has none (for lists and links)."""
+    """A document's title and the start of its text, for `_heading` (lists and links)."""
     d = t.documents.c
-    return func.coalesce(d.title, func.substr(d.text, 1, 80)).label("title")
+    return d.title.label("title"), func.substr(d.text, 1, LEAD_CHARS + 1).label("text_head")
+
+
+_TITLE_SQL = f"d.title AS title, substr(d.text, 1, {LEAD_CHARS + 1}) AS text_head"
+
+
+def _heading(row: dict) -> dict:
+    """Give a row of `_title` columns one ``title``: the document's own, or a lead cut from the
+    start of its text at a word boundary ("Talks resumed in Geneva on Monday…")."""
+    head = row.pop("text_head", None)
+    if not row.get("title"):
+        row["title"] = lead(head or "")
+    return row
 
 
 def _first_pks(conn, pk_col, actor_col, ids: list[int], after: int, n: int) -> list[int]:
@@ -151,7 +164,7 @@ class Queries:
             names = conn.execute(select(t.actor_names.c.norm).where(t.actor_names.c.actor_id == actor_id)
                                  ).scalars().all()
             docs = conn.execute(
-                select(t.documents.c.id, _title(), t.documents.c.published, da.local_id, da.name,
+                select(t.documents.c.id, *_title(), t.documents.c.published, da.local_id, da.name,
                        da.roles)
                 .join(t.documents, t.documents.c.pk == da.doc_pk).where(da.actor_id == actor_id)
                 .order_by(t.documents.c.published, t.documents.c.pk).limit(200)).mappings().all()
@@ -168,7 +181,7 @@ class Queries:
         out.update(
             names=sorted({d["name"] for d in docs} | set()), aliases=sorted(names),
             roles=list(roles.values()),
-            documents=[{"doc_id": d["id"], "title": d["title"], "published": d["published"],
+            documents=[{"doc_id": d["id"], "title": _heading(dict(d))["title"], "published": d["published"],
                         "local_id": d["local_id"]} for d in docs],
             n_quotes=n_quotes, n_events=n_events,
         )
@@ -191,10 +204,10 @@ class Queries:
         """List stored documents (id, title, source, published, counts), newest ingested last."""
         d = t.documents.c
         limit = _limit(limit)
-        stmt = (select(d.pk, d.id, _title(), d.url, d.source, d.published, d.n_quotes, d.n_events)
+        stmt = (select(d.pk, d.id, *_title(), d.url, d.source, d.published, d.n_quotes, d.n_events)
                 .where(d.pk > _int_cursor(cursor)).order_by(d.pk).limit(limit + 1))
         with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(stmt).mappings().all()]
+            rows = [_heading(dict(r)) for r in conn.execute(stmt).mappings().all()]
         rows, nxt = _page(rows, limit, lambda r: str(r["pk"]))
         for r in rows:
             r.pop("pk")
@@ -213,7 +226,7 @@ class Queries:
         q, d = t.quotes.c, t.documents.c
         limit = _limit(limit)
         stmt = (select(q.pk, d.id.label("doc_id"), q.id, q.kind, q.speaker, q.actor_id, q.cue, q.text, q.start,
-                       q.end, q.published, q.confidence, _title())
+                       q.end, q.published, q.confidence, *_title())
                 .join(t.documents, d.pk == q.doc_pk).where(q.pk > _int_cursor(cursor)))
         ids = None
         if speaker is not None:
@@ -232,7 +245,7 @@ class Queries:
                 stmt = stmt.where(q.pk.in_(pks))
             elif ids is not None:
                 stmt = stmt.where(q.actor_id.in_(ids))
-            rows = [dict(r) for r in conn.execute(stmt.order_by(q.pk).limit(limit + 1)).mappings().all()]
+            rows = [_heading(dict(r)) for r in conn.execute(stmt.order_by(q.pk).limit(limit + 1)).mappings().all()]
         rows, nxt = _page(rows, limit, lambda r: str(r["pk"]))
         for r in rows:
             r.pop("pk")
@@ -243,7 +256,7 @@ class Queries:
     def _event_select(self):
         e, d, c = t.events.c, t.documents.c, t.event_clusters.c
         sentence = func.substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-        return (select(e.pk, d.id.label("doc_id"), _title(), e.id, e.category, e.mode, e.cameo, e.trigger, e.start,
+        return (select(e.pk, d.id.label("doc_id"), *_title(), e.id, e.category, e.mode, e.cameo, e.trigger, e.start,
                        e.end, e.sentence_start, e.sentence_end, sentence.label("sentence"), e.date_value,
                        e.precision, e.date_start, e.date_end, e.date_from, e.place, e.country, e.status,
                        e.background, e.quote_id, e.source_names, e.target_names, e.confidence, e.published,
@@ -266,7 +279,7 @@ class Queries:
 
     @staticmethod
     def _event_item(r) -> dict:
-        r = dict(r)
+        r = _heading(dict(r))
         r.pop("pk", None)
         return {
             "doc_id": r["doc_id"], "title": r["title"], "id": r["id"], "category": r["category"], "mode": r["mode"],
@@ -419,35 +432,35 @@ class Queries:
             if self.dialect == "sqlite":
                 query = fts_query(q)
                 docs = conn.execute(text(
-                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, d.published, "
+                    "SELECT d.id AS doc_id, " + _TITLE_SQL + ", d.published, "
                     "snippet(documents_fts, 1, '«', '»', '…', 16) AS snippet "
                     "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
                     "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
                 ).mappings().all()
                 quotes = conn.execute(text(
-                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "SELECT d.id AS doc_id, " + _TITLE_SQL + ", q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
                     "q.published, snippet(quotes_fts, 0, '«', '»', '…', 16) AS snippet "
                     "FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN documents d ON d.pk = q.doc_pk "
                     "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": offset + limit + 1}
                 ).mappings().all()
             else:
                 docs = conn.execute(text(
-                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, d.published, ts_headline('english', d.text, "
+                    "SELECT d.id AS doc_id, " + _TITLE_SQL + ", d.published, ts_headline('english', d.text, "
                     "plainto_tsquery('english', :q), 'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
                     "FROM documents d WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) "
                     "@@ plainto_tsquery('english', :q) ORDER BY ts_rank(to_tsvector('english', "
                     "coalesce(d.title, '') || ' ' || d.text), plainto_tsquery('english', :q)) DESC, d.pk LIMIT :n"),
                     {"q": q, "n": offset + limit + 1}).mappings().all()
                 quotes = conn.execute(text(
-                    "SELECT d.id AS doc_id, coalesce(d.title, substr(d.text, 1, 80)) AS title, q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
+                    "SELECT d.id AS doc_id, " + _TITLE_SQL + ", q.id, q.speaker, q.actor_id, q.text, q.start, q.\"end\", "
                     "q.published, ts_headline('english', q.text, plainto_tsquery('english', :q), "
                     "'StartSel=«,StopSel=»,MaxWords=20,MinWords=8') AS snippet "
                     "FROM quotes q JOIN documents d ON d.pk = q.doc_pk "
                     "WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', :q) "
                     "ORDER BY q.pk LIMIT :n"), {"q": q, "n": offset + limit + 1}).mappings().all()
-        hits = [{"type": "document", **dict(r)} for r in docs]
+        hits = [{"type": "document", **_heading(dict(r))} for r in docs]
         for r in quotes:
-            r = dict(r)
+            r = _heading(dict(r))
             r["span"] = [r.pop("start"), r.pop("end")]
             hits.append({"type": "quote", **r})
         window = hits[offset:offset + limit]

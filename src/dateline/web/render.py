@@ -1,6 +1,5 @@
-"""Server-side rendering helpers for the web UI: evidence highlighting of an article's text,
-the timeline SVG and the heading of an untitled article. Pure functions from records/query
-results to HTML/SVG strings.
+"""Server-side rendering helpers for the web UI: evidence highlighting of an article's text
+and the timeline SVG. Pure functions from records/query results to HTML/SVG strings.
 """
 from __future__ import annotations
 
@@ -24,24 +23,6 @@ class Layer:
     classes: tuple[str, ...]
     data: dict = field(default_factory=dict)
     title: str = ""
-
-
-def lead(text: str, limit: int = 120) -> str:
-    """A heading for a document without a title: its first line, cut at the last word boundary
-    within ``limit`` characters and ended with "…" when it is cut (a single longer word is cut at
-    ``limit``).
-
-    >>> lead("Talks resumed in Geneva on Monday, officials said.", 37)
-    'Talks resumed in Geneva on Monday…'
-    >>> lead("Talks resumed in Geneva.", 13), lead("Short line.\\nBody.")
-    ('Talks resumed…', 'Short line.')
-    """
-    line = text.strip().split("\n", 1)[0].rstrip()
-    if len(line) <= limit:
-        return line
-    cut = line[:limit + 1].rfind(" ")
-    head = line[:cut if cut > 0 else limit].rstrip(" ,;:—–-")
-    return (head or line[:limit]) + "…"
 
 
 def speaker_colours(record: Record) -> dict[str | None, int]:

@@ -14,9 +14,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from dateline.errors import DatelineError, StoreError
-from dateline.record import Record
+from dateline.record import Record, lead
 from dateline.store.query import MAX_ID
-from dateline.web.render import evidence_layers, highlight, lead, speaker_colours, timeline_svg
+from dateline.web.render import evidence_layers, highlight, speaker_colours, timeline_svg
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
