@@ -216,8 +216,11 @@ class _Builder:
     def _pick_full(self, c: Candidate, fulls: list[str]) -> str | None:
         """Which full name a lone surname means: gender agreeing with "Mr."/"Ms.", most recent."""
         title_gender = self._title_gender(c)
+        own_title = self._title_word(c)
         best = None
         for full in fulls:
+            if own_title is not None and self._titled_otherwise(full, c, own_title):
+                continue  # "King Hussein ... President Saddam Hussein": another title, another person
             known = self.lex.known_actor(full)
             gender = known.gender if known is not None else self.lex.first_names.get(full.split()[0])
             if title_gender and gender and gender != title_gender:
@@ -228,6 +231,19 @@ class _Builder:
             if best is None or last > best[0]:
                 best = (last, full)
         return best[1] if best else None
+
+    def _title_word(self, c: Candidate) -> str | None:
+        """The last word of the title right before a name ("president" in "Iraqi President")."""
+        span = title_before(self.ctx, c.start, self.owner)
+        return self.ctx.doc[span[1] - 1].lower_.rstrip(".") if span is not None else None
+
+    def _titled_otherwise(self, full: str, c: Candidate, title: str) -> bool:
+        """True when the full name first appears after ``c`` under a different title."""
+        first = next((f for f in self.cands if f.kind == "PERSON" and f.text == full), None)
+        if first is None or first.char_start < c.char_start:
+            return False
+        other = self._title_word(first)
+        return other is not None and other != title
 
     def _title_gender(self, c: Candidate) -> str | None:
         if c.start > 0:
