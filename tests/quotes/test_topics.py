@@ -108,3 +108,10 @@ def test_dash_led_aside_ends_a_content(nlp):
 def test_seeing_as_of_any_subject(nlp):
     found = _contents(nlp, "Many younger renters see the new tax as a burden on their families.")
     assert any(c == ["the new tax as a burden on their families"] for _, c, _ in found)
+
+
+def test_content_never_starts_in_the_dateline(nlp):
+    from dateline.pipeline import analyze
+    record = analyze("AMMAN, Jordan (AP) \u2014 The king met the president in Baghdad on Tuesday, officials said.",
+                     published="1995-03-01")
+    assert [q.content[0].text for q in record.quotes] == ["The king met the president in Baghdad on Tuesday"]

@@ -58,7 +58,7 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     table = MentionTable(list(builder.entities.values()))
     resolve_pronouns(ctx, table)
     resolve_role_nouns(ctx, table, builder.entities, builder.country_entity, builder.group_entity)
-    return ActorIndex(builder.actors(), excluded=excluded)
+    return ActorIndex(builder.actors(), excluded=excluded, dateline=dateline)
 
 
 def _year(document: Document) -> int | None:

@@ -17,6 +17,7 @@ class ActorIndex:
 
     actors: tuple[Actor, ...] = ()
     excluded: tuple[tuple[int, int], ...] = ()  # spans that must never be actors (the byline)
+    dateline: tuple[int, int] | None = None  # "KYIV, Ukraine": the place line, never said by anyone
     _starts: list = field(default_factory=list, repr=False, compare=False)
     _items: list = field(default_factory=list, repr=False, compare=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 from spacy.tokens import Doc
 
@@ -18,6 +19,7 @@ from dateline.quotes.context import Candidate, QuoteContext
 from dateline.quotes.direct import find_colon_lines, find_direct
 from dateline.quotes.indirect import find_indirect
 from dateline.record import Quote, TextSpan
+from dateline.types import Span
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,8 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True, broad: b
     para_starts = [s for s, _ in paragraphs(text)]
     quotes = []
     for n, c in enumerate(cands, start=1):
-        parts = tuple(TextSpan(text[s:e], (s, e)) for s, e in c.parts if 0 <= s < e <= len(text))
+        spans = _after_dateline(text, c.parts, actors.dateline)
+        parts = tuple(TextSpan(text[s:e], (s, e)) for s, e in spans if 0 <= s < e <= len(text))
         if not parts:
             continue
         speaker = None
@@ -84,6 +87,23 @@ def find_quotes(doc: Doc, *, actors: ActorIndex, indirect: bool = True, broad: b
             confidence=round(min(1.0, max(0.05, c.confidence)), 2),
         ))
     return tuple(quotes)
+
+
+_DATELINE_TAIL = re.compile(r"[\s,]*(?:\([^()\n]{1,40}\))?[\s]*[\u2014\u2013-]*\s*")
+
+
+def _after_dateline(text: str, parts: tuple[Span, ...], dateline: Span | None) -> tuple[Span, ...]:
+    """Content parts without the dateline they start in ("AMMAN, Jordan (AP) — The king met ...":
+    the place line and its agency tag are the wire's, not the speaker's).
+
+    >>> _after_dateline("AMMAN, Jordan (AP) \u2014 Talks resumed.", ((0, 34),), (0, 13))
+    ((21, 34),)
+    """
+    if dateline is None or not parts or parts[0][0] >= dateline[1]:
+        return parts
+    start = _DATELINE_TAIL.match(text, dateline[1]).end()
+    first = (max(parts[0][0], start), parts[0][1])
+    return ((first,) if first[0] < first[1] else ()) + tuple(parts[1:])
 
 
 def _para(starts: list[int], offset: int) -> int:
