@@ -81,7 +81,7 @@ def test_cue_before_comma_keeps_its_quote_from_the_next_sentence(nlp):
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
-    ("Voters quoted a new poll that shows more residents view the mayor unfavorably than support her.", "shows", "that"),
+    ("Voters quoted a new poll that shows more residents view the mayor unfavorably than support her.", "shows", "a new poll that"),
     ("Ferry traffic fell by half. That suggests the new bridge is drawing commuters away.", "suggests", "That"),
 ])
 def test_relative_and_demonstrative_subjects_speak(nlp, text, cue, speaker):
@@ -102,3 +102,11 @@ def test_trailing_participle_belongs_to_the_reporter(nlp):
 def test_relative_pronoun_yields_to_the_real_subject(nlp):
     text = "Okafor praised the ferry office, which he argued seeks to restore fairness to rural schools."
     assert _speakers(nlp, text)["argued"] == "he"
+
+
+def test_relative_pronoun_mention_holds_its_noun(nlp):
+    from dateline.quotes.speaker import mention_span
+
+    doc = nlp("The harbour master, who has argued for a new pier, left early.")
+    who = next(t for t in doc if t.lower_ == "who")
+    assert doc.text[slice(*mention_span(who))] == "The harbour master, who"

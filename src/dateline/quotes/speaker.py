@@ -244,8 +244,14 @@ def mention_span(token: Token) -> Span:
     >>> start, end = mention_span(doc[1])
     >>> doc.text[start:end]
     'Hugh Hill'
+
+    A relative pronoun is reported with the noun phrase it stands for ("the report, which"):
+    the span holds both the mention as written and what it refers to.
     """
     if token.pos_ == "PRON":
+        antecedent = resolve_relative(token)
+        if antecedent is not token and antecedent.i < token.i and token.sent.start <= antecedent.i:
+            return mention_span(antecedent)[0], token.idx + len(token.text)
         return token.idx, token.idx + len(token.text)
     left = token.i
     for child in token.lefts:
