@@ -110,3 +110,8 @@ def test_relative_pronoun_mention_holds_its_noun(nlp):
     doc = nlp("The harbour master, who has argued for a new pier, left early.")
     who = next(t for t in doc if t.lower_ == "who")
     assert doc.text[slice(*mention_span(who))] == "The harbour master, who"
+
+
+def test_conjoined_cue_takes_the_passive_subject(nlp):
+    text = "Okafor was joined on stage by the mayor and joked that the bridge would outlast them both."
+    assert _speakers(nlp, text)["joked"] == "Okafor"

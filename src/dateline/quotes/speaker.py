@@ -47,6 +47,10 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        if tok is not cue:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         controller = _object_controller(tok) if tok is cue else None
         if controller is not None:
             return controller
