@@ -115,3 +115,9 @@ def test_relative_pronoun_mention_holds_its_noun(nlp):
 def test_conjoined_cue_takes_the_passive_subject(nlp):
     text = "Okafor was joined on stage by the mayor and joked that the bridge would outlast them both."
     assert _speakers(nlp, text)["joked"] == "Okafor"
+
+
+def test_cue_inside_a_relative_clause_does_not_introduce_the_quote(nlp):
+    text = 'Okafor told the councillors who gathered at the pier, "The bridge will be rebuilt before winter."'
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "Okafor"

@@ -218,7 +218,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     found_before = None
     cues_before = [t for t in before if _is_cue(ctx, t)]
     if cues_before:
-        cue = cues_before[-1]
+        # 'she told the mayors who gathered there, "..."': a cue describing a noun is not the one
+        cue = next((t for t in reversed(cues_before) if not _modifier_clause(t)), cues_before[-1])
         gap = before[-1].i - cue.i
         verb_between = any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[cue.i + 1:before[-1].i + 1])
         if (prev_char in ":," or gap <= 4) and not (verb_between and prev_char not in ":,"):
