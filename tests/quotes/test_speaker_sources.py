@@ -121,3 +121,9 @@ def test_cue_inside_a_relative_clause_does_not_introduce_the_quote(nlp):
     text = 'Okafor told the councillors who gathered at the pier, "The bridge will be rebuilt before winter."'
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "Okafor"
+
+
+def test_conjoined_speech_verb_in_a_reported_clause_belongs_to_the_reporter(nlp):
+    text = 'Okafor said it was too early to count the votes but added, "I think we have won the harbour seat."'
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "Okafor"

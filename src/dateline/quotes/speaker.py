@@ -91,7 +91,10 @@ def _reporting_verb(cue: Token) -> Token | None:
     """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
     plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
     Lind points. Returns "said" there, else None."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "-", "\u2014"):
+    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "-", "\u2014")
+    conjoined = (cue.dep_ == "conj" and cue.lemma_.lower() in load_cues().speech  # "Lind said it was early but added"
+                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children))
+    if not (trailing or conjoined):
         return None
     clause = cue.head
     verb = clause.head
