@@ -127,3 +127,10 @@ def test_conjoined_speech_verb_in_a_reported_clause_belongs_to_the_reporter(nlp)
     text = 'Okafor said it was too early to count the votes but added, "I think we have won the harbour seat."'
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "Okafor"
+
+
+def test_cue_after_trailing_words_attributes_the_quote(nlp):
+    text = ('Ortega took questions.\n\n"The evidence is strong that the ferry logs are accurate" '
+            'rather than the rival account, Okafor said.')
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "Okafor"

@@ -161,10 +161,13 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     return False
 
 
-def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token]) -> bool:
+def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token], opens: bool = False) -> bool:
     """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
-    happy" about the ruling, said Rosa Diaz'): the quote is what the cue reports."""
-    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and cue.i > 0 and ctx.doc[cue.i - 1].text == ","
+    happy" about the ruling, said Rosa Diaz'; for a quote that ``opens`` its sentence, the cue's
+    subject may carry the comma: '"We are happy" about it, Diaz said'): the quote is what it reports."""
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None) if opens else None
+    lead = subj.left_edge.i if subj is not None else cue.i  # '"I think ..." than the chief's, Lind said
+    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and lead > 0 and ctx.doc[lead - 1].text == ","
             and not any(t.text in _STOP for t in after if t.i < cue.i))
 
 
@@ -199,7 +202,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     closed_sentence = bool(inner) and inner.rstrip("\"'\u201d\u2019")[-1:] == "."
     cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)]
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
-                       or _comma_cue(ctx, cues_after[0], after)):
+                       or _comma_cue(ctx, cues_after[0], after, opens=prev_char in "\n.!?")):
         cue = cues_after[0]
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
