@@ -134,3 +134,13 @@ def test_cue_after_trailing_words_attributes_the_quote(nlp):
             'rather than the rival account, Okafor said.')
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "Okafor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"How deep is that harbour?" asked the boy, who was wearing a red hat and said his name was Tom.', "the boy"),
+    ('"The ferry will not run tonight," begins a recorded message that plays at every pier.', "a recorded message"),
+])
+def test_inverted_speaker_after_the_cue(nlp, text, speaker):
+    # the parser leaves the cue without a subject; the noun right after a cue hugging the quote speaks
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == speaker

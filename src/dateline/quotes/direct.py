@@ -103,11 +103,11 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
     # parse trouble after a quote: take the noun right before or after the cue in the zone
     if pos is None:
         return subj if subj is not None and not ctx.in_quote(subj) else None
-    for t in zone[pos + 1:pos + 4]:
+    for t in zone[pos + 1:pos + (7 if pos == 0 else 4)]:
         if t.ent_type_ in ("DATE", "TIME"):
             continue  # "said Wednesday"
-        if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
-            return _chunk_head(t)
+        if (t.pos_ in ("PROPN", "PRON") or (pos == 0 and t.pos_ == "NOUN" and t.dep_ != "pobj")) and not ctx.in_quote(t):
+            return _chunk_head(t)  # inverted: "..., said the woman", "..., said former tech executive Lind"
         if t.is_punct:
             break
     for t in reversed(zone[max(0, pos - 4):pos]):
