@@ -144,3 +144,10 @@ def test_inverted_speaker_after_the_cue(nlp, text, speaker):
     # the parser leaves the cue without a subject; the noun right after a cue hugging the quote speaks
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == speaker
+
+
+def test_free_quote_after_a_common_noun_speaker(nlp):
+    text = ('The harbour is quiet this winter.\n\n'
+            'The veteran official later added that the nets were empty. "I have never seen a season like this one."')
+    last = [c for c in find_candidates(nlp(text)) if c.kind == "direct"][-1]
+    assert text[slice(*last.speaker)] == "The veteran official"

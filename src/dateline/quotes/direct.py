@@ -526,9 +526,9 @@ def _previous_subject(ctx: QuoteContext, pstart: int, *, floor: int = 0) -> Toke
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or ctx.in_quote(subj):
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we"):
+    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we", "i"):
         return subj
-    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ == "PROPN" or subj.lemma_.lower() in ctx.lex.people:
         return subj
     return None
 
