@@ -151,3 +151,8 @@ def test_free_quote_after_a_common_noun_speaker(nlp):
             'The veteran official later added that the nets were empty. "I have never seen a season like this one."')
     last = [c for c in find_candidates(nlp(text)) if c.kind == "direct"][-1]
     assert text[slice(*last.speaker)] == "The veteran official"
+
+
+def test_contracted_has_is_not_a_passive(nlp):
+    text = "While he's said he'll fight all the way to the harbour vote, Okafor must decide what he wants."
+    assert _speakers(nlp, text)["said"] == "he"

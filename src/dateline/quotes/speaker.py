@@ -31,6 +31,11 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     >>> subject_of(doc[4]).text
     'Officials'
     """
+    if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in cue.children):
+        # "he's said he will fight": "has", which the parser took for a passive "is"
+        perfect = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "PROPN")), None)
+        if perfect is not None and _agent(cue) is None:
+            return perfect
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
