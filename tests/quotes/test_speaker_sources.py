@@ -156,3 +156,9 @@ def test_free_quote_after_a_common_noun_speaker(nlp):
 def test_contracted_has_is_not_a_passive(nlp):
     text = "While he's said he'll fight all the way to the harbour vote, Okafor must decide what he wants."
     assert _speakers(nlp, text)["said"] == "he"
+
+
+def test_dateline_city_is_not_the_speaker(nlp):
+    text = ("Boston (AFP) \u2013 Harbour Commissioner Ines Duarte on Monday toured the docks with the mayor "
+            "for the first time, warning that the pier was unsafe.")
+    assert _speakers(nlp, text)["warning"] == "Harbour Commissioner Ines Duarte"

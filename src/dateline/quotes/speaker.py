@@ -165,7 +165,11 @@ def _after_dateline_dash(subj: Token, verb: Token) -> Token | None:
     dash = next((t for t in doc[subj.i + 1:verb.i] if t.text in _DASHES), None)
     if dash is None or dash.i - start > 12 or dash.i + 1 >= verb.i:
         return None
-    root = doc[dash.i + 1:verb.i].root
+    span = doc[dash.i + 1:verb.i]
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN", "PRON"):  # "— Joe Biden on Monday hit": the noun, not "on"
+        root = next((t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not span.start <= t.head.i < span.end), root)
     return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
