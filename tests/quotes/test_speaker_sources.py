@@ -162,3 +162,9 @@ def test_dateline_city_is_not_the_speaker(nlp):
     text = ("Boston (AFP) \u2013 Harbour Commissioner Ines Duarte on Monday toured the docks with the mayor "
             "for the first time, warning that the pier was unsafe.")
     assert _speakers(nlp, text)["warning"] == "Harbour Commissioner Ines Duarte"
+
+
+def test_nearest_of_two_parsed_subjects_speaks(nlp):
+    text = ("Speaking at a town hall event in Salem, New Hampshire, Okafor went after the mayor, "
+            "calling him a total stiff.")
+    assert _speakers(nlp, text)["calling"] == "Okafor"

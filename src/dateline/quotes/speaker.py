@@ -124,7 +124,8 @@ def _own_subject(tok: Token) -> Token | None:
     """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
     # "DENVER, Aug. 24 — A spokesman"; "the plan, which he argued fails": "which" is the clause's, "he" argues
-    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE))
+    # "Speaking in Salem, New Hampshire, Trump went": of two parsed subjects, the one next to the verb
+    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE, abs(tok.i - c.i)))
     for child in subjects:
         if child.lower_ in ("'s", "\u2019s"):  # "let's say"
             continue
