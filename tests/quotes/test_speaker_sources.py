@@ -168,3 +168,16 @@ def test_nearest_of_two_parsed_subjects_speaks(nlp):
     text = ("Speaking at a town hall event in Salem, New Hampshire, Okafor went after the mayor, "
             "calling him a total stiff.")
     assert _speakers(nlp, text)["calling"] == "Okafor"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The two ferry companies expect to save millions by sharing one pier.", "expect", "The two ferry companies"),
+    ("The harbour board expects the new pier to open in May.", "expects", "The harbour board"),
+])
+def test_active_cognition_raising_verb_has_its_subject_as_source(nlp, text, cue, speaker):
+    assert _speakers(nlp, text).get(cue) == speaker
+
+
+def test_passive_raising_verb_has_no_source(nlp):
+    got = _speakers(nlp, "The new pier is expected to open in May.")
+    assert got.get("expected") is None
