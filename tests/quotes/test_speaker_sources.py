@@ -181,3 +181,10 @@ def test_active_cognition_raising_verb_has_its_subject_as_source(nlp, text, cue,
 def test_passive_raising_verb_has_no_source(nlp):
     got = _speakers(nlp, "The new pier is expected to open in May.")
     assert got.get("expected") is None
+
+
+def test_cue_opening_the_next_sentence_does_not_take_the_quote(nlp):
+    text = ('Okafor, tired, finally answered: "What difference does a new pier make?" '
+            'Her critics cited it as proof that she had given up.')
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "Okafor"

@@ -161,6 +161,13 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     return False
 
 
+def _new_statement(ctx: QuoteContext, cue: Token, inner: str) -> bool:
+    """True when a cue right after a quote closed by ? or ! opens a sentence of its own about it
+    ('...: "What difference does it make?" Her critics cited it as ...'): it has an object."""
+    return inner.rstrip()[-1:] in ("?", "!") and any(c.dep_ in ("dobj", "ccomp") and not ctx.in_quote(c)
+                                                      for c in cue.children)
+
+
 def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token], opens: bool = False) -> bool:
     """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
     happy" about the ruling, said Rosa Diaz'; for a quote that ``opens`` its sentence, the cue's
@@ -241,7 +248,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     # 'Trump asserted that ...: "France is no longer France," he claimed.': a cue right after a
     # quote ending in speech punctuation is its own, even after a colon introduction
     tight_after = (found_after is not None and found_after.where == "after" and ends_speech
-                   and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2)
+                   and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2
+                   and not _new_statement(ctx, ctx.doc[found_after.cue_token], inner))
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
     if (found_before is not None and found_before.where == "before" and prev_char == ","
