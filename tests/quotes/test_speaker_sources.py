@@ -188,3 +188,9 @@ def test_cue_opening_the_next_sentence_does_not_take_the_quote(nlp):
             'Her critics cited it as proof that she had given up.')
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "Okafor"
+
+
+def test_clause_and_comma_before_a_quote_introduce_it(nlp):
+    text = 'As the harbour master Ines Duarte put it, "Nobody sails in this weather unless they must."'
+    direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
+    assert text[slice(*direct[0].speaker)] == "the harbour master Ines Duarte"

@@ -241,6 +241,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
             found_before = acc
     if found_before is None and prev_char == ":" and before:
         found_before = _colon_clause(ctx, before)
+    elif found_before is None and prev_char == "," and before and inner[:1].isupper():
+        # 'Grandi reacted skeptically to the deal, "I am concerned ..."': a clause and a comma
+        clause = _colon_clause(ctx, before, verb_only=True)
+        found_before = replace(clause, where="before") if clause is not None else None
     if found_before is not None and prev_char not in ":," and found_before.where == "before":
         nxt = text[q.end:q.end + 3].lstrip(" \t")
         if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
@@ -260,7 +264,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     return found_before
 
 
-def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
+def _colon_clause(ctx: QuoteContext, before: list[Token], *, verb_only: bool = False) -> Attribution | None:
     """The clause ending in the colon right before a quote introduces it.
 
     With a verb of its own, its subject speaks ("As Ridge put it:", "McConnell delivered a
@@ -280,7 +284,7 @@ def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
             return None  # "But it may have an impact:": no one speaks
         return Attribution(_cue_span(ctx, verb), subj, 0.6, verb.i, "colon")
     head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-    if head is None or len(words) > 5:
+    if head is None or len(words) > 5 or verb_only:
         return None
     return Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
 
