@@ -194,3 +194,8 @@ def test_clause_and_comma_before_a_quote_introduce_it(nlp):
     text = 'As the harbour master Ines Duarte put it, "Nobody sails in this weather unless they must."'
     direct = [c for c in find_candidates(nlp(text)) if c.kind == "direct"]
     assert text[slice(*direct[0].speaker)] == "the harbour master Ines Duarte"
+
+
+def test_purpose_infinitive_on_an_object_takes_the_verb_subject(nlp):
+    text = "Okafor on Friday held an impromptu press briefing to brag that the ferry was finally on time."
+    assert _speakers(nlp, text)["brag"] == "Okafor"

@@ -196,7 +196,9 @@ def _noun_speaker(clause: Token, noun: Token) -> Token:
         found = _own_subject(governor)
         if found is not None:
             return found
-    if clause.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+    infinitive = clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+        # "held a briefing to brag that ...": the parser's relative clause is a purpose infinitive
         # "issued a statement saying ...", "shot back in an article stating ...": the author speaks
         verb = governor.head if noun.dep_ == "pobj" and governor.dep_ == "prep" else governor
         if verb.pos_ in ("VERB", "AUX") and verb is not noun:
