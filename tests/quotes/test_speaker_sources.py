@@ -82,6 +82,12 @@ def test_cue_speaker(nlp, text, cue, speaker):
     # a cue a few words after a quote that opens its sentence
     ('Ortega took questions.\n\n"The evidence is strong that the ferry logs are accurate" rather than the rival '
      'account, Okafor said.', "Okafor"),
+    # an adjectival participle ("a written statement") is no cue of its own
+    ('Okafor told the Harbour Gazette in a written statement, "I really do not want the mayor\'s endorsement."',
+     "Okafor"),
+    # a speaker mention stops at the closing mark of the quote before it
+    ('"Just saw the harbour plan. I am impressed by its ability to annoy every fisherman in town," screenwriter '
+     'Cole Haddon wrote on Twitter.', "screenwriter Cole Haddon"),
     # inverted cue with no parsed subject: the noun phrase right after it
     ('"How deep is that harbour?" asked the boy, who was wearing a red hat and said his name was Tom.', "the boy"),
     ('"The ferry will not run tonight," begins a recorded message that plays at every pier.', "a recorded message"),

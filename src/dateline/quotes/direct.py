@@ -106,12 +106,17 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
     for t in zone[pos + 1:pos + (7 if pos == 0 else 4)]:
         if t.ent_type_ in ("DATE", "TIME"):
             continue  # "said Wednesday"
-        if (t.pos_ in ("PROPN", "PRON") or (pos == 0 and t.pos_ == "NOUN" and t.dep_ != "pobj")) and not ctx.in_quote(t):
+        if t.dep_ == "pobj":
+            continue  # "wrote on Twitter": not who speaks
+        if (t.pos_ in ("PROPN", "PRON") or (pos == 0 and t.pos_ == "NOUN")) and not ctx.in_quote(t):
             return _chunk_head(t)  # inverted: "..., said the woman", "..., said former tech executive Lind"
         if t.is_punct:
             break
     for t in reversed(zone[max(0, pos - 4):pos]):
         if (t.pos_ in _NOUNISH or (t.i == cue.i - 1 and t.pos_ == "ADJ")) and not ctx.in_quote(t):
+            described = next((a.head for a in t.ancestors if a.dep_ == "relcl" and a.head.i < t.i), None)
+            if described is not None and described.pos_ in _NOUNISH:
+                return described  # "an official who spoke to discuss strategy said": the official
             return _chunk_head(t)  # "the editorial read": a noun the tagger took for an adjective
     return None
 
@@ -564,7 +569,7 @@ def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> boo
     return False
 
 
-_MODIFIER_DEPS = ("relcl", "acl", "appos")
+_MODIFIER_DEPS = ("relcl", "acl", "appos", "amod")
 
 
 def _modifier_clause(tok: Token) -> bool:

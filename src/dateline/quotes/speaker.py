@@ -20,6 +20,7 @@ _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothi
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
+_CUT_MARKS = {"\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 _KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
@@ -286,7 +287,7 @@ def mention_span(token: Token) -> Span:
             break
     doc = token.doc
     for k in range(token.i - 1, left - 1, -1):  # "HELSINKI, Finland — Defense ministers": drop the dateline
-        if doc[k].text in ("\u2014", "\u2013", "--"):
+        if doc[k].text in _CUT_MARKS:  # '... in town," writer Cole Haddon': nor the quote before it
             left = k + 1
             break
     while left < right and (doc[left].is_punct or doc[left].is_space):
