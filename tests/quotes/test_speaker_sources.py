@@ -127,6 +127,12 @@ def test_weekday_after_cue_is_no_speaker(nlp):
     assert _quote_speaker(nlp, '"The ferries will run again soon," said Monday a port official.') != "Monday"
 
 
+def test_attitude_holder_is_not_inside_its_content(nlp):
+    text = "The two ferry companies expect to save millions by sharing one pier."
+    [cand] = [c for c in find_candidates(nlp(text)) if text[slice(*c.cue)] == "expect"]
+    assert [text[s:e] for s, e in cand.parts] == ["to save millions by sharing one pier"]
+
+
 def test_relative_pronoun_mention_holds_its_noun(nlp):
     from dateline.quotes.speaker import mention_span
 

@@ -322,7 +322,10 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
     if agent is None and _holds_attitude(ctx, verb, comp):
-        spk, head = _speaker(ctx, subj, second)  # "The companies expect to save", "Rubio seemed to recognize"
+        spk, head = _speaker(ctx, subj, second)  # "The companies expect to save": the subject's own plan
+        if spk is not None:
+            return Candidate(_kind(ctx, second), (second,), (verb.idx, verb.idx + len(verb.text)), spk, head, 0.4,
+                             verb.i)
     return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
                      spk, head, 0.3, verb.i)
 
