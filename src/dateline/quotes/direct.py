@@ -103,15 +103,20 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
     # parse trouble after a quote: take the noun right before or after the cue in the zone
     if pos is None:
         return subj if subj is not None and not ctx.in_quote(subj) else None
-    for t in zone[pos + 1:pos + 4]:
+    for t in zone[pos + 1:pos + (7 if pos == 0 else 4)]:
         if t.ent_type_ in ("DATE", "TIME"):
             continue  # "said Wednesday"
-        if t.pos_ in ("PROPN", "PRON") and not ctx.in_quote(t):
-            return _chunk_head(t)
+        if t.dep_ == "pobj":
+            continue  # "wrote on Twitter": not who speaks
+        if (t.pos_ in ("PROPN", "PRON") or (pos == 0 and t.pos_ == "NOUN")) and not ctx.in_quote(t):
+            return _chunk_head(t)  # inverted: "..., said the woman", "..., said former tech executive Lind"
         if t.is_punct:
             break
     for t in reversed(zone[max(0, pos - 4):pos]):
         if (t.pos_ in _NOUNISH or (t.i == cue.i - 1 and t.pos_ == "ADJ")) and not ctx.in_quote(t):
+            described = next((a.head for a in t.ancestors if a.dep_ == "relcl" and a.head.i < t.i), None)
+            if described is not None and described.pos_ in _NOUNISH:
+                return described  # "an official who spoke to discuss strategy said": the official
             return _chunk_head(t)  # "the editorial read": a noun the tagger took for an adjective
     return None
 
@@ -161,10 +166,20 @@ def _reported_clause(ctx: QuoteContext, q: QuotedSpan, before: list[Token], prev
     return False
 
 
-def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token]) -> bool:
+def _new_statement(ctx: QuoteContext, cue: Token, inner: str) -> bool:
+    """True when a cue right after a quote closed by ? or ! opens a sentence of its own about it
+    ('...: "What difference does it make?" Her critics cited it as ...'): it has an object."""
+    return inner.rstrip()[-1:] in ("?", "!") and any(c.dep_ in ("dobj", "ccomp") and not ctx.in_quote(c)
+                                                      for c in cue.children)
+
+
+def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token], opens: bool = False) -> bool:
     """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
-    happy" about the ruling, said Rosa Diaz'): the quote is what the cue reports."""
-    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and cue.i > 0 and ctx.doc[cue.i - 1].text == ","
+    happy" about the ruling, said Rosa Diaz'; for a quote that ``opens`` its sentence, the cue's
+    subject may carry the comma: '"We are happy" about it, Diaz said'): the quote is what it reports."""
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None) if opens else None
+    lead = subj.left_edge.i if subj is not None else cue.i  # '"I think ..." than the chief's, Lind said
+    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and lead > 0 and ctx.doc[lead - 1].text == ","
             and not any(t.text in _STOP for t in after if t.i < cue.i))
 
 
@@ -199,7 +214,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     closed_sentence = bool(inner) and inner.rstrip("\"'\u201d\u2019")[-1:] == "."
     cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)]
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
-                       or _comma_cue(ctx, cues_after[0], after)):
+                       or _comma_cue(ctx, cues_after[0], after, opens=prev_char in "\n.!?")):
         cue = cues_after[0]
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
@@ -218,7 +233,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     found_before = None
     cues_before = [t for t in before if _is_cue(ctx, t)]
     if cues_before:
-        cue = cues_before[-1]
+        # 'she told the mayors who gathered there, "..."': a cue describing a noun is not the one
+        cue = next((t for t in reversed(cues_before) if not _modifier_clause(t)), cues_before[-1])
         gap = before[-1].i - cue.i
         verb_between = any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[cue.i + 1:before[-1].i + 1])
         if (prev_char in ":," or gap <= 4) and not (verb_between and prev_char not in ":,"):
@@ -230,6 +246,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
             found_before = acc
     if found_before is None and prev_char == ":" and before:
         found_before = _colon_clause(ctx, before)
+    elif found_before is None and prev_char == "," and before and inner[:1].isupper():
+        # 'Grandi reacted skeptically to the deal, "I am concerned ..."': a clause and a comma
+        clause = _colon_clause(ctx, before, verb_only=True)
+        found_before = replace(clause, where="before") if clause is not None else None
     if found_before is not None and prev_char not in ":," and found_before.where == "before":
         nxt = text[q.end:q.end + 3].lstrip(" \t")
         if nxt[:1].isalnum():  # 'said she "isn't going to" do it': a fragment inside reported speech
@@ -237,7 +257,8 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     # 'Trump asserted that ...: "France is no longer France," he claimed.': a cue right after a
     # quote ending in speech punctuation is its own, even after a colon introduction
     tight_after = (found_after is not None and found_after.where == "after" and ends_speech
-                   and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2)
+                   and found_after.cue_token is not None and after and found_after.cue_token - after[0].i <= 2
+                   and not _new_statement(ctx, ctx.doc[found_after.cue_token], inner))
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
     if (found_before is not None and found_after is not None and found_after.cue_token is not None
@@ -251,7 +272,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     return found_before
 
 
-def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
+def _colon_clause(ctx: QuoteContext, before: list[Token], *, verb_only: bool = False) -> Attribution | None:
     """The clause ending in the colon right before a quote introduces it.
 
     With a verb of its own, its subject speaks ("As Ridge put it:", "McConnell delivered a
@@ -271,7 +292,7 @@ def _colon_clause(ctx: QuoteContext, before: list[Token]) -> Attribution | None:
             return None  # "But it may have an impact:": no one speaks
         return Attribution(_cue_span(ctx, verb), subj, 0.6, verb.i, "colon")
     head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-    if head is None or len(words) > 5:
+    if head is None or len(words) > 5 or verb_only:
         return None
     return Attribution((colon.idx, colon.idx + 1), _chunk_head(head), 0.6, None, "colon")
 
@@ -551,9 +572,9 @@ def _previous_subject(ctx: QuoteContext, pstart: int, *, floor: int = 0) -> Toke
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or ctx.in_quote(subj):
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we"):
+    if subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we", "i"):
         return subj
-    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ == "PROPN" or subj.lemma_.lower() in ctx.lex.people:
         return subj
     return None
 
@@ -577,7 +598,7 @@ def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> boo
     return False
 
 
-_MODIFIER_DEPS = ("relcl", "acl", "appos")
+_MODIFIER_DEPS = ("relcl", "acl", "appos", "amod")
 
 
 def _modifier_clause(tok: Token) -> bool:

@@ -357,8 +357,20 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     spk, head = _speaker(ctx, agent, (first[0], second[1])) if agent is not None else (None, None)
+    if agent is None and _holds_attitude(ctx, verb, comp):
+        spk, head = _speaker(ctx, subj, second)  # "The companies expect to save": the subject's own plan
+        if spk is not None:
+            return Candidate(_kind(ctx, second), (second,), (verb.idx, verb.idx + len(verb.text)), spk, head, 0.4,
+                             verb.i)
     return Candidate(_kind(ctx, (first[0], second[1])), (first, second), (verb.idx, verb.idx + len(verb.text)),
                      spk, head, 0.3, verb.i)
+
+
+def _holds_attitude(ctx: QuoteContext, verb: Token, comp: Token) -> bool:
+    """True when an active raising verb is a cognition verb whose subject holds the attitude
+    ("The companies expect to save", "is considering whether"); not "is expected to pass", and
+    not "seem"/"appear", whose impressions PolNeAR mostly leaves to no one."""
+    return not _passive(verb) and verb.lemma_.lower() in ctx.lex.verbs and comp.dep_ != "acomp"
 
 
 _WH_OBJECTS = {"what", "which", "who", "whom", "that"}

@@ -20,6 +20,7 @@ _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothi
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
+_CUT_MARKS = {"\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 _KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
@@ -31,6 +32,11 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     >>> subject_of(doc[4]).text
     'Officials'
     """
+    if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in cue.children):
+        # "he's said he will fight": "has", which the parser took for a passive "is"
+        perfect = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "PROPN")), None)
+        if perfect is not None and _agent(cue) is None:
+            return perfect
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
@@ -47,6 +53,10 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        if tok is not cue:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         controller = _object_controller(tok) if tok is cue else None
         if controller is not None:
             return controller
@@ -87,7 +97,10 @@ def _reporting_verb(cue: Token) -> Token | None:
     """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
     plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
     Lind points. Returns "said" there, else None."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "-", "\u2014"):
+    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "-", "\u2014")
+    conjoined = (cue.dep_ == "conj" and cue.lemma_.lower() in load_cues().speech  # "Lind said it was early but added"
+                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children))
+    if not (trailing or conjoined):
         return None
     clause = cue.head
     verb = clause.head
@@ -112,7 +125,8 @@ def _own_subject(tok: Token) -> Token | None:
     """The nominal subject of ``tok`` (preferred over a clausal one), datelines skipped."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
     # "DENVER, Aug. 24 — A spokesman"; "the plan, which he argued fails": "which" is the clause's, "he" argues
-    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE))
+    # "Speaking in Salem, New Hampshire, Trump went": of two parsed subjects, the one next to the verb
+    subjects.sort(key=lambda c: (c.dep_ != "nsubj", _is_dateline(c), c.lower_ in _PRONOUN_RELATIVE, abs(tok.i - c.i)))
     for child in subjects:
         if child.lower_ in ("'s", "\u2019s"):  # "let's say"
             continue
@@ -153,7 +167,11 @@ def _after_dateline_dash(subj: Token, verb: Token) -> Token | None:
     dash = next((t for t in doc[subj.i + 1:verb.i] if t.text in _DASHES), None)
     if dash is None or dash.i - start > 12 or dash.i + 1 >= verb.i:
         return None
-    root = doc[dash.i + 1:verb.i].root
+    span = doc[dash.i + 1:verb.i]
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN", "PRON"):  # "— Joe Biden on Monday hit": the noun, not "on"
+        root = next((t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not span.start <= t.head.i < span.end), root)
     return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
@@ -179,7 +197,9 @@ def _noun_speaker(clause: Token, noun: Token) -> Token:
         found = _own_subject(governor)
         if found is not None:
             return found
-    if clause.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+    infinitive = clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+        # "held a briefing to brag that ...": the parser's relative clause is a purpose infinitive
         # "issued a statement saying ...", "shot back in an article stating ...": the author speaks
         verb = governor.head if noun.dep_ == "pobj" and governor.dep_ == "prep" else governor
         if verb.pos_ in ("VERB", "AUX") and verb is not noun:
@@ -244,8 +264,14 @@ def mention_span(token: Token) -> Span:
     >>> start, end = mention_span(doc[1])
     >>> doc.text[start:end]
     'Hugh Hill'
+
+    A relative pronoun is reported with the noun phrase it stands for ("the report, which"):
+    the span holds both the mention as written and what it refers to.
     """
     if token.pos_ == "PRON":
+        antecedent = resolve_relative(token)
+        if antecedent is not token and antecedent.i < token.i and token.sent.start <= antecedent.i:
+            return mention_span(antecedent)[0], token.idx + len(token.text)
         return token.idx, token.idx + len(token.text)
     left = token.i
     for child in token.lefts:
@@ -261,7 +287,7 @@ def mention_span(token: Token) -> Span:
             break
     doc = token.doc
     for k in range(token.i - 1, left - 1, -1):  # "HELSINKI, Finland — Defense ministers": drop the dateline
-        if doc[k].text in ("\u2014", "\u2013", "--"):
+        if doc[k].text in _CUT_MARKS:  # '... in town," writer Cole Haddon': nor the quote before it
             left = k + 1
             break
     while left < right and (doc[left].is_punct or doc[left].is_space):
