@@ -98,3 +98,8 @@ def test_nominal_adjective_after_a_copula(nlp, text, expected):
 def test_nominal_adjective_aside_takes_the_clause_subject(nlp):
     text = "The senator left early, confident that the bill would pass."
     assert _nominal(nlp, text) == [("confident", ["the bill would pass"], "The senator")]
+
+
+def test_nominal_that_clause_of_a_noun_cue(nlp):
+    text = "Critics made the case that the tax was unfair."
+    assert _nominal(nlp, text) == [("case", ["the tax was unfair"], "Critics")]
