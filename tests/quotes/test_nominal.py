@@ -103,3 +103,19 @@ def test_nominal_adjective_aside_takes_the_clause_subject(nlp):
 def test_nominal_that_clause_of_a_noun_cue(nlp):
     text = "Critics made the case that the tax was unfair."
     assert _nominal(nlp, text) == [("case", ["the tax was unfair"], "Critics")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Ortiz rejected the mayor's call for an audit.",
+         ("rejected", ["the mayor's call for an audit"], "Senator Ortiz")),
+        ("The governor defended her decision to close the bridge.",
+         ("defended", ["her decision to close the bridge"], "The governor")),
+    ],
+)
+def test_nominal_verb_taking_a_possessed_attribution_is_the_cue(nlp, text, expected):
+    doc = nlp(text)
+    found = [(q.cue.text, [c.text for c in q.content], text[slice(*q.speaker_span)])
+             for q in find_quotes(doc, actors=ActorIndex())]
+    assert found == [expected]

@@ -40,6 +40,7 @@ class NominalLexicon:
     infinitive: frozenset[str]  # nouns taking a to-infinitive content: "plan", "decision"
     adjective_infinitive: frozenset[str]  # adjectives taking a to-infinitive content: "eager", "willing"
     receive_verbs: frozenset[str]  # verbs whose subject is the target of their object noun: "faced criticism"
+    light_verbs: frozenset[str]  # verbs that leave their object noun the cue: "launched an attack on"
     source_preps: frozenset[str]  # prepositions introducing the source: "from", "by"
     nouns: frozenset[str]  # every noun of preps and infinitive
 
@@ -58,6 +59,7 @@ def load_nominal() -> NominalLexicon:
         preps=preps, infinitive=infinitive,
         adjective_infinitive=frozenset(a.lower() for a in raw.get("adjective_infinitive_cues", ())),
         receive_verbs=frozenset(v.lower() for v in raw.get("nominal_receive_verbs", ())),
+        light_verbs=frozenset(v.lower() for v in raw.get("nominal_light_verbs", ())),
         source_preps=frozenset(p.lower() for p in raw.get("nominal_source_preps", ())),
         nouns=frozenset(n for n, _ in preps) | infinitive,
     )
@@ -171,12 +173,42 @@ def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool 
         content = _prep_content(ctx, noun) or _infinitive_content(ctx, noun)
         if content is None:
             continue
+        reaction = _reaction(ctx, noun, blocked)
+        if reaction is not None:
+            out.append(reaction)
         spk, head = _ind._speaker(ctx, nominal_source(noun), content)
         if spk is None:
             continue  # without a holder, most such nouns name a topic, not an attribution
         out.append(Candidate(_ind._kind(ctx, content), (content,), (noun.idx, noun.idx + len(noun.text)), spk, head,
                              0.45, noun.i))
     return out + _adjective_candidates(ctx, blocked, broad)
+
+
+def _reaction(ctx: QuoteContext, noun: Token, blocked: Callable[[int], bool]) -> Candidate | None:
+    """ "Clinton bashed Trump's proposal to ban ...": a verb taking someone's nominal attribution as
+    its object is an attribution of its own, with the whole noun phrase as content.
+
+    Light verbs ("stepped up his attacks on", "voiced her support for") leave the noun as the
+    cue, and verbs of receiving ("faced Trump's criticism") report no stance of their subject.
+    """
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or blocked(verb.idx):
+        return None
+    lex = load_nominal()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.light_verbs or lemma in lex.receive_verbs or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    content = _ind._content(ctx, noun, verb, right_edge=noun.right_edge.i, min_tokens=2)
+    if content is None:
+        return None
+    spk, head = _ind._speaker(ctx, subj, content)
+    if spk is None:
+        return None
+    return Candidate(_ind._kind(ctx, content), (content,), (verb.idx, verb.idx + len(verb.text)), spk, head, 0.45,
+                     verb.i)
 
 
 _ADJ_ASIDE_DEPS = ("amod", "advcl", "conj")
