@@ -119,3 +119,8 @@ def test_nominal_verb_taking_a_possessed_attribution_is_the_cue(nlp, text, expec
     found = [(q.cue.text, [c.text for c in q.content], text[slice(*q.speaker_span)])
              for q in find_quotes(doc, actors=ActorIndex())]
     assert found == [expected]
+
+
+def test_nominal_that_clause_after_a_verb_of_receiving_has_no_speaker(nlp):
+    text = "The governor faced criticism that the delays were avoidable."
+    assert _nominal(nlp, text) == [("criticism", ["the delays were avoidable"], None)]

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from dateline.quotes import indirect as _ind
 from dateline.quotes.context import Candidate, QuoteContext
-from dateline.quotes.speaker import possessor_of, subject_of
+from dateline.quotes.speaker import subject_of
 from dateline.types import Span
 
 
@@ -268,7 +268,8 @@ def _actor(ctx: QuoteContext, tok: Token | None) -> bool:
 
 
 def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
-    """ "Hegseth's warning that ...": a noun cue (``noun_cues``) with a "that" clause."""
+    """ "Hegseth's warning that ...": a noun cue (``noun_cues``) with a "that" clause; the source as
+    for the other noun cues (`nominal_source`), or the subject of "said in a statement that"."""
     out = []
     for tok in (ctx.doc[i] for i in ctx.noun_idx):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
@@ -287,7 +288,7 @@ def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[
             speaker = subject_of(cue)
             conf = 0.75 if speaker is not None else 0.3
         else:
-            speaker = possessor_of(tok)
+            speaker = nominal_source(tok)  # "Trump faced criticism that ...": not Trump's
             conf = 0.5 if speaker is not None else 0.2
         spk, head = _ind._speaker(ctx, speaker, content)
         if spk is None:
