@@ -124,3 +124,8 @@ def test_nominal_verb_taking_a_possessed_attribution_is_the_cue(nlp, text, expec
 def test_nominal_that_clause_after_a_verb_of_receiving_has_no_speaker(nlp):
     text = "The governor faced criticism that the delays were avoidable."
     assert _nominal(nlp, text) == [("criticism", ["the delays were avoidable"], None)]
+
+
+def test_nominal_source_after_a_verb_of_receiving_follows_from(nlp):
+    text = "Hill faced attacks on her record from the left."
+    assert _nominal(nlp, text) == [("attacks", ["her record"], "the left")]

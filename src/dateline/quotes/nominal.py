@@ -117,8 +117,14 @@ def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with"):
         head = head.head  # "was unsparing in her criticism of", "with plans to return"
-    elif noun.dep_ not in ("dobj", "conj") or head.lemma_.lower() in lex.receive_verbs:
-        return None  # "Cruz faced criticism": the subject is the target, not the critic
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in lex.receive_verbs:
+        # "Cruz faced criticism from Democrats": the subject is the target; the critics follow "from"
+        for c in head.rights:
+            if c.i > noun.i and c.dep_ == "prep" and c.lower_ in lex.source_preps:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    elif noun.dep_ not in ("dobj", "conj"):
+        return None
     if head is noun or head.pos_ not in ("VERB", "AUX"):
         return None
     return subject_of(head)
