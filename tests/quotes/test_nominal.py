@@ -129,3 +129,14 @@ def test_nominal_that_clause_after_a_verb_of_receiving_has_no_speaker(nlp):
 def test_nominal_source_after_a_verb_of_receiving_follows_from(nlp):
     text = "Hill faced attacks on her record from the left."
     assert _nominal(nlp, text) == [("attacks", ["her record"], "the left")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Calls for a recount grew louder after the vote.", ("Calls", ["a recount"], None)),
+        ("Talk of a merger spread through the office.", ("Talk", ["a merger"], None)),
+    ],
+)
+def test_nominal_speech_act_noun_without_a_source(nlp, text, expected):
+    assert _nominal(nlp, text) == [expected]
