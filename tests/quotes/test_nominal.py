@@ -140,3 +140,8 @@ def test_nominal_source_after_a_verb_of_receiving_follows_from(nlp):
 )
 def test_nominal_speech_act_noun_without_a_source(nlp, text, expected):
     assert _nominal(nlp, text) == [expected]
+
+
+def test_nominal_that_clause_after_a_copula(nlp):
+    text = "Her argument was that the tax would hurt farmers."
+    assert _nominal(nlp, text) == [("argument", ["the tax would hurt farmers"], "Her")]

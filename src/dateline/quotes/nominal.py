@@ -283,14 +283,18 @@ def _actor(ctx: QuoteContext, tok: Token | None) -> bool:
 
 
 def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[Candidate]:
-    """ "Hegseth's warning that ...": a noun cue (``noun_cues``) with a "that" clause; the source as
-    for the other noun cues (`nominal_source`), or the subject of "said in a statement that"."""
+    """ "Hegseth's warning that ...", "his view is that ...": a noun cue (``noun_cues``) with a "that"
+    clause, its own or its copula's; the source as for the other noun cues (`nominal_source`),
+    or the subject of "said in a statement that"."""
     out = []
     for tok in (ctx.doc[i] for i in ctx.noun_idx):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or blocked(tok.idx):
             continue
         comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
                      and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            comp = next((c for c in tok.head.rights if c.dep_ == "ccomp" and any(
+                g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)), None)  # "his view is that ..."
         if comp is None or comp.i < tok.i:
             continue
         content = _ind._content(ctx, comp, tok)
