@@ -145,3 +145,8 @@ def test_nominal_speech_act_noun_without_a_source(nlp, text, expected):
 def test_nominal_that_clause_after_a_copula(nlp):
     text = "Her argument was that the tax would hurt farmers."
     assert _nominal(nlp, text) == [("argument", ["the tax would hurt farmers"], "Her")]
+
+
+def test_nominal_for_object_keeps_its_infinitive(nlp):
+    text = "Lind ended her speech with a call for the Senate to pass the bill."
+    assert _nominal(nlp, text) == [("call", ["the Senate to pass the bill"], "Lind")]

@@ -140,7 +140,8 @@ def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
 
 
 def _prep_content(ctx: QuoteContext, noun: Token) -> Span | None:
-    """The object of the preposition a noun cue takes ("attack on X"), or None."""
+    """The object of the preposition a noun cue takes ("attack on X"), with the infinitive that
+    follows a "for" object ("a call for the party to act"), or None."""
     lex = load_nominal()
     lemma = noun.lemma_.lower()
     for c in noun.rights:
@@ -152,7 +153,13 @@ def _prep_content(ctx: QuoteContext, noun: Token) -> Span | None:
         obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             continue
-        return _ind._content(ctx, obj, noun, right_edge=obj.right_edge.i, min_tokens=1)
+        right = obj.right_edge.i
+        nxt = right + 1
+        if c.lower_ == "for" and nxt < len(noun.doc) and noun.doc[nxt].lower_ == "to" and noun.doc[nxt].dep_ == "aux":
+            verb = noun.doc[nxt].head  # "a call for the party to embrace him": the parse hangs the infinitive elsewhere
+            if verb.left_edge.i == nxt:
+                right = verb.right_edge.i
+        return _ind._content(ctx, obj, noun, right_edge=right, min_tokens=1)
     return None
 
 
