@@ -25,7 +25,7 @@ def _nominal(nlp, text):
     [
         ("Senator Ortiz's criticism of the tariff plan surprised his allies.",
          ("criticism", ["the tariff plan"], "Senator Ortiz's")),
-        ("The mayor's plan for a new bridge won praise.", ("plan", ["a new bridge"], "The mayor's")),
+        ("The mayor's defense of the budget won praise.", ("defense", ["the budget"], "The mayor's")),
     ],
 )
 def test_nominal_prep_content_with_possessor(nlp, text, expected):
