@@ -62,6 +62,8 @@ def _found(nlp, text, pos=("NOUN", "ADJ")):
                      ("critical", ["the budget plan"], "Lind"), id="adjective-of"),
         pytest.param("Union leaders remain confident in the new contract.",
                      ("confident", ["the new contract"], "Union leaders"), id="adjective-in"),
+        pytest.param("Many voters are nervous about the new tax.",
+                     ("nervous", ["the new tax"], "Many voters"), id="adjective-of-feeling"),
         pytest.param("The senator left early, confident that the bill would pass.",
                      ("confident", ["the bill would pass"], "The senator"), id="adjective-aside"),
     ],
