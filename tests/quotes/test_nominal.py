@@ -52,6 +52,8 @@ def _found(nlp, text, pos=("NOUN", "ADJ")):
                      ("Talk", ["a merger"], None), id="speech-act-noun-talk"),
         pytest.param("Critics made the case that the tax was unfair.",
                      ("case", ["the tax was unfair"], "Critics"), id="that-clause"),
+        pytest.param("The judge issued a ruling that the map was unfair.",
+                     ("ruling", ["the map was unfair"], "The judge"), id="that-clause-ruling"),
         pytest.param("Her argument was that the tax would hurt farmers.",
                      ("argument", ["the tax would hurt farmers"], "Her"), id="that-clause-after-copula"),
         pytest.param("The governor faced criticism that the delays were avoidable.",
