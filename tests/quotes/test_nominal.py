@@ -94,6 +94,8 @@ def test_nominal_not_reported(nlp, text):
                      ("rejected", ["the mayor's call for an audit"], "Senator Ortiz"), id="rejected-call"),
         pytest.param("The governor defended her decision to close the bridge.",
                      ("defended", ["her decision to close the bridge"], "The governor"), id="defended-decision"),
+        pytest.param("Lind embraced the mayor's argument that the tax was unfair.",
+                     ("embraced", ["the mayor's argument that the tax was unfair"], "Lind"), id="embraced-that-clause"),
     ],
 )
 def test_nominal_verb_taking_a_possessed_attribution_is_the_cue(nlp, text, expected):

@@ -316,6 +316,10 @@ def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[
         else:
             speaker = nominal_source(tok)  # "Trump faced criticism that ...": not Trump's
             conf = 0.5 if speaker is not None else 0.2
+        if cue is tok:  # "Ortiz dismissed the mayor's claim that ...": the verb is the cue of the whole phrase
+            reaction = _reaction(ctx, tok, blocked)
+            if reaction is not None:
+                out.append(reaction)
         spk, head = _ind._speaker(ctx, speaker, content)
         if spk is None:
             conf = min(conf, 0.3)
