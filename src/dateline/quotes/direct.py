@@ -470,8 +470,9 @@ def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | Non
     gap = [t for t in ctx.doc[last.i + 1:first.i] if not (t.is_punct or t.is_space)]
     if gap and gap[0].lower_ == "that":
         gap = gap[1:]
-    if len(gap) < 2 or not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("mark", "nsubj") for t in gap):
-        return None
+    if len(gap) < 2 or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") or (
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")) for t in gap):
+        return None  # 'told the Gazette in a written statement, "..."': the cue's own words
     return gap[0].idx
 
 
