@@ -146,3 +146,14 @@ def test_cue_inside_a_relative_clause_does_not_introduce_the_quote(nlp):
     mark = text.index('"The bridge')
     holding = [c for c in find_candidates(nlp(text)) if any(s <= mark + 1 < e for s, e in c.parts)]
     assert [text[slice(*c.speaker)] for c in holding] == ["Okafor"]
+
+
+@pytest.mark.parametrize("text", [
+    "The two ferry companies expect to save millions by sharing one pier.",
+    "Law professor Ines Duarte, who is challenging the mayor, received more than $250,000 from small donors.",
+    '"We will rebuild the pier before the summer," - Harbour master Okafor (D-S.C.):"I have never seen this."',
+])
+def test_speaker_never_overlaps_its_content(nlp, text):
+    for c in find_candidates(nlp(text)):
+        if c.speaker is not None:
+            assert not any(s < c.speaker[1] and c.speaker[0] < e for s, e in c.parts), text[slice(*c.speaker)]
