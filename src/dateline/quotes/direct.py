@@ -664,9 +664,15 @@ def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) ->
         return None, None
     if ctx.quoted_at(own[0]) is not None:
         return None, None
+    if any(s < span[1] and span[0] < e for s, e in parts) or ctx.quoted_at(span[0]) is not None:
+        span = own  # "the crowd, which": the pronoun alone when its noun is in the quote
+    mark = next((k for k in range(*span) if ctx.text[k] in _DOUBLE_MARKS), None)
+    if mark is not None and mark > span[0]:  # one token 'S.C.):"I' runs into the quote
+        span = trim_span(ctx.text, span[0], mark)
     return span, head_span(resolve_relative(token))
 
 
+_DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 _COLON_MAX = 6
 _SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 

@@ -188,6 +188,8 @@ def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span 
     span, own = mention_span(tok), head_span(tok)
     if content[0] <= own[0] < content[1] or ctx.is_excluded(span) or ctx.quoted_at(own[0]) is not None:
         return None, None
+    if span[0] < content[1] and content[0] < span[1]:
+        span = own  # "Canova, who": the relative's noun is in the content, the pronoun alone speaks
     return span, head_span(resolve_relative(tok))
 
 

@@ -270,7 +270,8 @@ def mention_span(token: Token) -> Span:
     """
     if token.pos_ == "PRON":
         antecedent = resolve_relative(token)
-        if antecedent is not token and antecedent.i < token.i and token.sent.start <= antecedent.i:
+        if (antecedent is not token and antecedent.i < token.i and token.sent.start <= antecedent.i
+                and not any(t.text in _CUT_MARKS for t in token.doc[antecedent.i + 1:token.i])):
             return mention_span(antecedent)[0], token.idx + len(token.text)
         return token.idx, token.idx + len(token.text)
     left = token.i
