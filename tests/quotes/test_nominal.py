@@ -64,6 +64,8 @@ def _found(nlp, text, pos=("NOUN", "ADJ")):
                      ("critical", ["the budget plan"], "Lind"), id="adjective-of"),
         pytest.param("Union leaders remain confident in the new contract.",
                      ("confident", ["the new contract"], "Union leaders"), id="adjective-in"),
+        pytest.param("Mayor Hill made clear on Monday that the bridge would reopen.",
+                     ("clear", ["the bridge would reopen"], "Mayor Hill"), id="made-clear-that"),
         pytest.param("Many voters are nervous about the new tax.",
                      ("nervous", ["the new tax"], "Many voters"), id="adjective-of-feeling"),
         pytest.param("The senator left early, confident that the bill would pass.",

@@ -272,6 +272,12 @@ def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], bro
                 if target is not None:
                     content = _ind._content(ctx, target, tok, min_tokens=2)  # "critical of the plan"
                 break
+        if content is None and tok.dep_ in ("oprd", "ccomp") and tok.head.lemma_.lower() == "make":
+            # "Obama made clear over the weekend that ...": the clause hangs on "make"
+            comp = next((c for c in tok.head.rights if c.i > tok.i and (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))), None)
+            if comp is not None:
+                content = _ind._content(ctx, comp, tok.head)
         if content is None:
             continue
         if subj is not None and subj.lower_ == "it":  # "it is clear that ...": no one in particular
