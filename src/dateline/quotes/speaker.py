@@ -237,25 +237,6 @@ def resolve_relative(tok: Token) -> Token:
     return tok
 
 
-def possessor_of(noun: Token) -> Token | None:
-    """Return the possessor ("Hegseth's warning") or the subject of the governing verb.
-
-    >>> from dateline.parse import load_nlp
-    >>> possessor_of(load_nlp()("Lind's warning that prices would rise went unheeded.")[2]).text
-    'Lind'
-    """
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    if noun.dep_ in ("dobj", "attr", "pobj", "nsubj") and noun.head is not noun:
-        head = noun.head
-        if head.dep_ == "prep" and head.head is not head:
-            head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return subject_of(head)
-    return None
-
-
 def mention_span(token: Token) -> Span:
     """Return the character span of the noun phrase headed by ``token`` (appositives cut off).
 
