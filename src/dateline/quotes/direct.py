@@ -350,7 +350,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break
             if att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
                 break
-            if _other_cue(ctx, end_of_last, q2.start, att):
+            # '"X," Lind said, noting she had won. "Y."': a gerund aside before a new quoted sentence
+            fresh = between.rstrip()[-1:] == "." and text[q2.parts[0][0]:q2.parts[0][0] + 1].isupper()
+            if _other_cue(ctx, end_of_last, q2.start, att, gerunds=fresh):
                 break  # "..., he said. Then he predicted: "..."" or "..., he said, adding that ...": a cue of its own
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
@@ -588,11 +590,12 @@ def _prev_para_start(text: str, pstart: int) -> int:
     return text.rfind("\n", 0, j + 1) + 1 if j >= 0 else 0
 
 
-def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution) -> bool:
-    """True when a cue verb other than ``att``'s sits in ``[start, end)``."""
+def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution, *, gerunds: bool = False) -> bool:
+    """True when a cue verb other than ``att``'s sits in ``[start, end)``; with ``gerunds``, a
+    gerund hanging off the cue ("said, noting ...") is an aside, not a cue of its own."""
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
-        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att) \
+        if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att, gerunds) \
                 and not _circumstance(tok):
             return True
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
@@ -622,11 +625,17 @@ def _circumstance(tok: Token) -> bool:
                for t in (tok, *tok.ancestors))
 
 
-def _bare_aside(tok: Token, att: Attribution) -> bool:
+def _bare_aside(tok: Token, att: Attribution, gerunds: bool = False) -> bool:
     """True for a participle hanging off the cue with no clause of its own ('Hale said, asked about
     the delay.', 'an official said, speaking on condition of anonymity.'): not a new statement."""
-    return (tok.dep_ == "advcl" and tok.head.i == att.cue_token and tok.tag_ in ("VBN", "VBG", "VBD")
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass") for c in tok.children))
+    if tok.dep_ != "advcl" or tok.head.i != att.cue_token or tok.tag_ not in ("VBN", "VBG", "VBD"):
+        return False
+    if gerunds and tok.tag_ == "VBG" and tok.lemma_.lower() not in _ADDING:
+        return True  # 'Lind said, noting she would run again. "..."': the gerund describes the statement
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass") for c in tok.children)
+
+
+_ADDING = frozenset({"add"})
 
 
 def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:
