@@ -482,7 +482,9 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
     """True when the words before a quote continue into it with no cue or comma of their own
     ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''"."""
     before = ctx.text[start:end].rstrip()
-    if not before or not before[-1].isalnum():
+    if not before:
+        return False
+    if not before[-1].isalnum() and not (before[-1] == "," and _subject_before(ctx, start, end)):
         return False
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
@@ -490,6 +492,24 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
             return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
+
+
+def _subject_before(ctx: QuoteContext, start: int, end: int) -> bool:
+    """True when the quote at ``end`` opens with a lower-case verb whose subject stands in
+    ``[start, end)`` ('The party, attended by hundreds, "allows us to ..."'): one clause."""
+    j = end
+    while j < len(ctx.text) and not ctx.text[j].isalnum():
+        j += 1
+    first = ctx.token_at(j)
+    if first is None or not first.text[:1].islower():
+        return False
+    verb = first if first.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and start <= subj.idx < end
 
 
 _TITLE_WORD = re.compile(r"[\w'\u2019-]+")

@@ -1,0 +1,43 @@
+"""Direct and mixed quote boundaries (issue 3): which quoted spans join one quote and which
+unquoted lead-ins belong to it. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _quotes(nlp, text):
+    return [(q.kind, [c.text for c in q.content]) for q in find_quotes(nlp(text), actors=ActorIndex())]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund aside on the cue does not split the quote from the next quoted sentence
+        ('"The canal is older than the town," Ms. Ortiz said, noting that the locks were rebuilt twice. '
+         '"Nobody here remembers it dry."',
+         ("direct", ["The canal is older than the town,", "Nobody here remembers it dry."])),
+        # the subject before a quote that opens with its verb is part of one mixed content
+        ('The fair, visited by thousands of families each summer, "keeps the valley alive," said Mia Hale, '
+         'its organiser.',
+         ("mixed", ['The fair, visited by thousands of families each summer, "keeps the valley alive,'])),
+    ],
+)
+def test_direct_bounds_join(nlp, text, expected):
+    assert expected in _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "adding" reports a clause of its own: the next quote stays apart
+        ('"We will rebuild the pier," Hale said, adding that the council had agreed. "It will take a year."',
+         ("direct", ["We will rebuild the pier,"])),
+        # a capitalised quote after a comma starts its own sentence: no lead-in
+        ('After the vote, "We won," said Hale.', ("direct", ["We won,"])),
+    ],
+)
+def test_direct_bounds_apart(nlp, text, expected):
+    assert expected in _quotes(nlp, text)
