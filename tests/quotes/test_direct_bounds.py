@@ -23,6 +23,9 @@ def _quotes(nlp, text):
         ('The fair, visited by thousands of families each summer, "keeps the valley alive," said Mia Hale, '
          'its organiser.',
          ("mixed", ['The fair, visited by thousands of families each summer, "keeps the valley alive,'])),
+        # words that carry the quote's clause on to a comma before the cue belong to the content
+        ('"We are very pleased" with the new timetable, Ms. Ortiz said on Monday.',
+         ("mixed", ['We are very pleased" with the new timetable'])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):
@@ -37,6 +40,11 @@ def test_direct_bounds_join(nlp, text, expected):
          ("direct", ["We will rebuild the pier,"])),
         # a capitalised quote after a comma starts its own sentence: no lead-in
         ('After the vote, "We won," said Hale.', ("direct", ["We won,"])),
+        # the words after the quote are the speaker, not a continuation
+        ('"We are ready to build," Mia Hale, the county engineer, said on Monday.', ("direct", ["We are ready to build,"])),
+        # a quote that closed its sentence takes no tail
+        ('"The road will open in May." Officials in the county, however, said on Monday that it may slip.',
+         ("direct", ["The road will open in May."])),
     ],
 )
 def test_direct_bounds_apart(nlp, text, expected):

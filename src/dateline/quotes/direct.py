@@ -399,6 +399,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             elif att.where == "before" and (lead := _reported_lead(ctx, att.cue, q.start)) is not None:
                 parts[0] = (lead, parts[0][1])  # 'said that after 44 presidents, "It's time."': one mixed content
                 kind = "mixed"
+            if att.where == "after" and len(members) == 1 and (tail := _bare_tail(ctx, q, att)) is not None:
+                parts[-1] = (parts[-1][0], tail)  # '"Boots on the ground" would work, Hale said': one content
+                kind = "mixed"
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             conf = att.confidence if spk is not None else 0.3
             cand = Candidate(kind, tuple(parts), att.cue, spk, head, conf, att.cue_token)
@@ -492,6 +495,41 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
             return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
+
+
+def _bare_tail(ctx: QuoteContext, q: QuotedSpan, att: Attribution) -> int | None:
+    """End of the words that carry a quote's clause on to its attribution, or None.
+
+    '"Boots on the ground" would be wise, Hale said': the quote is the subject of "would be wise"
+    and the cue comes after a comma; the content runs to that comma.
+    """
+    text = ctx.text
+    if att.cue_token is None or q.end >= len(text) or not text[q.end:q.end + 2].lstrip(" ")[:1].isalnum():
+        return None
+    cue = ctx.doc[att.cue_token]
+    first = ctx.token_at(q.end)
+    if first is None or first.idx < q.end:
+        first = ctx.token_at(q.end + 1)
+    if first is None or cue.i <= first.i:
+        return None
+    left = cue.i
+    if att.speaker is not None and att.speaker.i < cue.i:
+        left = min(left, att.speaker.left_edge.i)
+    comma = ctx.doc[left - 1] if left > first.i else None
+    if comma is None or comma.text != ",":
+        return None
+    words = ctx.doc[first.i:comma.i]
+    if any(t.text in _STOP or ctx.in_quote(t) or "\n" in t.text for t in words):
+        return None
+    inner = text[q.parts[-1][0]:q.parts[-1][1]].rstrip("\"'\u201d\u2019 ")
+    if inner[-1:] in (".", "?", "!"):
+        return None  # '... the first move." Compaq said': the quote closed its sentence
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.left_edge.i <= comma.i and first.i <= c.right_edge.i for c in subjects):
+        return None  # '"...," Ramos, 58, said': the words are the speaker
+    if any(t.dep_ == "appos" or t.ent_type_ == "PERSON" for t in words):
+        return None  # '"...," Mia Hale, a doctor, said'
+    return trim_span(text, first.idx, comma.idx)[1]
 
 
 def _subject_before(ctx: QuoteContext, start: int, end: int) -> bool:
