@@ -26,6 +26,11 @@ def _quotes(nlp, text):
         # words that carry the quote's clause on to a comma before the cue belong to the content
         ('"We are very pleased" with the new timetable, Ms. Ortiz said on Monday.',
          ("mixed", ['We are very pleased" with the new timetable'])),
+        # the object of "called" / "described as" comes with what it is called
+        ('The mayor called the new bridge "a gift to the next generation."',
+         ("mixed", ['the new bridge "a gift to the next generation.'])),
+        ('Ms. Ortiz described the budget as "a careful compromise."',
+         ("mixed", ['the budget as "a careful compromise.'])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):

@@ -431,8 +431,14 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None
     if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
-    spk, spk_head = _speaker_spans(ctx, subject_of(verb), [q.parts[0]])
-    return Candidate("direct", (q.parts[0],), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+    part, kind = q.parts[0], "direct"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first.i), None)
+    if obj is not None and head.dep_ != "dobj" and not ctx.in_quote(obj):
+        gap = [t for t in ctx.doc[verb.i + 1:first.i] if not (t.is_punct or t.is_space)]
+        if gap and _object_lead(ctx, verb, gap, q.start):
+            part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
+    spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
+    return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
@@ -475,10 +481,30 @@ def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | Non
     gap = [t for t in ctx.doc[last.i + 1:first.i] if not (t.is_punct or t.is_space)]
     if gap and gap[0].lower_ == "that":
         gap = gap[1:]
+    if gap and _object_lead(ctx, last, gap, start):
+        return gap[0].idx  # 'called the plan "a disaster"': the object and what it is called
     if len(gap) < 2 or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") or (
             t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")) for t in gap):
         return None  # 'told the Gazette in a written statement, "..."': the cue's own words
     return gap[0].idx
+
+
+def _object_lead(ctx: QuoteContext, cue: Token, gap: list[Token], start: int) -> bool:
+    """True when the words between a cue and a quote are the cue's object and the quote says what
+    it is called or described as ('called the system "rotten"', 'described it as "a mess"')."""
+    prev = ctx.text[:start].rstrip()
+    if not prev or not prev[-1].isalnum():
+        return False  # 'told reporters, "..."': a comma or colon introduces the quote itself
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.left_edge.i != gap[0].i:
+        return False
+    first = ctx.token_at(start + 1) or ctx.token_at(start)
+    if first is None:
+        return False
+    head = first
+    while head.head.i != head.i and head.head.i != cue.i and not head.i == obj.i:
+        head = head.head
+    return head.head.i == cue.i and (head.dep_ in ("oprd", "xcomp", "ccomp") or head.lower_ == "as")
 
 
 def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
