@@ -31,6 +31,9 @@ def _quotes(nlp, text):
          ("mixed", ['the new bridge "a gift to the next generation.'])),
         ('Ms. Ortiz described the budget as "a careful compromise."',
          ("mixed", ['the budget as "a careful compromise.'])),
+        # an attribution set off by commas inside the sentence: the subject before it is content too
+        ('The new ferry schedule, the mayor said, "makes the island a real suburb."',
+         ("mixed", ["The new ferry schedule", "makes the island a real suburb."])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):
@@ -50,6 +53,9 @@ def test_direct_bounds_join(nlp, text, expected):
         # a quote that closed its sentence takes no tail
         ('"The road will open in May." Officials in the county, however, said on Monday that it may slip.',
          ("direct", ["The road will open in May."])),
+        # an opening phrase before "X said," is the setting, not the content
+        ('In an interview on Monday, Ms. Ortiz said, "We will finish the road."',
+         ("direct", ["We will finish the road."])),
     ],
 )
 def test_direct_bounds_apart(nlp, text, expected):

@@ -396,6 +396,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 if lead is not None and _bare_lead(ctx, lead, q.start):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
+            elif att.where == "before" and (aside := _aside_lead(ctx, att, q.start)) is not None:
+                parts.insert(0, aside)  # 'The plan, she said, "will not work."': the sentence's opening words
+                kind = "mixed"
             elif att.where == "before" and (lead := _reported_lead(ctx, att.cue, q.start)) is not None:
                 parts[0] = (lead, parts[0][1])  # 'said that after 44 presidents, "It's time."': one mixed content
                 kind = "mixed"
@@ -558,10 +561,33 @@ def _bare_tail(ctx: QuoteContext, q: QuotedSpan, att: Attribution) -> int | None
     return trim_span(text, first.idx, comma.idx)[1]
 
 
-def _subject_before(ctx: QuoteContext, start: int, end: int) -> bool:
-    """True when the quote at ``end`` opens with a lower-case verb whose subject stands in
-    ``[start, end)`` ('The party, attended by hundreds, "allows us to ..."'): one clause."""
-    j = end
+def _aside_lead(ctx: QuoteContext, att: Attribution, start: int) -> Span | None:
+    """The words opening a sentence before an attribution set off by commas right before the quote
+    ('The plan, she said, "will not work."'), or None."""
+    if att.cue_token is None or not ctx.text[:start].rstrip().endswith(","):
+        return None
+    cue = ctx.doc[att.cue_token]
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    left = subj.left_edge.i if subj is not None else cue.i
+    if left == 0 or ctx.doc[left - 1].text != ",":
+        return None
+    comma = ctx.doc[left - 1]
+    begin = comma
+    while begin.i > 0:
+        prev = ctx.doc[begin.i - 1]
+        if prev.text in _STOP or "\n" in prev.text or ctx.in_quote(prev) or prev.text in ("\"", "\u201d", "''"):
+            break
+        begin = prev
+    words = [t for t in ctx.doc[begin.i:comma.i] if not t.is_punct]
+    if len(words) < 2 or not begin.is_sent_start or not _subject_before(ctx, begin.idx, comma.idx, start):
+        return None
+    return trim_span(ctx.text, begin.idx, comma.idx)
+
+
+def _subject_before(ctx: QuoteContext, start: int, end: int, quote: int | None = None) -> bool:
+    """True when the quote at ``quote`` (default ``end``) opens with a lower-case verb whose subject
+    stands in ``[start, end)`` ('The party, attended by hundreds, "allows us to ..."'): one clause."""
+    j = end if quote is None else quote
     while j < len(ctx.text) and not ctx.text[j].isalnum():
         j += 1
     first = ctx.token_at(j)
