@@ -212,7 +212,9 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     found_after = None
     # '... "another super Tuesday" and said it was ...': a cue reporting its own clause is not this quote's
     closed_sentence = bool(inner) and inner.rstrip("\"'\u201d\u2019")[-1:] == "."
-    cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)]
+    # '"it will be hard to win" if he continues to lose': a cue in a clause of condition or time is not the quote's
+    cues_after = [t for t in after if _is_cue(ctx, t) and not _reports_own_clause(ctx, t, closed_sentence)
+                  and not _circumstance(t)]
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
                        or _comma_cue(ctx, cues_after[0], after, opens=prev_char in "\n.!?")):
         cue = cues_after[0]
