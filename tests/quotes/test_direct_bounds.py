@@ -34,6 +34,10 @@ def _quotes(nlp, text):
         # an attribution set off by commas inside the sentence: the subject before it is content too
         ('The new ferry schedule, the mayor said, "makes the island a real suburb."',
          ("mixed", ["The new ferry schedule", "makes the island a real suburb."])),
+        # a short opener of the next quoted sentence after the attribution joins with it
+        ('"We did not like the toll at first," said Mia Hale, a commuter from the valley. '
+         'Now, "most of the drivers here think it was worth it."',
+         ("direct", ["We did not like the toll at first,", 'Now, "most of the drivers here think it was worth it.'])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):

@@ -350,7 +350,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             between = text[end_of_last:q2.start]
             if att.where in ("before", "colon", "according") and between.strip(" ,.;:\u2014\u2013"):
                 break
-            if att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
+            # '"X," said Hale, an engineer. Now, "Y."': a short opener of the next quoted sentence
+            lead2 = _next_lead(ctx, between, end_of_last, att, q2) if att.where == "after" else None
+            if lead2 is None and att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
                 break
             # '"X," Lind said, noting she had won. "Y."': a gerund aside before a new quoted sentence
             fresh = between.rstrip()[-1:] == "." and text[q2.parts[0][0]:q2.parts[0][0] + 1].isupper()
@@ -360,7 +362,11 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             own, stopped = _zone_after(ctx, q2, f2)
             if any(_is_cue(ctx, t) for t in own) and not (len(own) <= 1) and not _closed_sentence(ctx, q2, own):
                 break
-            parts.extend(q2.parts)
+            if lead2 is not None:
+                parts.append((lead2, q2.parts[0][1]))
+                parts.extend(q2.parts[1:])
+            else:
+                parts.extend(q2.parts)
             members.append(k)
             end_of_last = q2.end
             k += 1
@@ -584,6 +590,31 @@ def _aside_lead(ctx: QuoteContext, att: Attribution, start: int) -> Span | None:
     if len(words) < 2 or not begin.is_sent_start or not _subject_before(ctx, begin.idx, comma.idx, start):
         return None
     return trim_span(ctx.text, begin.idx, comma.idx)
+
+
+def _next_lead(ctx: QuoteContext, between: str, start: int, att: Attribution, q2: QuotedSpan) -> int | None:
+    """Start of a short opener ('Now,', 'In Europe, by contrast,') of the next quoted sentence when
+    the rest of ``between`` is only the attribution, or None."""
+    end = len(between.rstrip())
+    if not between[:end].endswith(","):
+        return None
+    cut = max(between.rfind(". ", 0, end), between.rfind(".\u00a0", 0, end))
+    if cut < 0:
+        return None
+    lead = between[cut + 1:end]
+    if not 1 <= len(lead.split()) <= 6 or not lead.strip()[:1].isupper():
+        return None
+    if not _only_attribution(ctx, between[:cut + 2], start, att):
+        return None
+    first = ctx.token_at(q2.parts[0][0])
+    if first is None or first.text[:1].isupper():
+        return None
+    tok = ctx.token_at(start + cut + 1) or ctx.token_at(start + cut + 2)
+    while tok is not None and tok.idx < start + end:
+        if tok.pos_ in ("VERB", "AUX"):
+            return None  # 'He also said, "..."': a clause of its own
+        tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
+    return start + len(between) - len(between[cut + 1:].lstrip())
 
 
 def _subject_before(ctx: QuoteContext, start: int, end: int, quote: int | None = None) -> bool:
