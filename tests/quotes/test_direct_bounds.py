@@ -38,6 +38,10 @@ def _quotes(nlp, text):
         ('"We did not like the toll at first," said Mia Hale, a commuter from the valley. '
          'Now, "most of the drivers here think it was worth it."',
          ("direct", ["We did not like the toll at first,", 'Now, "most of the drivers here think it was worth it.'])),
+        # a verb deep in the attribution clause is not a cue of its own
+        ('"The harbour was full again," Mr. Hale is quoted as saying in the book. '
+         '"It felt like the old days."',
+         ("direct", ["The harbour was full again,", "It felt like the old days."])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):

@@ -734,11 +734,13 @@ def _prev_para_start(text: str, pstart: int) -> int:
 
 
 def _other_cue(ctx: QuoteContext, start: int, end: int, att: Attribution, *, gerunds: bool = False) -> bool:
-    """True when a cue verb other than ``att``'s sits in ``[start, end)``; with ``gerunds``, a
-    gerund hanging off the cue ("said, noting ...") is an aside, not a cue of its own."""
+    """True when a cue verb other than ``att``'s sits in ``[start, end)``; with ``gerunds`` (the next
+    quote opens a new sentence), a gerund hanging off the cue ("said, noting ...") or a verb deep in
+    the attribution ("is quoted as saying") is an aside, not a cue of its own."""
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
         if _is_cue(ctx, tok) and tok.i != att.cue_token and not _modifier_clause(tok) and not _bare_aside(tok, att, gerunds) \
+                and not (gerunds and _inside_cue(tok, att)) \
                 and not _circumstance(tok):
             return True
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
@@ -766,6 +768,16 @@ def _circumstance(tok: Token) -> bool:
     declared him the winner'): it sets the scene of the statement, it does not start a new one."""
     return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)
                for t in (tok, *tok.ancestors))
+
+
+def _inside_cue(tok: Token, att: Attribution) -> bool:
+    """True for a verb deep in the attribution clause ('told the AP after hinting that ...', 'is
+    quoted as saying') that reports no clause of its own."""
+    if att.cue_token is None or (tok.head.i == att.cue_token and tok.dep_ in ("conj", "ccomp")):
+        return False
+    if not any(a.i == att.cue_token for a in tok.ancestors):
+        return False
+    return not any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _bare_aside(tok: Token, att: Attribution, gerunds: bool = False) -> bool:
