@@ -42,6 +42,9 @@ def _quotes(nlp, text):
         ('"The harbour was full again," Mr. Hale is quoted as saying in the book. '
          '"It felt like the old days."',
          ("direct", ["The harbour was full again,", "It felt like the old days."])),
+        # a topic opened with "Of" before a mid-sentence attribution belongs to the quote
+        ('Of the long delay at the bridge, Ms. Ortiz said, "It is a shame for the whole town."',
+         ("mixed", ["Of the long delay at the bridge", "It is a shame for the whole town."])),
     ],
 )
 def test_direct_bounds_join(nlp, text, expected):

@@ -570,8 +570,9 @@ def _bare_tail(ctx: QuoteContext, q: QuotedSpan, att: Attribution) -> int | None
 
 
 def _aside_lead(ctx: QuoteContext, att: Attribution, start: int) -> Span | None:
-    """The words opening a sentence before an attribution set off by commas right before the quote
-    ('The plan, she said, "will not work."'), or None."""
+    """The words opening a sentence before an attribution set off by commas right before the quote,
+    when they are the quote's subject ('The plan, she said, "will not work."') or its topic ('Of the
+    delay, she said, "It is a shame."'), or None."""
     if att.cue_token is None or not ctx.text[:start].rstrip().endswith(","):
         return None
     cue = ctx.doc[att.cue_token]
@@ -587,8 +588,10 @@ def _aside_lead(ctx: QuoteContext, att: Attribution, start: int) -> Span | None:
             break
         begin = prev
     words = [t for t in ctx.doc[begin.i:comma.i] if not t.is_punct]
-    if len(words) < 2 or not begin.is_sent_start or not _subject_before(ctx, begin.idx, comma.idx, start):
+    if len(words) < 2 or not begin.is_sent_start:
         return None
+    if begin.lower_ not in ("of", "about") and not _subject_before(ctx, begin.idx, comma.idx, start):
+        return None  # 'Of the delay, she said, "..."': what the quote is about belongs to it
     return trim_span(ctx.text, begin.idx, comma.idx)
 
 
