@@ -233,7 +233,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
-        elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
+        elif (broad or lemma in lex.verbs or lemma in lex.object_verbs or lemma in lex.stance) and (
+                passive := _passive_with_agent(ctx, tok)) is not None:  # "Trump was endorsed by the group"
             content, subj = passive
             weak = True
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
@@ -247,6 +248,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif lemma in lex.topic and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
             content = _object_content(ctx, tok, True)  # "Cruz stressed the risks of the deal"
+            weak = True
+        elif lemma in (lex.evidence | lex.cognition) and lemma not in lex.speech and _nominal_object(ctx, tok):
+            content = _object_content(ctx, tok, True)  # "a poll found broad support for Trump"
             weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
@@ -305,6 +309,28 @@ def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
     subj = resolve_relative(subj)  # "the Chamber, which is planning to ...": the antecedent
     return (subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
             or subj.lemma_.lower() in ctx.lex.people)
+
+
+def _nominal_object(ctx: QuoteContext, verb: Token) -> bool:
+    """True when the verb's direct object is a nominal attribution with its content ("found
+    growing criticism of the plan", "showed a demand for change"): the verb reports
+    it, so the whole object is the verb's content and the noun stays inside it.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.quotes.context import QuoteContext
+    >>> doc = load_nlp()("The survey found growing criticism of the plan.")
+    >>> _nominal_object(QuoteContext.build(doc), doc[2])
+    True
+    """
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    noms = nominal.load_nominal()
+    noun = obj.lemma_.lower()
+    if any(c.dep_ == "prep" and (noun, c.lower_) in noms.preps for c in obj.children):
+        return True
+    return noun in noms.infinitive and any(c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                                           for c in obj.children)
 
 
 _PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}

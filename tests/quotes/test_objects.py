@@ -1,0 +1,49 @@
+"""Outer attributions with noun-phrase contents: an evidence or cognition verb whose object is a
+nominal attribution, and passives with an agent (issue 3). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _quotes(nlp, text):
+    return [(q.kind, [c.text for c in q.content], q.cue.text if q.cue else None, q.speaker_span)
+            for q in find_quotes(nlp(text), actors=ActorIndex())]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The survey found growing criticism of the plan among voters.",
+     "growing criticism of the plan among voters", "found"),
+])
+def test_objects_evidence_verb_reports_a_nominal_attribution(nlp, text, content, cue):
+    found = _quotes(nlp, text)
+    assert [(k, c, q) for k, c, q, _ in found] == [("indirect", [content], cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The hikers found a narrow path along the river.",
+])
+def test_objects_evidence_verb_with_a_plain_object_is_no_quote(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("The senator was criticized by several Democrats for her vote.", "The senator", "criticized",
+     "several Democrats"),
+    ("The mayor was endorsed by the teachers union on Friday.", "The mayor", "endorsed", "the teachers union"),
+])
+def test_objects_passive_with_agent_names_its_speaker(nlp, text, content, cue, speaker):
+    found = _quotes(nlp, text)
+    assert len(found) == 1
+    kind, contents, got_cue, span = found[0]
+    assert (kind, contents, got_cue) == ("indirect", [content], cue)
+    assert span is not None and text[span[0]:span[1]].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was built by a local firm in 1990.",
+])
+def test_objects_passive_of_a_non_cue_verb_is_no_quote(nlp, text):
+    assert _quotes(nlp, text) == []
