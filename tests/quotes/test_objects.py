@@ -47,3 +47,18 @@ def test_objects_passive_with_agent_names_its_speaker(nlp, text, content, cue, s
 ])
 def test_objects_passive_of_a_non_cue_verb_is_no_quote(nlp, text):
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The website refused to sell the old pistol.", "to sell the old pistol", "refused"),
+    ("Most of the class wanted to visit the museum first.", "to visit the museum first", "wanted"),
+])
+def test_objects_agentive_infinitive_whatever_the_subject(nlp, text, content, cue):
+    assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new rule seeks to settle the question of fees.",
+])
+def test_objects_other_infinitives_still_need_an_actor(nlp, text):
+    assert _quotes(nlp, text) == []

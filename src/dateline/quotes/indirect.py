@@ -11,7 +11,10 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -255,7 +258,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
-        elif lemma in lex.infinitive_verbs and _actor_subject(ctx, tok):
+        elif lemma in lex.infinitive_verbs and (_actor_subject(ctx, tok) or lemma in _verb_lists()["agentive_infinitive_verbs"]):
             content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
             weak = True
         elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
@@ -287,6 +290,18 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), parts or (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
+
+
+@functools.cache
+def _verb_lists() -> dict[str, frozenset[str]]:
+    """The verb lists of ``data/quotes/cues.json`` that only this module reads, read once.
+
+    >>> "refuse" in _verb_lists()["agentive_infinitive_verbs"]
+    True
+    """
+    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    keys = ("agentive_infinitive_verbs",)
+    return {k: frozenset(v.lower() for v in raw.get(k, ())) for k in keys}
 
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
