@@ -70,3 +70,11 @@ def test_objects_other_infinitives_still_need_an_actor(nlp, text):
 ])
 def test_objects_topic_verbs_of_an_actor_take_their_object(nlp, text, content, cue):
     assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Governor Reyes doubled down on her pledge to close the plant.", "her pledge to close the plant", "doubled down"),
+    ("The two senators agreed on a plan for the border.", "a plan for the border", "agreed"),
+])
+def test_objects_prepositional_cues_of_an_actor(nlp, text, content, cue):
+    assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
