@@ -78,3 +78,15 @@ def test_objects_topic_verbs_of_an_actor_take_their_object(nlp, text, content, c
 ])
 def test_objects_prepositional_cues_of_an_actor(nlp, text, content, cue):
     assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The report had advocated for stricter rules on mining.", "stricter rules on mining", "advocated"),
+    ("The letter referred to the ruling of the appeals court.", "the ruling of the appeals court", "referred"),
+])
+def test_objects_agentive_prepositional_cues_whatever_the_subject(nlp, text, content, cue):
+    assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
+
+
+def test_objects_other_prepositional_cues_still_need_an_actor(nlp):
+    assert _quotes(nlp, "The new road points to the old harbour.") == []

@@ -264,6 +264,9 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
             content = _object_content(ctx, tok, prep_only=True)  # "Cruz referred to the ruling"
             weak = True
+        elif lemma in lex.prep_verbs and (agentive := _verb_lists()["agentive_prep_cues"]) and any(v == lemma for v, _ in agentive):
+            content = _object_content(ctx, tok, prep_only=True, pairs=agentive)  # "the letter referred to the ruling"
+            weak = True
         else:
             continue
         if content is None:
@@ -293,15 +296,16 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
 
 
 @functools.cache
-def _verb_lists() -> dict[str, frozenset[str]]:
+def _verb_lists() -> dict[str, frozenset]:
     """The verb lists of ``data/quotes/cues.json`` that only this module reads, read once.
 
     >>> "refuse" in _verb_lists()["agentive_infinitive_verbs"]
     True
     """
     raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
-    keys = ("agentive_infinitive_verbs",)
-    return {k: frozenset(v.lower() for v in raw.get(k, ())) for k in keys}
+    lists: dict = {k: frozenset(v.lower() for v in raw.get(k, ())) for k in ("agentive_infinitive_verbs",)}
+    lists["agentive_prep_cues"] = frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ()))
+    return lists
 
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
@@ -618,11 +622,13 @@ _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against"
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
-                    infinitive_only: bool = False, prep_only: bool = False) -> Span | None:
+                    infinitive_only: bool = False, prep_only: bool = False,
+                    pairs: frozenset[tuple[str, str]] | None = None) -> Span | None:
     """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
 
     In broad mode every cue verb takes its direct object, however short ("endorsed Trump").
     With ``infinitive_only`` only a to-infinitive counts ("wants to run", not "wants a deal").
+    ``pairs`` narrows the prepositional cues to those (verb, preposition) pairs.
     """
     lemma = verb.lemma_.lower()
     lex = ctx.lex
@@ -656,7 +662,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
         return _content(ctx, dobj, verb, right_edge=right, min_tokens=least)
     if dobj is None and xcomp is None:
         for c in rights:
-            if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
+            if c.dep_ == "prep" and (lemma, c.lower_) in (lex.prep_cues if pairs is None else pairs):
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     return _content(ctx, pobj, verb, min_tokens=1)  # "talked about immigration"
