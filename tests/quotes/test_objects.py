@@ -67,6 +67,7 @@ def test_objects_other_infinitives_still_need_an_actor(nlp, text):
 @pytest.mark.parametrize(("text", "content", "cue"), [
     ("Senator Ortiz noted the steep cost of the new tunnel.", "the steep cost of the new tunnel", "noted"),
     ("The mayor ignored the warnings of the city engineers.", "the warnings of the city engineers", "ignored"),
+    ("Senator Ortiz laid out her vision for the harbour.", "her vision for the harbour", "laid out"),
 ])
 def test_objects_topic_verbs_of_an_actor_take_their_object(nlp, text, content, cue):
     assert ("indirect", [content], cue) in [(k, c, q) for k, c, q, _ in _quotes(nlp, text)]
