@@ -91,3 +91,8 @@ def test_objects_agentive_prepositional_cues_whatever_the_subject(nlp, text, con
 
 def test_objects_other_prepositional_cues_still_need_an_actor(nlp):
     assert _quotes(nlp, "The new road points to the old harbour.") == []
+
+
+def test_objects_infinitive_verb_falls_back_to_its_prepositional_cue(nlp):
+    found = _quotes(nlp, "Senator Ortiz voted against the new pipeline.")
+    assert ("indirect", ["the new pipeline"], "voted") in [(k, c, q) for k, c, q, _ in found]

@@ -260,6 +260,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif lemma in lex.infinitive_verbs and (_actor_subject(ctx, tok) or lemma in _verb_lists()["agentive_infinitive_verbs"]):
             content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
+            if content is None and lemma in lex.prep_verbs and _actor_subject(ctx, tok):
+                content = _object_content(ctx, tok, prep_only=True)  # "Cruz voted against the bill"
             weak = True
         elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
             content = _object_content(ctx, tok, prep_only=True)  # "Cruz referred to the ruling"
