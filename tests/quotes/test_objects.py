@@ -73,3 +73,8 @@ def test_objects_verb_content_is_found(nlp, text, content, cue):
 ])
 def test_objects_no_quote(nlp, text):
     assert _quotes(nlp, text) == []
+
+
+def test_objects_raising_verb_with_a_like_phrase(nlp):
+    found = _quotes(nlp, "The primary seemed like a rout for the governor.")
+    assert [(k, c, q) for k, c, q, _ in found] == [("indirect", ["The primary", "like a rout for the governor"], "seemed")]

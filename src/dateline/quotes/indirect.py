@@ -390,8 +390,9 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
     a passive verb of regarding takes its "as" phrase ("Rubio is seen as the safer choice")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     deps = ("xcomp", "acomp", "attr", "oprd")
-    comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as"))
-                 and c.i > verb.i), None)
+    comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as")
+                                              or (c.dep_ == "prep" and c.lower_ == "like"))
+                 and c.i > verb.i), None)  # "the race seems like a rout"
     if comp is None or (comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children)):
         return None
     second = _span_of(ctx, comp.left_edge.i, comp.right_edge.i, min_tokens=1)
