@@ -11,7 +11,10 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -233,7 +236,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
-        elif broad and (passive := _passive_with_agent(ctx, tok)) is not None:
+        elif (broad or lemma in lex.verbs or lemma in lex.object_verbs or lemma in lex.stance) and (
+                passive := _passive_with_agent(ctx, tok)) is not None:  # "Trump was endorsed by the group"
             content, subj = passive
             weak = True
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
@@ -248,14 +252,22 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.topic and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
             content = _object_content(ctx, tok, True)  # "Cruz stressed the risks of the deal"
             weak = True
+        elif lemma in (lex.evidence | lex.cognition) and lemma not in lex.speech and _nominal_object(ctx, tok):
+            content = _object_content(ctx, tok, True)  # "a poll found broad support for Trump"
+            weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
-        elif lemma in lex.infinitive_verbs and _actor_subject(ctx, tok):
+        elif lemma in lex.infinitive_verbs and (_actor_subject(ctx, tok) or lemma in _verb_lists()["agentive_infinitive_verbs"]):
             content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
+            if content is None and lemma in lex.prep_verbs and _actor_subject(ctx, tok):
+                content = _object_content(ctx, tok, prep_only=True)  # "Cruz voted against the bill"
             weak = True
         elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
             content = _object_content(ctx, tok, prep_only=True)  # "Cruz referred to the ruling"
+            weak = True
+        elif lemma in lex.prep_verbs and (agentive := _verb_lists()["agentive_prep_cues"]) and any(v == lemma for v, _ in agentive):
+            content = _object_content(ctx, tok, prep_only=True, pairs=agentive)  # "the letter referred to the ruling"
             weak = True
         else:
             continue
@@ -285,6 +297,19 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
     return out
 
 
+@functools.cache
+def _verb_lists() -> dict[str, frozenset]:
+    """The verb lists of ``data/quotes/cues.json`` that only this module reads, read once.
+
+    >>> "refuse" in _verb_lists()["agentive_infinitive_verbs"]
+    True
+    """
+    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    lists: dict = {k: frozenset(v.lower() for v in raw.get(k, ())) for k in ("agentive_infinitive_verbs",)}
+    lists["agentive_prep_cues"] = frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ()))
+    return lists
+
+
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 _PERSONAL = {"he", "she", "they", "i", "we"}
 
@@ -305,6 +330,28 @@ def _actor_subject(ctx: QuoteContext, verb: Token) -> bool:
     subj = resolve_relative(subj)  # "the Chamber, which is planning to ...": the antecedent
     return (subj.ent_type_ in _ACTOR_ENTS or subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL
             or subj.lemma_.lower() in ctx.lex.people)
+
+
+def _nominal_object(ctx: QuoteContext, verb: Token) -> bool:
+    """True when the verb's direct object is a nominal attribution with its content ("found
+    growing criticism of the plan", "showed a demand for change"): the verb reports
+    it, so the whole object is the verb's content and the noun stays inside it.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.quotes.context import QuoteContext
+    >>> doc = load_nlp()("The survey found growing criticism of the plan.")
+    >>> _nominal_object(QuoteContext.build(doc), doc[2])
+    True
+    """
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    noms = nominal.load_nominal()
+    noun = obj.lemma_.lower()
+    if any(c.dep_ == "prep" and (noun, c.lower_) in noms.preps for c in obj.children):
+        return True
+    return noun in noms.infinitive and any(c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                                           for c in obj.children)
 
 
 _PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}
@@ -343,8 +390,9 @@ def _raising(ctx: QuoteContext, verb: Token, *, as_phrase: bool = False) -> Cand
     a passive verb of regarding takes its "as" phrase ("Rubio is seen as the safer choice")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     deps = ("xcomp", "acomp", "attr", "oprd")
-    comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as"))
-                 and c.i > verb.i), None)
+    comp = next((c for c in verb.children if (c.dep_ in deps or (as_phrase and c.dep_ == "prep" and c.lower_ == "as")
+                                              or (c.dep_ == "prep" and c.lower_ == "like"))
+                 and c.i > verb.i), None)  # "the race seems like a rout"
     if comp is None or (comp.dep_ == "xcomp" and not any(g.lower_ == "to" for g in comp.children)):
         return None
     second = _span_of(ctx, comp.left_edge.i, comp.right_edge.i, min_tokens=1)
@@ -577,11 +625,13 @@ _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against"
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
-                    infinitive_only: bool = False, prep_only: bool = False) -> Span | None:
+                    infinitive_only: bool = False, prep_only: bool = False,
+                    pairs: frozenset[tuple[str, str]] | None = None) -> Span | None:
     """Content of a verb without a clausal complement: "vowed to fight on", "criticized the plan".
 
     In broad mode every cue verb takes its direct object, however short ("endorsed Trump").
     With ``infinitive_only`` only a to-infinitive counts ("wants to run", not "wants a deal").
+    ``pairs`` narrows the prepositional cues to those (verb, preposition) pairs.
     """
     lemma = verb.lemma_.lower()
     lex = ctx.lex
@@ -615,7 +665,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
         return _content(ctx, dobj, verb, right_edge=right, min_tokens=least)
     if dobj is None and xcomp is None:
         for c in rights:
-            if c.dep_ == "prep" and (lemma, c.lower_) in lex.prep_cues:
+            if c.dep_ == "prep" and (lemma, c.lower_) in (lex.prep_cues if pairs is None else pairs):
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     return _content(ctx, pobj, verb, min_tokens=1)  # "talked about immigration"
