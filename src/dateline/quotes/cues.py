@@ -33,6 +33,8 @@ class CueLexicon:
     in_sources: frozenset[str] = frozenset()  # "in the latest poll, ...": the noun is the source  # verbs whose attributions only the broad mode reports
     desire: frozenset[str] = frozenset()  # verbs of wanting that take an object ("wants a deal")
     topic: frozenset[str] = frozenset()  # speech acts whose object is what was said ("stressed the risks")
+    agentive_infinitive: frozenset[str] = frozenset()  # to-infinitive of any subject ("the site refused to")
+    agentive_prep_cues: frozenset[tuple[str, str]] = frozenset()  # prep cues of any subject ("the letter referred to")
     as_verbs: frozenset[str] = frozenset()  # verbs of regarding with an "as" phrase ("see X as Y")
     people: frozenset[str] = frozenset()  # common nouns for people and institutions ("officials")
     stance: frozenset[str] = frozenset()  # take any object of a named actor ("Cruz endorsed Trump")
@@ -88,4 +90,6 @@ def _read() -> CueLexicon:
         as_verbs=low(raw.get("as_verbs", ())),
         desire=low(raw.get("desire_verbs", ())),
         topic=low(raw.get("topic_verbs", ())),
+        agentive_infinitive=low(raw.get("agentive_infinitive_verbs", ())),
+        agentive_prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ())),
     )

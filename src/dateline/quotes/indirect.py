@@ -11,10 +11,7 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 import re
-from importlib import resources
 
 from spacy.tokens import Token
 
@@ -258,7 +255,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
             content = _object_content(ctx, tok, broad or in_statement)
             weak = True
-        elif lemma in lex.infinitive_verbs and (_actor_subject(ctx, tok) or lemma in _verb_lists()["agentive_infinitive_verbs"]):
+        elif lemma in lex.infinitive_verbs and (_actor_subject(ctx, tok) or lemma in lex.agentive_infinitive):
             content = _object_content(ctx, tok, infinitive_only=True)  # "Cruz wants to repeal it"
             if content is None and lemma in lex.prep_verbs and _actor_subject(ctx, tok):
                 content = _object_content(ctx, tok, prep_only=True)  # "Cruz voted against the bill"
@@ -266,8 +263,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.prep_verbs and _actor_subject(ctx, tok):
             content = _object_content(ctx, tok, prep_only=True)  # "Cruz referred to the ruling"
             weak = True
-        elif lemma in lex.prep_verbs and (agentive := _verb_lists()["agentive_prep_cues"]) and any(v == lemma for v, _ in agentive):
-            content = _object_content(ctx, tok, prep_only=True, pairs=agentive)  # "the letter referred to the ruling"
+        elif lemma in lex.prep_verbs and any(v == lemma for v, _ in lex.agentive_prep_cues):
+            content = _object_content(ctx, tok, prep_only=True, pairs=lex.agentive_prep_cues)  # "the letter referred to the ruling"
             weak = True
         else:
             continue
@@ -295,19 +292,6 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             conf -= 0.1
         out.append(Candidate(_kind(ctx, content), parts or (content,), (tok.idx, end), spk, head, conf, tok.i))
     return out
-
-
-@functools.cache
-def _verb_lists() -> dict[str, frozenset]:
-    """The verb lists of ``data/quotes/cues.json`` that only this module reads, read once.
-
-    >>> "refuse" in _verb_lists()["agentive_infinitive_verbs"]
-    True
-    """
-    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
-    lists: dict = {k: frozenset(v.lower() for v in raw.get(k, ())) for k in ("agentive_infinitive_verbs",)}
-    lists["agentive_prep_cues"] = frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ()))
-    return lists
 
 
 _ACTOR_ENTS = ("PERSON", "ORG", "NORP", "GPE")
