@@ -249,7 +249,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.topic and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
             content = _object_content(ctx, tok, True)  # "Cruz stressed the risks of the deal"
             weak = True
-        elif lemma in (lex.evidence | lex.cognition) and lemma not in lex.speech and _nominal_object(ctx, tok):
+        elif (lemma in lex.evidence or lemma in lex.cognition) and lemma not in lex.speech and _nominal_object(ctx, tok):
             content = _object_content(ctx, tok, True)  # "a poll found broad support for Trump"
             weak = True
         elif broad or lemma in lex.speech or lemma in lex.evidence or in_statement:
