@@ -15,7 +15,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 
 from spacy.tokens import Doc, Token
 
-from dateline.quotes.cues import CueLexicon, load_cues
+from dateline.quotes.cues import CueLexicon, load_cues, load_nominal
 from dateline.quotes.marks import QuotedSpan, find_quoted_spans
 from dateline.types import Span
 
@@ -49,6 +49,7 @@ class QuoteContext:
     adj_idx: list[int] = field(default_factory=list)  # adjective cues ("confident", "critical")
     according_idx: list[int] = field(default_factory=list)  # "according"
     in_source_idx: list[int] = field(default_factory=list)  # sources named in an "in" phrase ("poll")
+    nominal_idx: list[int] = field(default_factory=list)  # nouns taking a prepositional or infinitive content
     statement_verbs: set[int] = field(default_factory=set)  # verbs carrying "in a statement"
 
     @classmethod
@@ -69,6 +70,7 @@ class QuoteContext:
         verbish = (pos == VERB) | (pos == AUX)
         ctx.verb_idx = numpy.flatnonzero(verbish & numpy.isin(lemma, h["verbs"])).tolist()
         ctx.noun_idx = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, h["nouns"])).tolist()
+        ctx.nominal_idx = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, h["nominal"])).tolist()
         ctx.adj_idx = numpy.flatnonzero((pos == ADJ) & numpy.isin(lemma, h["adjectives"])).tolist()
         ctx.according_idx = numpy.flatnonzero(lower == h["according"]).tolist()
         ctx.in_source_idx = numpy.flatnonzero(numpy.isin(lower, h["in_sources"])).tolist()
@@ -115,7 +117,7 @@ def _hashes() -> dict:
     lex = load_cues()
     as_array = lambda words: numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)  # noqa: E731
     return {
-        "verbs": as_array(lex.all_verbs), "nouns": as_array(lex.nouns), "adjectives": as_array(lex.adjectives),
+        "verbs": as_array(lex.all_verbs), "nouns": as_array(lex.nouns), "nominal": as_array(load_nominal().nouns), "adjectives": as_array(lex.adjectives),
         "according": numpy.uint64(hash_string("according")),
         "media": as_array(m[-1] for m in lex.multiword if m[0] == "in"),
         "in_sources": as_array(lex.in_sources),
@@ -134,3 +136,13 @@ def trim_span(text: str, start: int, end: int, *, punct: bool = True) -> Span:
     while end > start and text[end - 1] in strip:
         end -= 1
     return start, end
+
+
+def to_infinitive(tok: Token) -> bool:
+    """True when ``tok`` heads a to-infinitive ("to run" in "wants to run").
+
+    >>> from dateline.parse import load_nlp
+    >>> to_infinitive(load_nlp()("She wants to run.")[3])
+    True
+    """
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

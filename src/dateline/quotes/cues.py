@@ -1,4 +1,5 @@
-"""The quote cue lexicon: speech, cognition and evidence verbs, particle and multiword cues.
+"""The quote cue lexicons: speech, cognition and evidence verbs, particle and multiword cues
+(`load_cues`), and the noun and adjective cue lists of the nominal finder (`load_nominal`).
 
 The lexicon is a data file (``dateline/data/quotes/cues.json``) written for this project; it is
 loaded once per process. Matching is by lemma, so "said", "says" and "saying" are one entry.
@@ -65,8 +66,14 @@ def load_cues() -> CueLexicon:
     return replace(lex, prep_verbs=prep_verbs, all_verbs=every, verbs=lex.speech | lex.cognition | lex.evidence)
 
 
+@functools.cache
+def _raw() -> dict:
+    """The parsed ``data/quotes/cues.json``, read once for both lexicons."""
+    return json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+
+
 def _read() -> CueLexicon:
-    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    raw = _raw()
     low = lambda items: frozenset(str(i).lower() for i in items)  # noqa: E731
     return CueLexicon(
         speech=low(raw["speech_verbs"]),
@@ -92,4 +99,39 @@ def _read() -> CueLexicon:
         topic=low(raw.get("topic_verbs", ())),
         agentive_infinitive=low(raw.get("agentive_infinitive_verbs", ())),
         agentive_prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NominalLexicon:
+    """The nominal cue lists, lemmas in lower case."""
+
+    preps: dict[tuple[str, str], str]  # (noun, preposition) -> "" or "in" (only in an "in" phrase: "in support of")
+    infinitive: frozenset[str]  # nouns taking a to-infinitive content: "plan", "decision"
+    adjective_infinitive: frozenset[str]  # adjectives taking a to-infinitive content: "eager", "willing"
+    receive_verbs: frozenset[str]  # verbs whose subject is the target of their object noun: "faced criticism"
+    light_verbs: frozenset[str]  # verbs that leave their object noun the cue: "launched an attack on"
+    sourceless: frozenset[str]  # speech-act nouns reported even without a source: "calls for a boycott grew"
+    source_preps: frozenset[str]  # prepositions introducing the source: "from", "by"
+    nouns: frozenset[str]  # every noun of preps and infinitive
+
+
+@functools.cache
+def load_nominal() -> NominalLexicon:
+    """Return the nominal cue lists, read once from ``data/quotes/cues.json``.
+
+    >>> ("attack", "on") in load_nominal().preps
+    True
+    """
+    raw = _raw()
+    preps = {(e[0].lower(), e[1].lower()): (e[2].lower() if len(e) > 2 else "") for e in raw.get("noun_prep_cues", ())}
+    infinitive = frozenset(n.lower() for n in raw.get("noun_infinitive_cues", ()))
+    return NominalLexicon(
+        preps=preps, infinitive=infinitive,
+        adjective_infinitive=frozenset(a.lower() for a in raw.get("adjective_infinitive_cues", ())),
+        receive_verbs=frozenset(v.lower() for v in raw.get("nominal_receive_verbs", ())),
+        light_verbs=frozenset(v.lower() for v in raw.get("nominal_light_verbs", ())),
+        sourceless=frozenset(n.lower() for n in raw.get("nominal_sourceless_nouns", ())),
+        source_preps=frozenset(p.lower() for p in raw.get("nominal_source_preps", ())),
+        nouns=frozenset(n for n, _ in preps) | infinitive,
     )

@@ -16,7 +16,8 @@ import re
 from spacy.tokens import Token
 
 from dateline.quotes import nominal
-from dateline.quotes.context import Candidate, QuoteContext, trim_span
+from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
+from dateline.quotes.cues import load_nominal
 from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
@@ -217,7 +218,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         comp = _complement(tok)
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
             comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                         and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                         and not to_infinitive(c)), None)
         if comp is None and lemma in lex.speech:
             comp = _clause_in_medium(tok) or _conjoined_report(tok)
         weak = False
@@ -330,12 +331,11 @@ def _nominal_object(ctx: QuoteContext, verb: Token) -> bool:
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN":
         return False
-    noms = nominal.load_nominal()
+    noms = load_nominal()
     noun = obj.lemma_.lower()
     if any(c.dep_ == "prep" and (noun, c.lower_) in noms.preps for c in obj.children):
         return True
-    return noun in noms.infinitive and any(c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
-                                           for c in obj.children)
+    return noun in noms.infinitive and any(c.dep_ in ("acl", "relcl") and to_infinitive(c) for c in obj.children)
 
 
 _PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "himself", "herself", "themselves"}
@@ -620,8 +620,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
     lemma = verb.lemma_.lower()
     lex = ctx.lex
     rights = [c for c in verb.rights]
-    xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux"
-                                                                  for g in c.children)), None)
+    xcomp = next((c for c in rights if c.dep_ == "xcomp" and to_infinitive(c)), None)
     dobj = next((c for c in rights if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")), None)
     if xcomp is not None and lemma in lex.infinitive_verbs and not prep_only:
         start = dobj if dobj is not None and dobj.i < xcomp.i else xcomp

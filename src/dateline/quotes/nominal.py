@@ -21,70 +21,15 @@ PolNeAR train.
 """
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import resources
 
-import numpy
-from spacy.attrs import LEMMA, POS
-from spacy.strings import hash_string
-from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from dateline.quotes import indirect as _ind
-from dateline.quotes.context import Candidate, QuoteContext
+from dateline.quotes.context import Candidate, QuoteContext, to_infinitive
+from dateline.quotes.cues import NominalLexicon, load_nominal
 from dateline.quotes.speaker import subject_of
 from dateline.types import Span
-
-
-@dataclass(frozen=True, slots=True)
-class NominalLexicon:
-    """The nominal cue lists, lemmas in lower case."""
-
-    preps: dict[tuple[str, str], str]  # (noun, preposition) -> "" or "in" (only in an "in" phrase: "in support of")
-    infinitive: frozenset[str]  # nouns taking a to-infinitive content: "plan", "decision"
-    adjective_infinitive: frozenset[str]  # adjectives taking a to-infinitive content: "eager", "willing"
-    receive_verbs: frozenset[str]  # verbs whose subject is the target of their object noun: "faced criticism"
-    light_verbs: frozenset[str]  # verbs that leave their object noun the cue: "launched an attack on"
-    sourceless: frozenset[str]  # speech-act nouns reported even without a source: "calls for a boycott grew"
-    source_preps: frozenset[str]  # prepositions introducing the source: "from", "by"
-    nouns: frozenset[str]  # every noun of preps and infinitive
-
-
-@functools.cache
-def load_nominal() -> NominalLexicon:
-    """Return the nominal cue lists, read once from ``data/quotes/cues.json``.
-
-    >>> ("attack", "on") in load_nominal().preps
-    True
-    """
-    raw = json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
-    preps = {(e[0].lower(), e[1].lower()): (e[2].lower() if len(e) > 2 else "") for e in raw.get("noun_prep_cues", ())}
-    infinitive = frozenset(n.lower() for n in raw.get("noun_infinitive_cues", ()))
-    return NominalLexicon(
-        preps=preps, infinitive=infinitive,
-        adjective_infinitive=frozenset(a.lower() for a in raw.get("adjective_infinitive_cues", ())),
-        receive_verbs=frozenset(v.lower() for v in raw.get("nominal_receive_verbs", ())),
-        light_verbs=frozenset(v.lower() for v in raw.get("nominal_light_verbs", ())),
-        sourceless=frozenset(n.lower() for n in raw.get("nominal_sourceless_nouns", ())),
-        source_preps=frozenset(p.lower() for p in raw.get("nominal_source_preps", ())),
-        nouns=frozenset(n for n, _ in preps) | infinitive,
-    )
-
-
-@functools.cache
-def _noun_hashes() -> numpy.ndarray:
-    return numpy.array(sorted(hash_string(w) for w in load_nominal().nouns), dtype=numpy.uint64)
-
-
-def _cue_nouns(ctx: QuoteContext) -> list[Token]:
-    if not len(ctx.doc):
-        return []
-    arr = ctx.doc.to_array([POS, LEMMA])
-    idx = numpy.flatnonzero((arr[:, 0] == NOUN) & numpy.isin(arr[:, 1], _noun_hashes()))
-    return [ctx.doc[i] for i in idx.tolist()]
 
 
 _GROUP_ENTS = ("NORP", "ORG", "GPE", "PERSON")
@@ -168,8 +113,7 @@ def _infinitive_content(ctx: QuoteContext, noun: Token) -> Span | None:
     if noun.lemma_.lower() not in load_nominal().infinitive:
         return None
     for c in noun.rights:
-        if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX") and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX") and to_infinitive(c):
             return _ind._content(ctx, c, noun, right_edge=c.right_edge.i, min_tokens=2)
     return None
 
@@ -189,7 +133,7 @@ def find_nominal(ctx: QuoteContext, blocked: Callable[[int], bool], broad: bool 
     ['the council']
     """
     out = _that_candidates(ctx, blocked)
-    for noun in _cue_nouns(ctx):
+    for noun in (ctx.doc[i] for i in ctx.nominal_idx):
         if blocked(noun.idx):
             continue
         content = _prep_content(ctx, noun) or _infinitive_content(ctx, noun)
@@ -263,7 +207,7 @@ def _adjective_candidates(ctx: QuoteContext, blocked: Callable[[int], bool], bro
                 content = _ind._content(ctx, c, tok)
                 break
             if (c.dep_ == "xcomp" and tok.lemma_.lower() in infinitive
-                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                    and to_infinitive(c)):
                 content = _ind._content(ctx, c, tok, right_edge=c.right_edge.i, min_tokens=2)  # "eager to run"
                 break
             if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS and (broad or _ind._actor_subject(ctx, tok.head)
