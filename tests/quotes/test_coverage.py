@@ -14,7 +14,10 @@ def _quotes(nlp, text):
 
 
 # (sentence, cue word, its content): the cue now yields this content
-PRESENT: list[tuple[str, str, str]] = []
+PRESENT = [
+    # accepting something is a stance of the subject, annotated like "endorsed" (train 12/25, dev 3/3)
+    ("Senator Lopez accepted the party's nomination for governor.", "accepted", "the party's nomination for governor"),
+]
 
 # (sentence, cue word): the cue yields no quote
 ABSENT = [
