@@ -17,6 +17,9 @@ def _quotes(nlp, text):
 PRESENT = [
     # accepting something is a stance of the subject, annotated like "endorsed" (train 12/25, dev 3/3)
     ("Senator Lopez accepted the party's nomination for governor.", "accepted", "the party's nomination for governor"),
+    # a cue verb a direct quote took still reports its own clause (train +40 matches for +95 predictions)
+    ('The mayor, citing "the poor state of the roads," said the city would repave Main Street next year.', "said",
+     "the city would repave Main Street next year"),
 ]
 
 # (sentence, cue word): the cue yields no quote
@@ -25,6 +28,13 @@ ABSENT = [
     ("The new bridge was supposed to open to traffic in the spring.", "supposed"),
     # an invitation names a guest and an occasion, not a statement (3 of 12 matched on train, 0 of 2 on dev)
     ("The museum invited local painters to show their work in the east wing.", "invited"),
+]
+
+
+# (sentence, cue word): the cue carries a direct quote and no indirect content
+DIRECT_ONLY = [
+    # after an inverted subject the words that follow the verb describe the speaker
+    ('"Go home," said Reich, who served in the cabinet for six years.', "said"),
 ]
 
 
@@ -38,3 +48,9 @@ def test_cue_reports_its_content(nlp, text, cue, content):
 def test_cue_reports_nothing(nlp, text, cue):
     quotes = _quotes(nlp, text)
     assert all(q.cue is None or q.cue.text != cue for q in quotes), [(q.cue, q.content) for q in quotes]
+
+
+@pytest.mark.parametrize("text, cue", DIRECT_ONLY)
+def test_cue_reports_only_the_direct_quote(nlp, text, cue):
+    kinds = [q.kind for q in _quotes(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert kinds == ["direct"], kinds

@@ -719,6 +719,21 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     return out
 
 
+def _shares_cue(ctx: QuoteContext, c: Candidate) -> bool:
+    """True when a cue verb a direct quote already uses may also carry this indirect content:
+    'Manafort, citing "the magic of Trump," said the candidate could win' (the quote took the
+    verb, the clause is its own report). Not after an inverted subject ('"...," said Reich, who
+    served ...'): what follows that verb describes the speaker.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()('"Go home," said Reich, who served in the cabinet.')
+    >>> _shares_cue(QuoteContext.build(doc), Candidate("indirect", ((21, 47),), None, None, None, 0.5, 5))
+    False
+    """
+    cue = ctx.doc[c.cue_token]
+    return not any(t.dep_ == "nsubj" and t.i > cue.i for t in cue.children)
+
+
 def _outer_key(c: Candidate, cue_starts: list[int]) -> tuple[int, int]:
     """Sort key, outer attributions first: the number of other cues inside the content, then
     the content's length. "said she would dismiss Olsen, a deputy ..." (trimmed at the
@@ -753,7 +768,7 @@ def find_indirect(ctx: QuoteContext, taken: list[Candidate], *, broad: bool = Fa
     cands = (([headline] if headline is not None else []) + _verb_candidates(ctx, blocked, broad)
              + _according_candidates(ctx, blocked) + nominal.find_nominal(ctx, blocked, broad)
              + _in_source_candidates(ctx, blocked))
-    cands = [c for c in cands if c.cue_token not in used_cues]
+    cands = [c for c in cands if c.cue_token not in used_cues or _shares_cue(ctx, c)]
     # one token, one attribution: prefer outer (longer) contents, drop overlaps with direct quotes
     cue_starts = sorted(c.cue[0] for c in cands if c.cue is not None)
     cands.sort(key=lambda c: _outer_key(c, cue_starts))
