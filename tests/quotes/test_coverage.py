@@ -20,6 +20,9 @@ PRESENT = [
     # a cue verb a direct quote took still reports its own clause (train +40 matches for +95 predictions)
     ('The mayor, citing "the poor state of the roads," said the city would repave Main Street next year.', "said",
      "the city would repave Main Street next year"),
+    # "as X noted, CLAUSE": the clause the "as" clause modifies is X's report
+    ("As the mayor noted on Monday, the bridge is unsafe.", "noted", "the bridge is unsafe"),
+    ("The bridge, as the mayor said, will reopen in May.", "said", "The bridge || will reopen in May"),
 ]
 
 # (sentence, cue word): the cue yields no quote
@@ -28,6 +31,9 @@ ABSENT = [
     ("The new bridge was supposed to open to traffic in the spring.", "supposed"),
     # an invitation names a guest and an occasion, not a statement (3 of 12 matched on train, 0 of 2 on dev)
     ("The museum invited local painters to show their work in the east wing.", "invited"),
+    # an "as" clause of time or manner is no report ("as he spoke to the crowd", "as it was written")
+    ("As the governor spoke to the crowd, the rain began to fall.", "spoke"),
+    ("The old levy, as it was written, taxed every farm twice.", "written"),
 ]
 
 

@@ -234,6 +234,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = _content(ctx, comp, tok, inherit)
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
+        elif lemma in lex.verbs and (parts := _as_clause(ctx, tok)) is not None:
+            content = (parts[0][0], parts[-1][1])  # "As the mayor noted, the bridge is unsafe"
         elif (broad or lemma in lex.verbs or lemma in lex.object_verbs or lemma in lex.stance) and (
                 passive := _passive_with_agent(ctx, tok)) is not None:  # "Trump was endorsed by the group"
             content, subj = passive
@@ -524,6 +526,40 @@ def _headline_candidate(ctx: QuoteContext, broad: bool) -> Candidate | None:
             return None
         return Candidate(_kind(ctx, content), (content,), (s, e), speaker, speaker, 0.4, None)
     return None
+
+
+# what an "as" clause may hold besides its verb for the clause it modifies to be its report
+_AS_CLAUSE_DEPS = ("nsubj", "mark", "aux", "advmod", "punct", "neg", "npadvmod", "prep")
+
+
+def _as_clause(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
+    """ "As the mayor noted, the bridge is unsafe": a cue in an "as" clause with its own subject
+    reports the clause it modifies; the content is that clause without the "as" clause (two
+    parts when the "as" clause sits inside it).
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("As the mayor noted on Monday, the bridge is unsafe.")
+    >>> ctx = QuoteContext.build(doc)
+    >>> [ctx.text[slice(*p)] for p in _as_clause(ctx, doc[3])]
+    ['the bridge is unsafe']
+    """
+    if cue.dep_ != "advcl" or cue.head is cue or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return None  # "as expected", "as it was written": no one in particular
+    if any(c.dep_ not in _AS_CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ not in _MEDIUM_PREPS for c in cue.children):
+        return None  # "as he spoke to the crowd", "as they called for ...": a time or an act, not a report
+    head = cue.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    left, right = head.left_edge.i, head.right_edge.i
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    parts = []
+    for a, b in ((left, lo - 1), (hi + 1, right)):
+        span = _span_of(ctx, a, b, min_tokens=2) if b >= a else None
+        if span is not None:
+            parts.append(span)
+    return tuple(parts) or None
 
 
 def _that_said(verb: Token) -> bool:
