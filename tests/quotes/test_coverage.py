@@ -38,6 +38,8 @@ ABSENT = [
     # an "as" clause of time or manner is no report ("as he spoke to the crowd", "as it was written")
     ("As the governor spoke to the crowd, the rain began to fall.", "spoke"),
     ("The old levy, as it was written, taxed every farm twice.", "written"),
+    # the name of a markup tag left in scraped text is not a verb (train 13 predictions, none matched)
+    ('<tweet pic="" author="CityHall">The north bridge is closed until Friday.</tweet>', "tweet"),
 ]
 
 

@@ -215,6 +215,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             continue
         if blocked(tok.idx) or (not broad and lemma in lex.broad_only) or _that_said(tok):
             continue
+        if tok.idx and ctx.text[tok.idx - 1] in "</":
+            continue  # "<tweet author=...>": the name of a markup tag, not a verb
         comp = _complement(tok)
         if comp is None and lemma in lex.verbs:  # "which they say left a vacuum": a misparsed clause
             comp = next((c for c in tok.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
