@@ -554,14 +554,18 @@ def _as_clause(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     head = cue.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    left, right = head.left_edge.i, head.right_edge.i
-    lo, hi = cue.left_edge.i, cue.right_edge.i
+    return _clause_without(ctx, head, cue) or None
+
+
+def _clause_without(ctx: QuoteContext, clause: Token, inner: Token) -> tuple[Span, ...]:
+    """The spans of ``clause``'s subtree around ``inner``'s subtree (one or two parts, each of
+    two tokens or more): "the bridge, as the mayor said, is unsafe" without the "as" clause."""
     parts = []
-    for a, b in ((left, lo - 1), (hi + 1, right)):
+    for a, b in ((clause.left_edge.i, inner.left_edge.i - 1), (inner.right_edge.i + 1, clause.right_edge.i)):
         span = _span_of(ctx, a, b, min_tokens=2) if b >= a else None
         if span is not None:
             parts.append(span)
-    return tuple(parts) or None
+    return tuple(parts)
 
 
 def _that_said(verb: Token) -> bool:
@@ -739,15 +743,9 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
             continue
         if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue  # relative clauses ("who leads in the polls") describe, they do not report
-        left, right = verb.left_edge.i, verb.right_edge.i
-        if any(t.lower_ == "according" for t in doc[left:right + 1]):
+        if any(t.lower_ == "according" for t in doc[verb.left_edge.i:verb.right_edge.i + 1]):
             continue
-        lo, hi = prep.left_edge.i, prep.right_edge.i
-        parts = []
-        for a, b in ((left, lo - 1), (hi + 1, right)):
-            span = _span_of(ctx, a, b, min_tokens=2) if b >= a else None
-            if span is not None:
-                parts.append(span)
+        parts = _clause_without(ctx, verb, prep)
         if not parts:
             continue
         whole = (parts[0][0], parts[-1][1])
