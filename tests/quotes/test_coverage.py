@@ -23,6 +23,8 @@ PRESENT = [
     # "as X noted, CLAUSE": the clause the "as" clause modifies is X's report
     ("As the mayor noted on Monday, the bridge is unsafe.", "noted", "the bridge is unsafe"),
     ("The bridge, as the mayor said, will reopen in May.", "said", "The bridge || will reopen in May"),
+    # an announcement names what was announced, even in two words (topic_verbs; train 4 of 4, dev 1 of 1)
+    ("Senator Diaz announced her candidacy.", "announced", "her candidacy"),
     # "looking to X": a person's or organisation's hopes (prep_cues; train 6 of 12, dev 1 of 1)
     ("Senator Diaz is looking to the spring primaries.", "looking", "the spring primaries"),
 ]
