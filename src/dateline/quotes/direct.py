@@ -401,7 +401,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             kind = "direct"
             if att.where == "after" and not starts_clause:
                 lead = _lead_in(text, max(floor, pstart), q.start)
-                if lead is not None and _bare_lead(ctx, lead, q.start):  # 'The club ''is a perfect example,'' he said': one mixed content
+                if lead is not None and _bare_lead(ctx, lead, q.start, q, att.speaker):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
             elif att.where == "before" and (aside := _aside_lead(ctx, att, q.start)) is not None:
@@ -518,13 +518,21 @@ def _object_lead(ctx: QuoteContext, cue: Token, gap: list[Token], start: int) ->
     return head.head.i == cue.i and (head.dep_ in ("oprd", "xcomp", "ccomp") or head.lower_ == "as")
 
 
-def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
+def _bare_lead(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None = None,
+               speaker: Token | None = None) -> bool:
     """True when the words before a quote continue into it with no cue or comma of their own
-    ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''"."""
+    ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''".
+
+    A comma may end the words when the quote is a clause and they hold no speaker ('After the
+    vote, "we will regroup," Lind said'; not 'His book, "Fire and Ice," ...', a title).
+    """
     before = ctx.text[start:end].rstrip()
     if not before:
         return False
-    if not before[-1].isalnum() and not (before[-1] == "," and _subject_before(ctx, start, end)):
+    if before[-1] == ",":
+        if not (_subject_before(ctx, start, end) or _clause_after_comma(ctx, start, end, q, speaker)):
+            return False
+    elif not before[-1].isalnum():
         return False
     tok = ctx.token_at(start)
     while tok is not None and tok.idx < end:
@@ -532,6 +540,19 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
             return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
+
+
+def _clause_after_comma(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None,
+                        speaker: Token | None) -> bool:
+    """True when quote ``q`` after the comma-ended words ``[start, end)`` is a clause of its own
+    (it holds a verb) and the speaker is not among those words: an opening phrase of the quoted
+    sentence ('In past campaigns, "we felt ...," he said')."""
+    if q is None or not q.parts or (speaker is not None and start <= speaker.idx < end):
+        return False
+    tok, last = ctx.token_at(q.parts[0][0]), ctx.token_at(q.parts[0][1] - 1)
+    if tok is None or last is None or not tok.text[:1].islower():
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i:last.i + 1])
 
 
 def _bare_tail(ctx: QuoteContext, q: QuotedSpan, att: Attribution) -> int | None:

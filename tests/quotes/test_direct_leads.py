@@ -1,0 +1,35 @@
+"""Direct and mixed quotes, round 8 (issue 3): lead-ins, listed quotes and the quotes that are
+not statements. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _quotes(nlp, text):
+    return [(q.kind, [c.text for c in q.content]) for q in find_quotes(nlp(text), actors=ActorIndex())]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an opening phrase set off by a comma before a lower-case quoted clause is part of the content
+        ('After the storms of last winter, "there is a sense of urgency in town," Ms. Lee said.',
+         ("mixed", ['After the storms of last winter, "there is a sense of urgency in town,'])),
+    ],
+)
+def test_direct_leads_join(nlp, text, expected):
+    assert expected in _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title in apposition after a comma is no clause: the words before it stay out
+        ('In her new novel, "The Salt Road," Ms. Lee wrote about her town.', ("mixed", ['In her new novel, "The Salt Road,'])),
+    ],
+)
+def test_direct_leads_apart(nlp, text, expected):
+    assert expected not in _quotes(nlp, text)
