@@ -29,7 +29,13 @@ def test_direct_leads_join(nlp, text, expected):
     [
         # a title in apposition after a comma is no clause: the words before it stay out
         ('In her new novel, "The Salt Road," Ms. Lee wrote about her town.', ("mixed", ['In her new novel, "The Salt Road,'])),
+        # a title set off by a comma after the noun it names is not a direct quote
+        ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],
 )
 def test_direct_leads_apart(nlp, text, expected):
     assert expected not in _quotes(nlp, text)
+
+
+def test_direct_words_told_to_someone_are_not_a_title(nlp):
+    assert ("direct", ["No Way."]) in _quotes(nlp, 'Ms. Lee told reporters, "No Way."')

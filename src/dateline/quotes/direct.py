@@ -315,7 +315,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     for n, q in enumerate(quoted):
         if n in used or not q.parts:
             continue
-        if _is_title(text, q) and not _said_right_before(ctx, q):
+        if (_is_title(text, q) and not _said_right_before(ctx, q)) or _title_apposition(ctx, q):
             continue  # 'told "Fox and Friends"', 'on NBC's "Meet the Press."': a name, not words said
         if q.embedded:
             cand = _quoted_object(ctx, q)
@@ -663,9 +663,10 @@ _TITLE_WORD = re.compile(r"[\w'\u2019-]+")
 _MINOR = frozenset("a an the and or of to in on at for by with from as vs".split())
 
 
-def _is_title(text: str, q) -> bool:
+def _is_title(text: str, q, *, after_comma: bool = False) -> bool:
     """True for a quoted title of a work or show: up to six words, every major word capitalised,
-    no sentence inside, and a word (not a clause boundary) right before it.
+    no sentence inside, and a word (not a clause boundary) right before it; with ``after_comma``,
+    a comma right before it instead (checked by `_title_apposition`).
 
     >>> _is_title('He told "Fox and Friends," later.', find_quoted_spans('He told "Fox and Friends," later.')[0])
     True
@@ -681,7 +682,29 @@ def _is_title(text: str, q) -> bool:
     if inner.isupper():
         return False  # "DIVISIVE, STUPID AND WRONG": shouted, not a title
     before = text[:q.start].rstrip()
-    return bool(before) and before[-1].isalnum()
+    return bool(before) and (before[-1] == "," if after_comma else before[-1].isalnum())
+
+
+def _title_apposition(ctx: QuoteContext, q) -> bool:
+    """True for a title set off by a comma after the noun it names ('his memoir, "Open Roads," sold
+    well'; 'One ad, "Fresh Start," shows ...'), unlike words said to someone ('told reporters, "No Way."').
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()('Her memoir, "Open Roads," sold well.'))
+    >>> _title_apposition(ctx, ctx.quoted[0])
+    True
+    """
+    if not _is_title(ctx.text, q, after_comma=True):
+        return False
+    tok = ctx.token_at(q.start)
+    if tok is None or tok.i < 2:
+        return False
+    noun = ctx.doc[tok.i - 2] if ctx.doc[tok.i - 1].text == "," else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "NORP"):
+        return False
+    if noun.lower_.endswith("ing"):
+        return False  # 'a hat reading, "Make It Great"': a verb the tagger took for a noun
+    return not (noun.dep_ in ("dobj", "dative", "pobj") and noun.head.lemma_.lower() in ctx.lex.speech)
 
 
 def _said_right_before(ctx: QuoteContext, q) -> bool:
