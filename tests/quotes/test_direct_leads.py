@@ -18,6 +18,9 @@ def _quotes(nlp, text):
         # an opening phrase set off by a comma before a lower-case quoted clause is part of the content
         ('After the storms of last winter, "there is a sense of urgency in town," Ms. Lee said.',
          ("mixed", ['After the storms of last winter, "there is a sense of urgency in town,'])),
+        # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
+        ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
+         ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),
     ],
 )
 def test_direct_leads_join(nlp, text, expected):
@@ -29,6 +32,9 @@ def test_direct_leads_join(nlp, text, expected):
     [
         # a title in apposition after a comma is no clause: the words before it stay out
         ('In her new novel, "The Salt Road," Ms. Lee wrote about her town.', ("mixed", ['In her new novel, "The Salt Road,'])),
+        # a cue verb right before the quote still keeps its words out
+        ('Ms. Ortiz warned "we cannot wait any longer," Hale said.',
+         ("mixed", ['Ms. Ortiz warned "we cannot wait any longer,'])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],

@@ -524,7 +524,9 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None = N
     ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''".
 
     A comma may end the words when the quote is a clause and they hold no speaker ('After the
-    vote, "we will regroup," Lind said'; not 'His book, "Fire and Ice," ...', a title).
+    vote, "we will regroup," Lind said'; not 'His book, "Fire and Ice," ...', a title). A cue
+    verb among them rules them out only when the quote may be its complement: one whose clause
+    ends before a lower-case quote is scene-setting ('When Lind spoke, he "lost the room," ...').
     """
     before = ctx.text[start:end].rstrip()
     if not before:
@@ -535,9 +537,11 @@ def _bare_lead(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None = N
     elif not before[-1].isalnum():
         return False
     tok = ctx.token_at(start)
+    first = ctx.token_at(q.parts[0][0]) if q is not None and q.parts else None
     while tok is not None and tok.idx < end:
         if tok.lemma_.lower() in ctx.lex.all_verbs and tok.pos_ in ("VERB", "AUX"):
-            return False
+            if first is None or not first.text[:1].islower() or tok.right_edge.i >= first.i - 1:
+                return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
 
