@@ -32,6 +32,8 @@ def test_direct_leads_join(nlp, text, expected):
     [
         # a title in apposition after a comma is no clause: the words before it stay out
         ('In her new novel, "The Salt Road," Ms. Lee wrote about her town.', ("mixed", ['In her new novel, "The Salt Road,'])),
+        # a quoted item right after a quoted item ending in a comma is part of a list, not a quote of its own
+        ('Ms. Lee said the plan was "too costly," "badly timed" and unfair to renters.', ("direct", ["badly timed"])),
         # a cue verb right before the quote still keeps its words out
         ('Ms. Ortiz warned "we cannot wait any longer," Hale said.',
          ("mixed", ['Ms. Ortiz warned "we cannot wait any longer,'])),

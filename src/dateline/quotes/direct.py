@@ -332,6 +332,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         members = [n]
         prev_text = text[pstart:q.start].strip()
         starts_clause = not prev_text or prev_text[-1] in ".!?:\u201d\"" or prev_text.endswith(("\u2014", "--"))
+        if starts_clause and n > 0 and _listed_after(text, quoted[n - 1], q):
+            starts_clause = False  # 'named "Veep," "Fargo" and ...': an item of a list, not a statement
         if att is None and not starts_clause:
             continue  # a quoted fragment in running text: left to the indirect finder (mixed)
         if att is None and q.kind == "dash":
@@ -721,6 +723,19 @@ def _said_right_before(ctx: QuoteContext, q) -> bool:
         if t.lemma_.lower() in ctx.lex.speech and t.lemma_.lower() not in ("tell", "ask") and t.pos_ == "VERB":
             return True
     return False
+
+
+def _listed_after(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
+    """True when ``q`` follows quote ``prev`` with only a space between and ``prev`` ends in a comma
+    inside its marks ('"Veep," "Fargo"'): the next item of a list of quoted names.
+
+    >>> t = 'She named "Veep," "Fargo" and more.'
+    >>> _listed_after(t, *find_quoted_spans(t))
+    True
+    """
+    if not prev.parts or text[prev.end:q.start].strip():
+        return False
+    return text[prev.parts[-1][0]:prev.parts[-1][1]].rstrip().endswith(",")
 
 
 def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
