@@ -18,6 +18,9 @@ def _quotes(nlp, text):
         # an opening phrase set off by a comma before a lower-case quoted clause is part of the content
         ('After the storms of last winter, "there is a sense of urgency in town," Ms. Lee said.',
          ("mixed", ['After the storms of last winter, "there is a sense of urgency in town,'])),
+        # a second quote joined to the first by "and" belongs to the same quote
+        ('The crowd chanted, "Close the mill now," and "Save our jobs."',
+         ("direct", ["Close the mill now,", "Save our jobs."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

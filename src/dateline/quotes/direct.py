@@ -346,10 +346,18 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             p2 = _para_bounds(text, q2.start)
             if p2[0] != pstart:
                 break
+            between = text[end_of_last:q2.start]
+            # 'chanted "Close the mill," and "Save our jobs."': a second quote joined by "and" / "or"
+            conj = _CONJ_ONLY.match(between) is not None and text[parts[-1][0]:parts[-1][1]].endswith(",")
+            if conj and not _is_title(text, q2):
+                parts.extend(q2.parts)
+                members.append(k)
+                end_of_last = q2.end
+                k += 1
+                continue
             if q2.embedded or (_is_title(text, q2) and not _said_right_before(ctx, q2)):
                 k += 1  # 'said on ABC's "This Week." "..."': a show's name inside the attribution
                 continue
-            between = text[end_of_last:q2.start]
             if att.where in ("before", "colon", "according") and between.strip(" ,.;:\u2014\u2013"):
                 break
             # '"X," said Hale, an engineer. Now, "Y."': a short opener of the next quoted sentence
@@ -424,6 +432,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     return out, used
 
 
+_CONJ_ONLY = re.compile(r"\s*,?\s*(?:and|or)\s*$")
 _OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "attr")
 
 
