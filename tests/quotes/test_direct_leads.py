@@ -21,6 +21,11 @@ def _quotes(nlp, text):
         # a second quote joined to the first by "and" belongs to the same quote
         ('The crowd chanted, "Close the mill now," and "Save our jobs."',
          ("direct", ["Close the mill now,", "Save our jobs."])),
+        # a cue after the quote that introduces the next quote ('and another said, "..."') is not its own
+        ('One sign read, "Keep the trains running," and another said, "Fix the bridge first."',
+         ("direct", ["Keep the trains running,"])),
+        ('Ms. Lee was asked, "Will the mill close?" Mr. Hale answered, "Not this year."',
+         ("direct", ["Will the mill close?"])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -202,7 +202,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     """
     text = ctx.text
     inner = text[q.parts[-1][0]:q.parts[-1][1]]
-    after, _ = _zone_after(ctx, q, stop_at)
+    after, stopped = _zone_after(ctx, q, stop_at)
     before = _zone_before(ctx, q, floor)
     prev = text[:q.start].rstrip(" \t\u00a0\u2009\u202f")  # no-break spaces too
     prev_char = prev[-1] if prev else "\n"
@@ -263,6 +263,11 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
                    and not _new_statement(ctx, ctx.doc[found_after.cue_token], inner))
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
+    if (found_before is not None and found_after is not None and stopped and found_after.cue_token is not None
+            and after[-1].i == found_after.cue_token + 1 and after[-1].text in (",", ":")
+            and _opens_next(ctx, ctx.doc[found_after.cue_token], after, inner)):
+        # 'One sign read, "Go slow," and another said, "Stop."': the cue after introduces the next quote
+        return found_before
     if (found_before is not None and found_after is not None and found_after.cue_token is not None
             and _reports_own_clause(ctx, ctx.doc[found_after.cue_token], True)):
         return found_before  # 'Lind, citing "the magic of it," said the race was close': "said" has its own clause
@@ -272,6 +277,14 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if found_after is not None:
         return found_after
     return found_before
+
+
+def _opens_next(ctx: QuoteContext, cue: Token, after: list[Token], inner: str) -> bool:
+    """True when the cue after a quote that already has a cue before it opens a new statement
+    with the next quote: a gerund ('..., adding, "..."'), a cue joined by a conjunction ('and
+    another said, "..."') or the answer to a quoted question ('"...?" He answered, "..."')."""
+    return (cue.tag_ == "VBG" or any(t.dep_ == "cc" and t.i < cue.i for t in after)
+            or inner.rstrip()[-1:] == "?")
 
 
 def _colon_clause(ctx: QuoteContext, before: list[Token], *, verb_only: bool = False) -> Attribution | None:
