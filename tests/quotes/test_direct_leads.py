@@ -26,6 +26,11 @@ def _quotes(nlp, text):
          ("direct", ["Keep the trains running,"])),
         ('Ms. Lee was asked, "Will the mill close?" Mr. Hale answered, "Not this year."',
          ("direct", ["Will the mill close?"])),
+        # a quote that opens its sentence carries a long clause on to the comma before the cue
+        ('"We were tired and hungry" after the long march through the valley and over the hills to the old '
+         'mill town, Ms. Lee said.',
+         ("mixed", ['We were tired and hungry" after the long march through the valley and over the hills to the old '
+                    'mill town'])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -176,10 +176,11 @@ def _new_statement(ctx: QuoteContext, cue: Token, inner: str) -> bool:
 def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token], opens: bool = False) -> bool:
     """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
     happy" about the ruling, said Rosa Diaz'; for a quote that ``opens`` its sentence, the cue's
-    subject may carry the comma: '"We are happy" about it, Diaz said'): the quote is what it reports."""
+    subject may carry the comma, and the words before it may run on for a whole zone: '"We are
+    happy" about it, Diaz said'): the quote is what it reports."""
     subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None) if opens else None
     lead = subj.left_edge.i if subj is not None else cue.i  # '"I think ..." than the chief's, Lind said
-    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and lead > 0 and ctx.doc[lead - 1].text == ","
+    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= (_ZONE if opens else 12) and lead > 0 and ctx.doc[lead - 1].text == ","
             and not any(t.text in _STOP for t in after if t.i < cue.i))
 
 
