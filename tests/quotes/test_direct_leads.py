@@ -31,6 +31,13 @@ def _quotes(nlp, text):
          'mill town, Ms. Lee said.',
          ("mixed", ['We were tired and hungry" after the long march through the valley and over the hills to the old '
                     'mill town'])),
+        # a cue in a clause of time ('when asked', 'after hinting') between two quotes does not split them
+        ('"It was a fine dinner," the builder told the paper in a rare interview when asked if he had met Lind. '
+         '"He was very kind."',
+         ("direct", ["It was a fine dinner,", "He was very kind."])),
+        ('"Everything is open," Hale told the paper on Monday after hinting that "staff changes" could come. '
+         '"Every single job is open."',
+         ("direct", ["Everything is open,", "Every single job is open."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -854,9 +854,16 @@ def _closed_sentence(ctx: QuoteContext, q: QuotedSpan, after: list[Token]) -> bo
 
 def _circumstance(tok: Token) -> bool:
     """True when ``tok`` sits in a clause of time or reason ('said ..., two hours after outlets
-    declared him the winner'): it sets the scene of the statement, it does not start a new one."""
-    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)
+    declared him the winner', '... when asked if ...', '... after hinting that ...'): it sets the
+    scene of the statement, it does not start a new one."""
+    return any((t.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "that")
+                                          or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i)
+                                          for c in t.children))
+               or (t.dep_ == "pcomp" and t.head.lower_ in _SCENE_PREPS)
                for t in (tok, *tok.ancestors))
+
+
+_SCENE_PREPS = frozenset({"after", "before", "while", "since", "without", "upon", "despite"})
 
 
 def _inside_cue(tok: Token, att: Attribution) -> bool:
