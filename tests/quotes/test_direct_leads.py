@@ -67,3 +67,16 @@ def test_direct_leads_apart(nlp, text, expected):
 
 def test_direct_words_told_to_someone_are_not_a_title(nlp):
     assert ("direct", ["No Way."]) in _quotes(nlp, 'Ms. Lee told reporters, "No Way."')
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare gerund cue ('adding') goes on with the speaker of the quote before it
+        ('On Monday, Ms. Lee stated, "The dam is safe for now," adding, "The river is very low this year."',
+         [("The dam is safe for now,", "Ms. Lee"), ("The river is very low this year.", "Ms. Lee")]),
+    ],
+)
+def test_direct_speakers(nlp, text, expected):
+    quotes = find_quotes(nlp(text), actors=ActorIndex())
+    assert [(q.content[0].text, q.speaker_span and text[slice(*q.speaker_span)]) for q in quotes] == expected

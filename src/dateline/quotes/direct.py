@@ -438,6 +438,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 parts[-1] = (parts[-1][0], tail)  # '"Boots on the ground" would work, Hale said': one content
                 kind = "mixed"
             spk, head = _speaker_spans(ctx, att.speaker, parts)
+            if spk is None and out and _gerund_goes_on(ctx, att, out[-1], pstart):
+                spk, head = out[-1].speaker, out[-1].speaker_head  # '"X," she said, adding, "Y."'
             conf = att.confidence if spk is not None else 0.3
             cand = Candidate(kind, tuple(parts), att.cue, spk, head, conf, att.cue_token)
             last_para_speaker = (pstart, cand) if spk is not None else None
@@ -746,6 +748,17 @@ def _said_right_before(ctx: QuoteContext, q) -> bool:
         if t.lemma_.lower() in ctx.lex.speech and t.lemma_.lower() not in ("tell", "ask") and t.pos_ == "VERB":
             return True
     return False
+
+
+def _gerund_goes_on(ctx: QuoteContext, att: Attribution, prev: Candidate, pstart: int) -> bool:
+    """True when ``att``'s cue is a bare participle ('adding', 'calling') that continues the
+    statement of ``prev``, a quote with a speaker earlier in the same paragraph."""
+    if att.cue_token is None or prev.speaker is None or prev.parts[0][0] < pstart:
+        return False
+    cue, end = ctx.doc[att.cue_token], ctx.token_at(prev.parts[-1][1])
+    if cue.tag_ != "VBG" or end is None or end.i >= cue.i:
+        return False
+    return not any(t.text in _STOP for t in ctx.doc[end.i:cue.i])
 
 
 def _listed_after(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
