@@ -75,6 +75,9 @@ def test_direct_words_told_to_someone_are_not_a_title(nlp):
         # a bare gerund cue ('adding') goes on with the speaker of the quote before it
         ('On Monday, Ms. Lee stated, "The dam is safe for now," adding, "The river is very low this year."',
          [("The dam is safe for now,", "Ms. Lee"), ("The river is very low this year.", "Ms. Lee")]),
+        # a participle after a quote with a cue before it is an aside: the quote keeps the cue before
+        ('Ms. Lee said on Monday, "It is time we change how we do it," promising the club will return to its roots.',
+         [("It is time we change how we do it,", "Ms. Lee"), ("the club will return to its roots", None)]),
     ],
 )
 def test_direct_speakers(nlp, text, expected):

@@ -275,6 +275,9 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if (found_before is not None and found_before.where == "before" and prev_char == ","
             and not tight_after):
         return found_before  # 'Lind said, "We won." The mayor then recalled ...': the next sentence's cue is not its own
+    if (found_before is not None and found_before.where == "before" and prev_char in ",:" and found_after is not None
+            and found_after.cue_token is not None and ctx.doc[found_after.cue_token].tag_ == "VBG"):
+        return found_before  # 'Lind said, "We won," promising more': a participle aside of the cue before
     if found_after is not None:
         return found_after
     return found_before
