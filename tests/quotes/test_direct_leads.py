@@ -77,9 +77,10 @@ def test_direct_words_told_to_someone_are_not_a_title(nlp):
          [("The dam is safe for now,", "Ms. Lee"), ("The river is very low this year.", "Ms. Lee")]),
         # a participle after a quote with a cue before it is an aside: the quote keeps the cue before
         ('Ms. Lee said on Monday, "It is time we change how we do it," promising the club will return to its roots.',
-         [("It is time we change how we do it,", "Ms. Lee"), ("the club will return to its roots", None)]),
+         [("It is time we change how we do it,", "Ms. Lee")]),
     ],
 )
 def test_direct_speakers(nlp, text, expected):
     quotes = find_quotes(nlp(text), actors=ActorIndex())
-    assert [(q.content[0].text, q.speaker_span and text[slice(*q.speaker_span)]) for q in quotes] == expected
+    assert [(q.content[0].text, q.speaker_span and text[slice(*q.speaker_span)]) for q in quotes
+            if q.kind == "direct"] == expected
