@@ -57,6 +57,8 @@ def test_direct_leads_join(nlp, text, expected):
         # a cue verb right before the quote still keeps its words out
         ('Ms. Ortiz warned "we cannot wait any longer," Hale said.',
          ("mixed", ['Ms. Ortiz warned "we cannot wait any longer,'])),
+        # words a reported clause says someone would say belong to that report, not a direct quote
+        ('Ms. Lee says she would tell the board "no more delays" at the meeting.', ("direct", ["no more delays"])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],

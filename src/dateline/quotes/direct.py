@@ -470,6 +470,8 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.speech or ctx.in_quote(verb):
         return None
+    if _reported_inside(ctx, verb):
+        return None  # 'Kasich says he'd tell him "no more nonsense"': a mixed content of "says"
     if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
     part, kind = q.parts[0], "direct"
@@ -480,6 +482,17 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _reported_inside(ctx: QuoteContext, verb: Token) -> bool:
+    """True when ``verb`` sits in the clausal complement of another cue verb outside any quote
+    ('Lind says he would tell them "..."'): what it says is part of that report."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head is not tok:
+        tok = tok.head
+        if tok.dep_ != "conj" and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < verb.i:
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
