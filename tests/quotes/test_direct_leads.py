@@ -74,6 +74,9 @@ def test_direct_words_told_to_someone_are_not_a_title(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a cue that introduces the next quote ('as a heckler yelled:') ends the first quote
+        ('"There is a young man here with some problems," Lind said as a heckler yelled: "Go home!"',
+         [("There is a young man here with some problems,", "Lind"), ("Go home!", "a heckler")]),
         # a bare gerund cue ('adding') goes on with the speaker of the quote before it
         ('On Monday, Ms. Lee stated, "The dam is safe for now," adding, "The river is very low this year."',
          [("The dam is safe for now,", "Ms. Lee"), ("The river is very low this year.", "Ms. Lee")]),

@@ -383,7 +383,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break
             # '"X," Lind said, noting she had won. "Y."': a gerund aside before a new quoted sentence
             fresh = between.rstrip()[-1:] == "." and text[q2.parts[0][0]:q2.parts[0][0] + 1].isupper()
-            if _other_cue(ctx, end_of_last, q2.start, att, gerunds=fresh):
+            if _other_cue(ctx, end_of_last, q2.start, att, gerunds=fresh) or _introduces(ctx, end_of_last, q2.start, att):
                 break  # "..., he said. Then he predicted: "..."" or "..., he said, adding that ...": a cue of its own
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
@@ -775,6 +775,21 @@ def _gerund_goes_on(ctx: QuoteContext, att: Attribution, prev: Candidate, pstart
     if cue.tag_ != "VBG" or end is None or end.i >= cue.i:
         return False
     return not any(t.text in _STOP for t in ctx.doc[end.i:cue.i])
+
+
+def _introduces(ctx: QuoteContext, start: int, end: int, att: Attribution) -> bool:
+    """True when a cue other than ``att``'s ends the words in ``[start, end)`` and introduces the
+    quote at ``end`` ('..., Cruz said as the heckler yelled: "..."', '... though he said, "..."')."""
+    tok = ctx.token_at(end - 1) or ctx.token_at(end - 2)
+    if tok is None or tok.idx < start:
+        return False
+    tail = ctx.text[start:end].rstrip()
+    if tail[-1:] not in (",", ":"):
+        return False
+    for t in ctx.doc[max(0, tok.i - 3):tok.i + 1]:
+        if t.idx >= start and _is_cue(ctx, t) and t.i != att.cue_token:
+            return True
+    return False
 
 
 def _listed_after(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
