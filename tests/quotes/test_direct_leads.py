@@ -59,6 +59,8 @@ def test_direct_leads_join(nlp, text, expected):
          ("mixed", ['Ms. Ortiz warned "we cannot wait any longer,'])),
         # words a reported clause says someone would say belong to that report, not a direct quote
         ('Ms. Lee says she would tell the board "no more delays" at the meeting.', ("direct", ["no more delays"])),
+        ('Lind said the council met on Monday to discuss what he called "a slow disaster" in the valley.',
+         ("direct", ["a slow disaster"])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],

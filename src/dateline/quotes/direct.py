@@ -485,12 +485,16 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
 
 
 def _reported_inside(ctx: QuoteContext, verb: Token) -> bool:
-    """True when ``verb`` sits in the clausal complement of another cue verb outside any quote
-    ('Lind says he would tell them "..."'): what it says is part of that report."""
+    """True when ``verb`` sits, however deep, in the clausal complement of an earlier cue verb
+    outside any quote ('Lind says he would tell them "..."', 'Lind said they met to discuss what he
+    called "..."'): what it says is part of that report."""
     tok = verb
-    while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head is not tok:
-        tok = tok.head
-        if tok.dep_ != "conj" and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < verb.i:
+    for _ in range(10):
+        if tok.head is tok:
+            return False
+        child, tok = tok, tok.head
+        if (child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok)
+                and tok.i < verb.i):
             return True
     return False
 
