@@ -38,6 +38,9 @@ def _quotes(nlp, text):
         ('"Everything is open," Hale told the paper on Monday after hinting that "staff changes" could come. '
          '"Every single job is open."',
          ("direct", ["Everything is open,", "Every single job is open."])),
+        # a colon clause inside an earlier cue's report: the content runs from that report's start
+        ('Hale said that the mayor had learned her lesson: "We are ready for a longer fight now."',
+         ("mixed", ['the mayor had learned her lesson: "We are ready for a longer fight now.'])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -353,6 +353,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             starts_clause = False  # 'named "Veep," "Fargo" and ...': an item of a list, not a statement
         if att is None and not starts_clause:
             continue  # a quoted fragment in running text: left to the indirect finder (mixed)
+        outer_lead = None
+        if att is not None and att.where in ("before", "colon") and prev_text.endswith(":"):
+            # 'she said she recalls ..., even admonishing the client: "..."': the earlier cue reports it all
+            att, outer_lead = _outer_report(ctx, att, q.start)
         if att is None and q.kind == "dash":
             continue  # '— Carol Lee of the Journal, winner of ...': a list item in news, not dialogue
         # later quotes in the same paragraph with no cue of their own join as further parts
@@ -426,7 +430,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             last_para_speaker = (pstart, cand) if cand.speaker is not None else None
         else:
             kind = "direct"
-            if att.where == "after" and not starts_clause:
+            if outer_lead is not None:
+                parts[0] = (outer_lead, parts[0][1])
+                kind = "mixed"
+            elif att.where == "after" and not starts_clause:
                 lead = _lead_in(text, max(floor, pstart), q.start)
                 if lead is not None and _bare_lead(ctx, lead, q.start, q, att.speaker):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
@@ -482,6 +489,32 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _outer_report(ctx: QuoteContext, att: Attribution, start: int) -> tuple[Attribution, int | None]:
+    """The earlier cue whose clausal complement holds the colon clause ``att`` found before the
+    quote at ``start``, as an attribution, and the start of that complement (after "that"); or
+    ``att`` and None when there is no such cue."""
+    if att.cue_token is None:
+        return att, None
+    tok = ctx.doc[att.cue_token]
+    for _ in range(10):
+        if tok.head is tok:
+            return att, None
+        child, tok = tok, tok.head
+        if child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < att.cue_token:
+            break
+    else:
+        return att, None
+    first = child.left_edge
+    while first.i < child.i and (first.dep_ == "mark" or first.is_punct):
+        first = ctx.doc[first.i + 1]
+    if first.idx <= tok.idx or first.idx >= start:
+        return att, None
+    speaker = subject_of(tok)
+    if speaker is None or ctx.in_quote(speaker):
+        return att, None
+    return Attribution(_cue_span(ctx, tok), speaker, 0.85, tok.i, "before"), first.idx
 
 
 def _reported_inside(ctx: QuoteContext, verb: Token) -> bool:
