@@ -85,6 +85,10 @@ def test_direct_words_told_to_someone_are_not_a_title(nlp):
         # a bare gerund cue ('adding') goes on with the speaker of the quote before it
         ('On Monday, Ms. Lee stated, "The dam is safe for now," adding, "The river is very low this year."',
          [("The dam is safe for now,", "Ms. Lee"), ("The river is very low this year.", "Ms. Lee")]),
+        # a participle cue ('writing') speaks for the subject of the verb it hangs off
+        ('At the final debate, he only hinted at Lind by mentioning the need for a wall on the southern border and '
+         'adding, "I have got an idea of who should build it."',
+         [("I have got an idea of who should build it.", "he")]),
         # a participle after a quote with a cue before it is an aside: the quote keeps the cue before
         ('Ms. Lee said on Monday, "It is time we change how we do it," promising the club will return to its roots.',
          [("It is time we change how we do it,", "Ms. Lee")]),

@@ -112,6 +112,11 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
             return _chunk_head(t)  # inverted: "..., said the woman", "..., said former tech executive Lind"
         if t.is_punct:
             break
+    if cue.tag_ == "VBG":  # '..., writing "..."', 'by mentioning X and adding "..."': the main verb's subject
+        for head in cue.ancestors:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if head.pos_ in ("VERB", "AUX") and subj is not None:
+                return None if ctx.in_quote(subj) or subj.pos_ not in _NOUNISH else subj
     for t in reversed(zone[max(0, pos - 4):pos]):
         if (t.pos_ in _NOUNISH or (t.i == cue.i - 1 and t.pos_ == "ADJ")) and not ctx.in_quote(t):
             described = next((a.head for a in t.ancestors if a.dep_ == "relcl" and a.head.i < t.i), None)
