@@ -41,6 +41,9 @@ def _quotes(nlp, text):
         # a colon clause inside an earlier cue's report: the content runs from that report's start
         ('Hale said that the mayor had learned her lesson: "We are ready for a longer fight now."',
          ("mixed", ['the mayor had learned her lesson: "We are ready for a longer fight now.'])),
+        # "that" after the cue opens a reported clause that runs into the quote, whatever comes between
+        ('Ms. Lee added that after the storm, as a family with two jobs and three children, "We were not living large."',
+         ("mixed", ['after the storm, as a family with two jobs and three children, "We were not living large.'])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

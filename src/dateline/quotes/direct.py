@@ -561,8 +561,8 @@ def _lead_in(text: str, floor: int, start: int) -> int | None:
 
 def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | None:
     """Start of a reported clause that runs from the cue into a quote of the same sentence
-    ("said that, because the polls are close, "every vote counts""), or None when only the
-    cue's own words stand between them ("told reporters: "..."").
+    ("said that, because the polls are close, "every vote counts""; any words after "that"), or
+    None when only the cue's own words stand between them ("told reporters: "..."").
 
     >>> from dateline.parse import load_nlp
     >>> t = 'She said that as the polls are close "every vote counts."'
@@ -575,8 +575,11 @@ def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | Non
     if last is None or first is None or last.sent.start != first.sent.start or last.i >= first.i:
         return None
     gap = [t for t in ctx.doc[last.i + 1:first.i] if not (t.is_punct or t.is_space)]
-    if gap and gap[0].lower_ == "that":
+    that = bool(gap) and gap[0].lower_ == "that"
+    if that:
         gap = gap[1:]
+    if that and gap:
+        return gap[0].idx  # 'added that after taxes, "they weren't living large"': a reported clause
     if gap and _object_lead(ctx, last, gap, start):
         return gap[0].idx  # 'called the plan "a disaster"': the object and what it is called
     if len(gap) < 2 or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") or (
