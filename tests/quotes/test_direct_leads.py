@@ -44,6 +44,9 @@ def _quotes(nlp, text):
         # "that" after the cue opens a reported clause that runs into the quote, whatever comes between
         ('Ms. Lee added that after the storm, as a family with two jobs and three children, "We were not living large."',
          ("mixed", ['after the storm, as a family with two jobs and three children, "We were not living large.'])),
+        # a clause joined to the quote by "and" runs on to the sentence's cue after the comma
+        ('"There is a sense of calm now," and donations began to pick up again last week, Ms. Lee said.',
+         ("mixed", ['There is a sense of calm now," and donations began to pick up again last week'])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -224,6 +224,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
                        or _comma_cue(ctx, cues_after[0], after, opens=prev_char in "\n.!?")):
         cue = cues_after[0]
+        if cue.dep_ == "conj" and after[0].lower_ in ("and", "but"):
+            # '"...," and donations began to pick up, Hale said': the clause joined to the quote is
+            # part of it; the sentence's own cue after the comma reports both
+            cue = next((t for t in cues_after[1:] if _comma_cue(ctx, t, after, opens=True)), cue)
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         found_after = Attribution((after[0].idx, after[0].idx + len(after[0].text)), _chunk_head(after[1]), 0.7,
