@@ -486,7 +486,7 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.speech or ctx.in_quote(verb):
         return None
-    if _reported_inside(ctx, verb):
+    if _outer_cue(ctx, verb) is not None:
         return None  # 'Kasich says he'd tell him "no more nonsense"': a mixed content of "says"
     if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
@@ -504,17 +504,10 @@ def _outer_report(ctx: QuoteContext, att: Attribution, start: int) -> tuple[Attr
     """The earlier cue whose clausal complement holds the colon clause ``att`` found before the
     quote at ``start``, as an attribution, and the start of that complement (after "that"); or
     ``att`` and None when there is no such cue."""
-    if att.cue_token is None:
+    found = _outer_cue(ctx, ctx.doc[att.cue_token]) if att.cue_token is not None else None
+    if found is None:
         return att, None
-    tok = ctx.doc[att.cue_token]
-    for _ in range(10):
-        if tok.head is tok:
-            return att, None
-        child, tok = tok, tok.head
-        if child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < att.cue_token:
-            break
-    else:
-        return att, None
+    tok, child = found
     first = child.left_edge
     while first.i < child.i and (first.dep_ == "mark" or first.is_punct):
         first = ctx.doc[first.i + 1]
@@ -526,19 +519,18 @@ def _outer_report(ctx: QuoteContext, att: Attribution, start: int) -> tuple[Attr
     return Attribution(_cue_span(ctx, tok), speaker, 0.85, tok.i, "before"), first.idx
 
 
-def _reported_inside(ctx: QuoteContext, verb: Token) -> bool:
-    """True when ``verb`` sits, however deep, in the clausal complement of an earlier cue verb
-    outside any quote ('Lind says he would tell them "..."', 'Lind said they met to discuss what he
-    called "..."'): what it says is part of that report."""
+def _outer_cue(ctx: QuoteContext, verb: Token) -> tuple[Token, Token] | None:
+    """The earlier cue verb outside any quote in whose clausal complement ``verb`` sits, however
+    deep ('Lind says he would tell them "..."', 'Lind said they met to discuss what he called
+    "..."'), with the head of that complement; or None. What ``verb`` says is part of that report."""
     tok = verb
     for _ in range(10):
         if tok.head is tok:
-            return False
+            return None
         child, tok = tok, tok.head
-        if (child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok)
-                and tok.i < verb.i):
-            return True
-    return False
+        if child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < verb.i:
+            return tok, child
+    return None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
