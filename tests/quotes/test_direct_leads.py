@@ -47,6 +47,9 @@ def _quotes(nlp, text):
         # a clause joined to the quote by "and" runs on to the sentence's cue after the comma
         ('"There is a sense of calm now," and donations began to pick up again last week, Ms. Lee said.',
          ("mixed", ['There is a sense of calm now," and donations began to pick up again last week'])),
+        # the attribution and a conjunction between two quotes: one quote, two parts
+        ('"You know, I like Lind," he said, but "when it comes to roads, Lind has a poor record."',
+         ("direct", ["You know, I like Lind,", "when it comes to roads, Lind has a poor record."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

@@ -392,7 +392,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 break
             # '"X," said Hale, an engineer. Now, "Y."': a short opener of the next quoted sentence
             lead2 = _next_lead(ctx, between, end_of_last, att, q2) if att.where == "after" else None
-            if lead2 is None and att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
+            # '"X," he said, but "y."': the attribution and a conjunction carrying the sentence on
+            plain = _CONJ_TAIL.sub(",", between) if att.where == "after" else between
+            if lead2 is None and att.where in ("after", "dash") and not _only_attribution(ctx, plain, end_of_last, att):
                 break
             # '"X," Lind said, noting she had won. "Y."': a gerund aside before a new quoted sentence
             fresh = between.rstrip()[-1:] == "." and text[q2.parts[0][0]:q2.parts[0][0] + 1].isupper()
@@ -468,6 +470,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
 
 
 _CONJ_ONLY = re.compile(r"\s*,?\s*(?:and|or)\s*$")
+_CONJ_TAIL = re.compile(r",?\s+(?:and|but)\s*$")
 _OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "attr")
 
 
