@@ -112,6 +112,11 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
             return _chunk_head(t)  # inverted: "..., said the woman", "..., said former tech executive Lind"
         if t.is_punct:
             break
+    if cue.tag_ == "VBG":  # '..., writing "..."', 'by mentioning X and adding "..."': the main verb's subject
+        for head in cue.ancestors:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if head.pos_ in ("VERB", "AUX") and subj is not None:
+                return None if ctx.in_quote(subj) or subj.pos_ not in _NOUNISH else subj
     for t in reversed(zone[max(0, pos - 4):pos]):
         if (t.pos_ in _NOUNISH or (t.i == cue.i - 1 and t.pos_ == "ADJ")) and not ctx.in_quote(t):
             described = next((a.head for a in t.ancestors if a.dep_ == "relcl" and a.head.i < t.i), None)
@@ -176,10 +181,11 @@ def _new_statement(ctx: QuoteContext, cue: Token, inner: str) -> bool:
 def _comma_cue(ctx: QuoteContext, cue: Token, after: list[Token], opens: bool = False) -> bool:
     """True for the sentence's main cue set off by a comma a few words after the quote ('"We are
     happy" about the ruling, said Rosa Diaz'; for a quote that ``opens`` its sentence, the cue's
-    subject may carry the comma: '"We are happy" about it, Diaz said'): the quote is what it reports."""
+    subject may carry the comma, and the words before it may run on for a whole zone: '"We are
+    happy" about it, Diaz said'): the quote is what it reports."""
     subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None) if opens else None
     lead = subj.left_edge.i if subj is not None else cue.i  # '"I think ..." than the chief's, Lind said
-    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= 12 and lead > 0 and ctx.doc[lead - 1].text == ","
+    return (cue.dep_ == "ROOT" and cue.i - after[0].i <= (_ZONE if opens else 12) and lead > 0 and ctx.doc[lead - 1].text == ","
             and not any(t.text in _STOP for t in after if t.i < cue.i))
 
 
@@ -202,7 +208,7 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     """
     text = ctx.text
     inner = text[q.parts[-1][0]:q.parts[-1][1]]
-    after, _ = _zone_after(ctx, q, stop_at)
+    after, stopped = _zone_after(ctx, q, stop_at)
     before = _zone_before(ctx, q, floor)
     prev = text[:q.start].rstrip(" \t\u00a0\u2009\u202f")  # no-break spaces too
     prev_char = prev[-1] if prev else "\n"
@@ -218,6 +224,10 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
     if cues_after and (ends_speech or cues_after[0].i - after[0].i <= 3 or len(after) <= 8
                        or _comma_cue(ctx, cues_after[0], after, opens=prev_char in "\n.!?")):
         cue = cues_after[0]
+        if cue.dep_ == "conj" and after[0].lower_ in ("and", "but"):
+            # '"...," and donations began to pick up, Hale said': the clause joined to the quote is
+            # part of it; the sentence's own cue after the comma reports both
+            cue = next((t for t in cues_after[1:] if _comma_cue(ctx, t, after, opens=True)), cue)
         found_after = Attribution(_cue_span(ctx, cue), _speaker_near(ctx, cue, after), 0.9, cue.i, "after")
     elif after and after[0].text and after[0].text[0] in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
         found_after = Attribution((after[0].idx, after[0].idx + len(after[0].text)), _chunk_head(after[1]), 0.7,
@@ -263,15 +273,31 @@ def attribute(ctx: QuoteContext, q: QuotedSpan, *, floor: int, stop_at: int) -> 
                    and not _new_statement(ctx, ctx.doc[found_after.cue_token], inner))
     if found_before is not None and ((prev_char == ":" and not tight_after) or found_after is None):
         return found_before
+    if (found_before is not None and found_after is not None and stopped and found_after.cue_token is not None
+            and after[-1].i == found_after.cue_token + 1 and after[-1].text in (",", ":")
+            and _opens_next(ctx, ctx.doc[found_after.cue_token], after, inner)):
+        # 'One sign read, "Go slow," and another said, "Stop."': the cue after introduces the next quote
+        return found_before
     if (found_before is not None and found_after is not None and found_after.cue_token is not None
             and _reports_own_clause(ctx, ctx.doc[found_after.cue_token], True)):
         return found_before  # 'Lind, citing "the magic of it," said the race was close': "said" has its own clause
     if (found_before is not None and found_before.where == "before" and prev_char == ","
             and not tight_after):
         return found_before  # 'Lind said, "We won." The mayor then recalled ...': the next sentence's cue is not its own
+    if (found_before is not None and found_before.where == "before" and prev_char in ",:" and found_after is not None
+            and found_after.cue_token is not None and ctx.doc[found_after.cue_token].tag_ == "VBG"):
+        return found_before  # 'Lind said, "We won," promising more': a participle aside of the cue before
     if found_after is not None:
         return found_after
     return found_before
+
+
+def _opens_next(ctx: QuoteContext, cue: Token, after: list[Token], inner: str) -> bool:
+    """True when the cue after a quote that already has a cue before it opens a new statement
+    with the next quote: a gerund ('..., adding, "..."'), a cue joined by a conjunction ('and
+    another said, "..."') or the answer to a quoted question ('"...?" He answered, "..."')."""
+    return (cue.tag_ == "VBG" or any(t.dep_ == "cc" and t.i < cue.i for t in after)
+            or inner.rstrip()[-1:] == "?")
 
 
 def _colon_clause(ctx: QuoteContext, before: list[Token], *, verb_only: bool = False) -> Attribution | None:
@@ -315,7 +341,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     for n, q in enumerate(quoted):
         if n in used or not q.parts:
             continue
-        if _is_title(text, q) and not _said_right_before(ctx, q):
+        if (_is_title(text, q) and not _said_right_before(ctx, q)) or _title_apposition(ctx, q):
             continue  # 'told "Fox and Friends"', 'on NBC's "Meet the Press."': a name, not words said
         if q.embedded:
             cand = _quoted_object(ctx, q)
@@ -332,8 +358,14 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         members = [n]
         prev_text = text[pstart:q.start].strip()
         starts_clause = not prev_text or prev_text[-1] in ".!?:\u201d\"" or prev_text.endswith(("\u2014", "--"))
+        if starts_clause and n > 0 and _listed_after(text, quoted[n - 1], q):
+            starts_clause = False  # 'named "Veep," "Fargo" and ...': an item of a list, not a statement
         if att is None and not starts_clause:
             continue  # a quoted fragment in running text: left to the indirect finder (mixed)
+        outer_lead = None
+        if att is not None and att.where in ("before", "colon") and prev_text.endswith(":"):
+            # 'she said she recalls ..., even admonishing the client: "..."': the earlier cue reports it all
+            att, outer_lead = _outer_report(ctx, att, q.start)
         if att is None and q.kind == "dash":
             continue  # '— Carol Lee of the Journal, winner of ...': a list item in news, not dialogue
         # later quotes in the same paragraph with no cue of their own join as further parts
@@ -344,19 +376,29 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             p2 = _para_bounds(text, q2.start)
             if p2[0] != pstart:
                 break
+            between = text[end_of_last:q2.start]
+            # 'chanted "Close the mill," and "Save our jobs."': a second quote joined by "and" / "or"
+            conj = _CONJ_ONLY.match(between) is not None and text[parts[-1][0]:parts[-1][1]].endswith(",")
+            if conj and not _is_title(text, q2):
+                parts.extend(q2.parts)
+                members.append(k)
+                end_of_last = q2.end
+                k += 1
+                continue
             if q2.embedded or (_is_title(text, q2) and not _said_right_before(ctx, q2)):
                 k += 1  # 'said on ABC's "This Week." "..."': a show's name inside the attribution
                 continue
-            between = text[end_of_last:q2.start]
             if att.where in ("before", "colon", "according") and between.strip(" ,.;:\u2014\u2013"):
                 break
             # '"X," said Hale, an engineer. Now, "Y."': a short opener of the next quoted sentence
             lead2 = _next_lead(ctx, between, end_of_last, att, q2) if att.where == "after" else None
-            if lead2 is None and att.where in ("after", "dash") and not _only_attribution(ctx, between, end_of_last, att):
+            # '"X," he said, but "y."': the attribution and a conjunction carrying the sentence on
+            plain = _CONJ_TAIL.sub(",", between) if att.where == "after" else between
+            if lead2 is None and att.where in ("after", "dash") and not _only_attribution(ctx, plain, end_of_last, att):
                 break
             # '"X," Lind said, noting she had won. "Y."': a gerund aside before a new quoted sentence
             fresh = between.rstrip()[-1:] == "." and text[q2.parts[0][0]:q2.parts[0][0] + 1].isupper()
-            if _other_cue(ctx, end_of_last, q2.start, att, gerunds=fresh):
+            if _other_cue(ctx, end_of_last, q2.start, att, gerunds=fresh) or _introduces(ctx, end_of_last, q2.start, att):
                 break  # "..., he said. Then he predicted: "..."" or "..., he said, adding that ...": a cue of its own
             f2 = quoted[k + 1].start if k + 1 < len(quoted) else len(text)
             own, stopped = _zone_after(ctx, q2, f2)
@@ -399,9 +441,12 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             last_para_speaker = (pstart, cand) if cand.speaker is not None else None
         else:
             kind = "direct"
-            if att.where == "after" and not starts_clause:
+            if outer_lead is not None:
+                parts[0] = (outer_lead, parts[0][1])
+                kind = "mixed"
+            elif att.where == "after" and not starts_clause:
                 lead = _lead_in(text, max(floor, pstart), q.start)
-                if lead is not None and _bare_lead(ctx, lead, q.start):  # 'The club ''is a perfect example,'' he said': one mixed content
+                if lead is not None and _bare_lead(ctx, lead, q.start, q, att.speaker):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
             elif att.where == "before" and (aside := _aside_lead(ctx, att, q.start)) is not None:
@@ -414,6 +459,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 parts[-1] = (parts[-1][0], tail)  # '"Boots on the ground" would work, Hale said': one content
                 kind = "mixed"
             spk, head = _speaker_spans(ctx, att.speaker, parts)
+            if spk is None and out and _gerund_goes_on(ctx, att, out[-1], pstart):
+                spk, head = out[-1].speaker, out[-1].speaker_head  # '"X," she said, adding, "Y."'
             conf = att.confidence if spk is not None else 0.3
             cand = Candidate(kind, tuple(parts), att.cue, spk, head, conf, att.cue_token)
             last_para_speaker = (pstart, cand) if spk is not None else None
@@ -422,6 +469,8 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
     return out, used
 
 
+_CONJ_ONLY = re.compile(r"\s*,?\s*(?:and|or)\s*$")
+_CONJ_TAIL = re.compile(r",?\s+(?:and|but)\s*$")
 _OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "attr")
 
 
@@ -440,6 +489,8 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.speech or ctx.in_quote(verb):
         return None
+    if _outer_cue(ctx, verb) is not None:
+        return None  # 'Kasich says he'd tell him "no more nonsense"': a mixed content of "says"
     if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
     part, kind = q.parts[0], "direct"
@@ -450,6 +501,39 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _outer_report(ctx: QuoteContext, att: Attribution, start: int) -> tuple[Attribution, int | None]:
+    """The earlier cue whose clausal complement holds the colon clause ``att`` found before the
+    quote at ``start``, as an attribution, and the start of that complement (after "that"); or
+    ``att`` and None when there is no such cue."""
+    found = _outer_cue(ctx, ctx.doc[att.cue_token]) if att.cue_token is not None else None
+    if found is None:
+        return att, None
+    tok, child = found
+    first = child.left_edge
+    while first.i < child.i and (first.dep_ == "mark" or first.is_punct):
+        first = ctx.doc[first.i + 1]
+    if first.idx <= tok.idx or first.idx >= start:
+        return att, None
+    speaker = subject_of(tok)
+    if speaker is None or ctx.in_quote(speaker):
+        return att, None
+    return Attribution(_cue_span(ctx, tok), speaker, 0.85, tok.i, "before"), first.idx
+
+
+def _outer_cue(ctx: QuoteContext, verb: Token) -> tuple[Token, Token] | None:
+    """The earlier cue verb outside any quote in whose clausal complement ``verb`` sits, however
+    deep ('Lind says he would tell them "..."', 'Lind said they met to discuss what he called
+    "..."'), with the head of that complement; or None. What ``verb`` says is part of that report."""
+    tok = verb
+    for _ in range(10):
+        if tok.head is tok:
+            return None
+        child, tok = tok, tok.head
+        if child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < verb.i:
+            return tok, child
+    return None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
@@ -476,8 +560,8 @@ def _lead_in(text: str, floor: int, start: int) -> int | None:
 
 def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | None:
     """Start of a reported clause that runs from the cue into a quote of the same sentence
-    ("said that, because the polls are close, "every vote counts""), or None when only the
-    cue's own words stand between them ("told reporters: "..."").
+    ("said that, because the polls are close, "every vote counts""; any words after "that"), or
+    None when only the cue's own words stand between them ("told reporters: "..."").
 
     >>> from dateline.parse import load_nlp
     >>> t = 'She said that as the polls are close "every vote counts."'
@@ -490,8 +574,11 @@ def _reported_lead(ctx: QuoteContext, cue: Span | None, start: int) -> int | Non
     if last is None or first is None or last.sent.start != first.sent.start or last.i >= first.i:
         return None
     gap = [t for t in ctx.doc[last.i + 1:first.i] if not (t.is_punct or t.is_space)]
-    if gap and gap[0].lower_ == "that":
+    that = bool(gap) and gap[0].lower_ == "that"
+    if that:
         gap = gap[1:]
+    if that and gap:
+        return gap[0].idx  # 'added that after taxes, "they weren't living large"': a reported clause
     if gap and _object_lead(ctx, last, gap, start):
         return gap[0].idx  # 'called the plan "a disaster"': the object and what it is called
     if len(gap) < 2 or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") or (
@@ -518,20 +605,45 @@ def _object_lead(ctx: QuoteContext, cue: Token, gap: list[Token], start: int) ->
     return head.head.i == cue.i and (head.dep_ in ("oprd", "xcomp", "ccomp") or head.lower_ == "as")
 
 
-def _bare_lead(ctx: QuoteContext, start: int, end: int) -> bool:
+def _bare_lead(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None = None,
+               speaker: Token | None = None) -> bool:
     """True when the words before a quote continue into it with no cue or comma of their own
-    ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''"."""
+    ("The club ''is a model''"), unlike "Kasich cautioned ''...''" or "he said, ''...''".
+
+    A comma may end the words when the quote is a clause and they hold no speaker ('After the
+    vote, "we will regroup," Lind said'; not 'His book, "Fire and Ice," ...', a title). A cue
+    verb among them rules them out only when the quote may be its complement: one whose clause
+    ends before a lower-case quote is scene-setting ('When Lind spoke, he "lost the room," ...').
+    """
     before = ctx.text[start:end].rstrip()
     if not before:
         return False
-    if not before[-1].isalnum() and not (before[-1] == "," and _subject_before(ctx, start, end)):
+    if before[-1] == ",":
+        if not (_subject_before(ctx, start, end) or _clause_after_comma(ctx, start, end, q, speaker)):
+            return False
+    elif not before[-1].isalnum():
         return False
     tok = ctx.token_at(start)
+    first = ctx.token_at(q.parts[0][0]) if q is not None and q.parts else None
     while tok is not None and tok.idx < end:
         if tok.lemma_.lower() in ctx.lex.all_verbs and tok.pos_ in ("VERB", "AUX"):
-            return False
+            if first is None or not first.text[:1].islower() or tok.right_edge.i >= first.i - 1:
+                return False
         tok = tok.nbor() if tok.i + 1 < len(ctx.doc) else None
     return True
+
+
+def _clause_after_comma(ctx: QuoteContext, start: int, end: int, q: QuotedSpan | None,
+                        speaker: Token | None) -> bool:
+    """True when quote ``q`` after the comma-ended words ``[start, end)`` is a clause of its own
+    (it holds a verb) and the speaker is not among those words: an opening phrase of the quoted
+    sentence ('In past campaigns, "we felt ...," he said')."""
+    if q is None or not q.parts or (speaker is not None and start <= speaker.idx < end):
+        return False
+    tok, last = ctx.token_at(q.parts[0][0]), ctx.token_at(q.parts[0][1] - 1)
+    if tok is None or last is None or not tok.text[:1].islower():
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i:last.i + 1])
 
 
 def _bare_tail(ctx: QuoteContext, q: QuotedSpan, att: Attribution) -> int | None:
@@ -642,9 +754,10 @@ _TITLE_WORD = re.compile(r"[\w'\u2019-]+")
 _MINOR = frozenset("a an the and or of to in on at for by with from as vs".split())
 
 
-def _is_title(text: str, q) -> bool:
+def _is_title(text: str, q, *, after_comma: bool = False) -> bool:
     """True for a quoted title of a work or show: up to six words, every major word capitalised,
-    no sentence inside, and a word (not a clause boundary) right before it.
+    no sentence inside, and a word (not a clause boundary) right before it; with ``after_comma``,
+    a comma right before it instead (checked by `_title_apposition`).
 
     >>> _is_title('He told "Fox and Friends," later.', find_quoted_spans('He told "Fox and Friends," later.')[0])
     True
@@ -660,7 +773,29 @@ def _is_title(text: str, q) -> bool:
     if inner.isupper():
         return False  # "DIVISIVE, STUPID AND WRONG": shouted, not a title
     before = text[:q.start].rstrip()
-    return bool(before) and before[-1].isalnum()
+    return bool(before) and (before[-1] == "," if after_comma else before[-1].isalnum())
+
+
+def _title_apposition(ctx: QuoteContext, q) -> bool:
+    """True for a title set off by a comma after the noun it names ('his memoir, "Open Roads," sold
+    well'; 'One ad, "Fresh Start," shows ...'), unlike words said to someone ('told reporters, "No Way."').
+
+    >>> from dateline.parse import load_nlp
+    >>> ctx = QuoteContext.build(load_nlp()('Her memoir, "Open Roads," sold well.'))
+    >>> _title_apposition(ctx, ctx.quoted[0])
+    True
+    """
+    if not _is_title(ctx.text, q, after_comma=True):
+        return False
+    tok = ctx.token_at(q.start)
+    if tok is None or tok.i < 2:
+        return False
+    noun = ctx.doc[tok.i - 2] if ctx.doc[tok.i - 1].text == "," else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "NORP"):
+        return False
+    if noun.lower_.endswith("ing"):
+        return False  # 'a hat reading, "Make It Great"': a verb the tagger took for a noun
+    return not (noun.dep_ in ("dobj", "dative", "pobj") and noun.head.lemma_.lower() in ctx.lex.speech)
 
 
 def _said_right_before(ctx: QuoteContext, q) -> bool:
@@ -673,6 +808,45 @@ def _said_right_before(ctx: QuoteContext, q) -> bool:
         if t.lemma_.lower() in ctx.lex.speech and t.lemma_.lower() not in ("tell", "ask") and t.pos_ == "VERB":
             return True
     return False
+
+
+def _gerund_goes_on(ctx: QuoteContext, att: Attribution, prev: Candidate, pstart: int) -> bool:
+    """True when ``att``'s cue is a bare participle ('adding', 'calling') that continues the
+    statement of ``prev``, a quote with a speaker earlier in the same paragraph."""
+    if att.cue_token is None or prev.speaker is None or prev.parts[0][0] < pstart:
+        return False
+    cue, end = ctx.doc[att.cue_token], ctx.token_at(prev.parts[-1][1])
+    if cue.tag_ != "VBG" or end is None or end.i >= cue.i:
+        return False
+    return not any(t.text in _STOP for t in ctx.doc[end.i:cue.i])
+
+
+def _introduces(ctx: QuoteContext, start: int, end: int, att: Attribution) -> bool:
+    """True when a cue other than ``att``'s ends the words in ``[start, end)`` and introduces the
+    quote at ``end`` ('..., Cruz said as the heckler yelled: "..."', '... though he said, "..."')."""
+    tok = ctx.token_at(end - 1) or ctx.token_at(end - 2)
+    if tok is None or tok.idx < start:
+        return False
+    tail = ctx.text[start:end].rstrip()
+    if tail[-1:] not in (",", ":"):
+        return False
+    for t in ctx.doc[max(0, tok.i - 3):tok.i + 1]:
+        if t.idx >= start and _is_cue(ctx, t) and t.i != att.cue_token:
+            return True
+    return False
+
+
+def _listed_after(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
+    """True when ``q`` follows quote ``prev`` with only a space between and ``prev`` ends in a comma
+    inside its marks ('"Veep," "Fargo"'): the next item of a list of quoted names.
+
+    >>> t = 'She named "Veep," "Fargo" and more.'
+    >>> _listed_after(t, *find_quoted_spans(t))
+    True
+    """
+    if not prev.parts or text[prev.end:q.start].strip():
+        return False
+    return text[prev.parts[-1][0]:prev.parts[-1][1]].rstrip().endswith(",")
 
 
 def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
@@ -768,9 +942,16 @@ def _closed_sentence(ctx: QuoteContext, q: QuotedSpan, after: list[Token]) -> bo
 
 def _circumstance(tok: Token) -> bool:
     """True when ``tok`` sits in a clause of time or reason ('said ..., two hours after outlets
-    declared him the winner'): it sets the scene of the statement, it does not start a new one."""
-    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)
+    declared him the winner', '... when asked if ...', '... after hinting that ...'): it sets the
+    scene of the statement, it does not start a new one."""
+    return any((t.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "that")
+                                          or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i)
+                                          for c in t.children))
+               or (t.dep_ == "pcomp" and t.head.lower_ in _SCENE_PREPS)
                for t in (tok, *tok.ancestors))
+
+
+_SCENE_PREPS = frozenset({"after", "before", "while", "since", "without", "upon", "despite"})
 
 
 def _inside_cue(tok: Token, att: Attribution) -> bool:
