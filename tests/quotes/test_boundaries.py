@@ -94,3 +94,21 @@ def test_boundaries_metadata_label_is_not_a_speaker(nlp, text):
 def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
     text = "The winners were named.\n\n\u2014 Carol Hale of the Town Journal, winner of the Lind award for reporting."
     assert _contents(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a second conjunct of the object that the parse hung on the cue verb stays in the content
+        ("Ms. Lind recalled details of a visit the governor made in 2006 and the rally he held with the mayor.",
+         "details of a visit the governor made in 2006 and the rally he held with the mayor"),
+        ('The pastor attacked the musical "Frozen" and the comic books for being too violent.',
+         'the musical "Frozen" and the comic books for being too violent'),
+        # a date after the object says when, not what; it stays in only when more of the object follows
+        ("Ms. Ortiz endorsed Mr. Hale in early June.", "Mr. Hale"),
+        ("The mayor criticized Mr. Hale on Monday for his stance on the bridge.",
+         "Mr. Hale on Monday for his stance on the bridge"),
+    ],
+)
+def test_boundaries_object_content_span(nlp, text, content):
+    assert [content] in _contents(nlp, text)

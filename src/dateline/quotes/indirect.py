@@ -605,7 +605,20 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
+_NOMINAL_POS = ("NOUN", "PROPN", "PRON")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
+
+
+_WHEN_ENTS = ("DATE", "TIME")
+
+
+def _circumstance(prep: Token) -> bool:
+    """True for a prepositional phrase that dates the report rather than extends its object
+    ("endorsed Canova in late May")."""
+    if prep.dep_ == "npadvmod":
+        return prep.ent_type_ in _WHEN_ENTS
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in _WHEN_ENTS
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
@@ -639,8 +652,14 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
         for c in rights:
             if c.i <= dobj.i:
                 continue
-            if c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+            if c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _circumstance(c)):
                 right = max(right, c.right_edge.i)
+            elif c.dep_ in ("prep", "npadvmod") and _circumstance(c):
+                continue  # "endorsed Trump in early June": kept only when more object follows it
+            elif c.dep_ == "cc" and c.i == right + 1:
+                continue
+            elif c.dep_ == "conj" and c.pos_ in _NOMINAL_POS and c.doc[c.left_edge.i - 1].dep_ == "cc":
+                right = max(right, c.right_edge.i)  # "recalled details of A and B": the parse hung B on the verb
             else:
                 break
         # "said so", "said no", "said the same of Sanders": "say" takes even a one-word object
