@@ -3,6 +3,7 @@ stays out. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from dateline.actors import ActorIndex
 from dateline.quotes import find_quotes
@@ -106,9 +107,37 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
          'the musical "Frozen" and the comic books for being too violent'),
         # a date after the object says when, not what; it stays in only when more of the object follows
         ("Ms. Ortiz endorsed Mr. Hale in early June.", "Mr. Hale"),
+        # so does the medium or occasion of the report
+        ("The senator defended Mr. Hale on cable news.", "Mr. Hale"),
+        ("The mayor praised the volunteers in a speech that lasted an hour.", "the volunteers"),
         ("The mayor criticized Mr. Hale on Monday for his stance on the bridge.",
          "Mr. Hale on Monday for his stance on the bridge"),
     ],
 )
 def test_boundaries_object_content_span(nlp, text, content):
     assert [content] in _contents(nlp, text)
+
+
+def _hand_doc(nlp, rows):
+    """A parsed Doc built from (word, head, dep, pos, tag, lemma) rows: a parse the model may not give."""
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    return Doc(nlp.vocab, words=list(words), spaces=spaces, heads=list(heads), deps=list(deps), pos=list(pos),
+               tags=list(tags), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
+
+
+@pytest.mark.parametrize(
+    "rows, content",
+    [
+        # a medium phrase hung on the cue after its clause is not part of what was said
+        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+          ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"), ("will", 4, "aux", "AUX", "MD", "will"),
+          ("rise", 1, "ccomp", "VERB", "VB", "rise"), ("in", 1, "prep", "ADP", "IN", "in"),
+          ("an", 7, "det", "DET", "DT", "an"), ("interview", 5, "pobj", "NOUN", "NN", "interview"),
+          (".", 1, "punct", "PUNCT", ".", ".")],
+         "taxes will rise"),
+    ],
+)
+def test_boundaries_clause_content_span_on_hand_parse(nlp, rows, content):
+    doc = _hand_doc(nlp, rows)
+    assert [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex())] == [[content]]

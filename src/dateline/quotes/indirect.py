@@ -11,7 +11,10 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -73,6 +76,8 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                     continue
                 if c.dep_ not in _TRAILING_DEPS:
                     break
+                if _circumstance(c):
+                    continue
                 right = max(right, c.right_edge.i)
     doc = ctx.doc
     for u in doc[left:right + 1]:
@@ -610,15 +615,25 @@ _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against"
 
 
 _WHEN_ENTS = ("DATE", "TIME")
+_MEDIUM_PHRASE_PREPS = {"in", "on", "during", "at", "through"}
+
+
+@functools.cache
+def _medium_nouns() -> frozenset[str]:
+    data = json.loads(resources.files("dateline.data.quotes").joinpath("boundaries.json").read_text("utf-8"))
+    return frozenset(data["medium_nouns"])
 
 
 def _circumstance(prep: Token) -> bool:
-    """True for a prepositional phrase that dates the report rather than extends its object
-    ("endorsed Canova in late May")."""
+    """True for a phrase that dates or places the report rather than extends its object
+    ("endorsed Canova in late May", "defended him on cable news", "in an interview")."""
     if prep.dep_ == "npadvmod":
         return prep.ent_type_ in _WHEN_ENTS
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return pobj is not None and pobj.ent_type_ in _WHEN_ENTS
+    if pobj is None:
+        return False
+    return pobj.ent_type_ in _WHEN_ENTS or (prep.lower_ in _MEDIUM_PHRASE_PREPS
+                                            and pobj.lemma_.lower() in _medium_nouns())
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
