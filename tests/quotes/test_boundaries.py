@@ -71,6 +71,17 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
         # an aside opened in the content and never closed there is left out
         ("The mayor mentioned raising the minimum wage (with far less passion than Ms. Ortiz.",
          "raising the minimum wage"),
+        # a comma-led "when" clause or a relative opened by "in which", "both of whom" ends the content
+        ("Ms. Ortiz said she opposed the war, when there are radio clips of her supporting it.",
+         "she opposed the war"),
+        ("Ms. Ortiz slammed the tax loophole, in which a company moves its headquarters to a country with lower taxes.",
+         "the tax loophole"),
+        ("Mr. Hale hoped to emerge as the main rival to Ortiz and Lind, both of whom are viewed with suspicion by the party.",
+         "to emerge as the main rival to Ortiz and Lind"),
+        # ... but not one inside it, nor one without a comma
+        ("Ms. Ortiz said the budget, when it was first announced, was a mistake for the town.",
+         "the budget, when it was first announced, was a mistake for the town"),
+        ("Ms. Ortiz said the plan would fail when the money runs out.", "the plan would fail when the money runs out"),
         # an appositive right after a short object describes it; it is not what was sought
         ("President Hale has sought Republican suggestions, an offer the leaders rebuffed at a meeting this week.",
          "Republican suggestions"),

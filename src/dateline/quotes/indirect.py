@@ -157,6 +157,8 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
         return True  # ", according to X" attributes what precedes it to someone else
     if word == "compared" and k + 1 < len(doc) and doc[k + 1].lower_ in ("with", "to"):
         return True  # "..., compared with 41 percent for Clinton": the narrator's comparison
+    if right is not None and _relative_aside(doc, k, right):
+        return True
 
     if right is not None:
         for u in doc[k:right + 1]:
@@ -166,6 +168,23 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
         return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
+
+
+_RELATIVE_ADVERBS = {"when"}
+_RELATIVE_PRONOUNS = {"which", "whom"}
+
+
+def _relative_aside(doc, k: int, right: int) -> bool:
+    """A relative clause that ends the content, opened by "where", "when", "whose" or a phrase
+    with "which"/"whom" ("in which ...", "for whom ...", "both of whom ..."): it describes a noun
+    of the content; the annotators leave it out as they do ", who ..." and ", which ..."."""
+    word = doc[k].lower_
+    if word not in _RELATIVE_ADVERBS:
+        ahead = doc[k + 1:min(k + 4, right + 1)]
+        if doc[k].pos_ not in ("ADP", "DET", "PRON", "ADJ") or not any(t.lower_ in _RELATIVE_PRONOUNS for t in ahead):
+            return False
+    clause = next((a for a in [doc[k], *doc[k].ancestors] if a.dep_ in ("relcl", "advcl", "acl")), None)
+    return clause is not None and clause.head.i < k and clause.right_edge.i >= right - 1
 
 
 def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
