@@ -116,6 +116,10 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
          "details of a visit the governor made in 2006 and the rally he held with the mayor"),
         ('The pastor attacked the musical "Frozen" and the comic books for being too violent.',
          'the musical "Frozen" and the comic books for being too violent'),
+        # bare verbs listed after an infinitive content continue it, even when the parse hung them on the cue
+        ("Ms. Ortiz urged the council to triple the size of the program, grow the park and create a new reserve fund.",
+         "the council to triple the size of the program, grow the park and create a new reserve fund"),
+        ("Ms. Ortiz vowed to fix the roads and left the meeting early.", "to fix the roads"),
         # a date after the object says when, not what; it stays in only when more of the object follows
         ("Ms. Ortiz endorsed Mr. Hale in early June.", "Mr. Hale"),
         # so does the medium or occasion of the report

@@ -675,7 +675,13 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
             for c in rights:
                 if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
-        return _content(ctx, start, verb, right_edge=xcomp.right_edge.i, min_tokens=2)  # "declined to comment"
+        right = xcomp.right_edge.i
+        if verb.tag_ != "VB":  # "calling the spouse to plan events, choose china and ...": bare verbs the parse hung on the cue
+            for c in rights:
+                if c.i > right and c.dep_ == "conj" and c.tag_ == "VB" and not any(
+                        g.dep_ in ("nsubj", "nsubjpass", "neg") for g in c.subtree):
+                    right = c.right_edge.i
+        return _content(ctx, start, verb, right_edge=right, min_tokens=2)  # "declined to comment"
     if infinitive_only:
         return None
     # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
