@@ -78,6 +78,11 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
          "the tax loophole"),
         ("Mr. Hale hoped to emerge as the main rival to Ortiz and Lind, both of whom are viewed with suspicion by the party.",
          "to emerge as the main rival to Ortiz and Lind"),
+        # a comma inside the closing marks still opens the aside that follows the quotation
+        ('Ms. Ortiz said the plan was "going to put farmers out of business," while trying to explain her own plan '
+         'for the region.', 'the plan was "going to put farmers out of business,"'),
+        ('Mr. Hale said the mayor is "a fine leader," and that the town agrees.',
+         'the mayor is "a fine leader," and that the town agrees'),
         # ... but not one inside it, nor one without a comma
         ("Ms. Ortiz said the budget, when it was first announced, was a mistake for the town.",
          "the budget, when it was first announced, was a mistake for the town"),

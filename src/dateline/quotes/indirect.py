@@ -108,6 +108,11 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
         if doc[k].text in _ASIDE_OPENERS and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
+        if (doc[k].text == "," and k + 2 <= right and _is_mark(doc[k + 1]) and ctx.quoted_at(doc[k + 1].idx) is not None
+                and ctx.quoted_at(doc[k + 1].idx).end == doc[k + 1].idx + len(doc[k + 1].text)
+                and _trailing_aside(doc, k + 2, right)):
+            right = k + 1  # 'was "going to put them out of business," while trying to ...': the comma inside the marks
+            break
     span = _span_of(ctx, left, right, min_tokens, marks=True)
     return _close_open_quote(ctx, span) if span is not None else None
 
