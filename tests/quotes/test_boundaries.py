@@ -156,6 +156,11 @@ def _hand_doc(nlp, rows):
           ("an", 7, "det", "DET", "DT", "an"), ("interview", 5, "pobj", "NOUN", "NN", "interview"),
           (".", 1, "punct", "PUNCT", ".", ".")],
          "taxes will rise"),
+        # a pronoun conjoined to the object is a clause the parse cut short, not a second object
+        ([("Cruz", 1, "nsubj", "PROPN", "NNP", "Cruz"), ("endorses", 1, "ROOT", "VERB", "VBZ", "endorse"),
+          ("Trump", 1, "dobj", "PROPN", "NNP", "Trump"), ("and", 1, "cc", "CCONJ", "CC", "and"),
+          ("whom", 1, "conj", "PRON", "WP", "whom"), (".", 1, "punct", "PUNCT", ".", ".")],
+         "Trump"),
     ],
 )
 def test_boundaries_clause_content_span_on_hand_parse(nlp, rows, content):

@@ -634,7 +634,7 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
-_NOMINAL_POS = ("NOUN", "PROPN", "PRON")
+_NOMINAL_POS = ("NOUN", "PROPN")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
 
@@ -703,7 +703,8 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
                 continue  # "endorsed Trump in early June": kept only when more object follows it
             elif c.dep_ == "cc" and c.i == right + 1:
                 continue
-            elif c.dep_ == "conj" and c.pos_ in _NOMINAL_POS and c.doc[c.left_edge.i - 1].dep_ == "cc":
+            elif (c.dep_ == "conj" and c.pos_ in _NOMINAL_POS and c.doc[c.left_edge.i - 1].dep_ == "cc"
+                  and c.lemma_.lower() not in lex.all_verbs):  # not "chides Turkey and praises ...": a misparsed verb
                 right = max(right, c.right_edge.i)  # "recalled details of A and B": the parse hung B on the verb
             else:
                 break
