@@ -125,6 +125,9 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
         ("Ms. Ortiz urged the council to triple the size of the program, grow the park and create a new reserve fund.",
          "the council to triple the size of the program, grow the park and create a new reserve fund"),
         ("Ms. Ortiz vowed to fix the roads and left the meeting early.", "to fix the roads"),
+        # a second verb after a prepositional content is a new act of the speaker, not more content
+        ("Ms. Ortiz complained about the tone of the race but defended Mr. Hale as a fair rival.",
+         "the tone of the race"),
         # a date after the object says when, not what; it stays in only when more of the object follows
         ("Ms. Ortiz endorsed Mr. Hale in early June.", "Mr. Hale"),
         # so does the medium or occasion of the report

@@ -71,7 +71,8 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                     right = max(right, c.right_edge.i)  # "said X, but that Y": a second complement
                     continue
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue_verb(ctx, c) and not any(
-                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and (
+                        comp.dep_ == "ccomp" or _after_relative(comp, c)):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
                     continue
                 if c.dep_ not in _TRAILING_DEPS:
@@ -115,6 +116,17 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             break
     span = _span_of(ctx, left, right, min_tokens, marks=True)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _after_relative(comp: Token, conj: Token) -> bool:
+    """True when a relative clause of ``comp`` ends right before ``conj`` and its conjunction
+    ("the bill, which put police on the streets, but also led to ..."): the parse hung the
+    relative clause's second verb on the cue."""
+    doc = comp.doc
+    k = conj.left_edge.i - 1
+    while k > comp.i and (doc[k].dep_ in ("cc", "advmod", "preconj") or doc[k].is_punct):
+        k -= 1
+    return any(t.dep_ == "relcl" and t.right_edge.i == k for t in comp.subtree)
 
 
 def _split_subject(comp: Token, cue: Token) -> Token | None:
