@@ -159,6 +159,12 @@ def _hand_doc(nlp, rows):
           ("an", 7, "det", "DET", "DT", "an"), ("interview", 5, "pobj", "NOUN", "NN", "interview"),
           (".", 1, "punct", "PUNCT", ".", ".")],
          "taxes will rise"),
+        # a coordinating word left at the end of a cut clause is not content
+        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+          ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"), ("will", 4, "aux", "AUX", "MD", "will"),
+          ("rise", 1, "ccomp", "VERB", "VB", "rise"), (",", 4, "punct", "PUNCT", ",", ","),
+          ("and", 4, "cc", "CCONJ", "CC", "and"), (".", 1, "punct", "PUNCT", ".", ".")],
+         "taxes will rise"),
         # a pronoun conjoined to the object is a clause the parse cut short, not a second object
         ([("Cruz", 1, "nsubj", "PROPN", "NNP", "Cruz"), ("endorses", 1, "ROOT", "VERB", "VBZ", "endorse"),
           ("Trump", 1, "dobj", "PROPN", "NNP", "Trump"), ("and", 1, "cc", "CCONJ", "CC", "and"),

@@ -636,7 +636,8 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
     while left <= right and (doc[left].is_space or (doc[left].is_punct and not _is_mark(doc[left]))
                              or marks and doc[left].dep_ == "mark" and doc[left].lower_ in _MARKS):
         left += 1
-    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
+    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))
+                             or doc[right].dep_ == "cc" and right > left):  # "... his candidacy, and": a cut coordination
         right -= 1
     if right - left + 1 < min_tokens:
         return None
