@@ -83,6 +83,9 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
          'for the region.', 'the plan was "going to put farmers out of business,"'),
         ('Mr. Hale said the mayor is "a fine leader," and that the town agrees.',
          'the mayor is "a fine leader," and that the town agrees'),
+        # a spaced hyphen is a dash and opens the aside too; a hyphen inside a word does not
+        ("Ms. Ortiz said the road needs a well-known fix - which the council rejected.",
+         "the road needs a well-known fix"),
         # ... but not one inside it, nor one without a comma
         ("Ms. Ortiz said the budget, when it was first announced, was a mistake for the town.",
          "the budget, when it was first announced, was a mistake for the town"),

@@ -106,7 +106,7 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             right = k - 1  # "say the US has more billionaires; Wealth-X tallies 585": a new clause
             break
     for k in range(left + 1, right):
-        if doc[k].text in _ASIDE_OPENERS and k + 1 <= right and _trailing_aside(doc, k + 1, right):
+        if _aside_opener(doc[k]) and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
         if (doc[k].text == "," and k + 2 <= right and _is_mark(doc[k + 1]) and ctx.quoted_at(doc[k + 1].idx) is not None
@@ -159,6 +159,14 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
 _ASIDE_OPENERS = {",", "\u2014", "\u2013"}  # a comma or a dash opens a trailing aside
+_ASCII_DASHES = {"-", "--"}
+
+
+def _aside_opener(tok: Token) -> bool:
+    """A comma or a dash; a hyphen counts as a dash only with spaces around it ("in decline - a decline")."""
+    if tok.text in _ASCII_DASHES:
+        return bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in _ASIDE_OPENERS
 _SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
