@@ -168,6 +168,15 @@ def _hand_doc(nlp, rows):
           ("rise", 1, "ccomp", "VERB", "VB", "rise"), (",", 4, "punct", "PUNCT", ",", ","),
           ("and", 4, "cc", "CCONJ", "CC", "and"), (".", 1, "punct", "PUNCT", ".", ".")],
          "taxes will rise"),
+        # bare verbs the parse hung on the cue continue an infinitive inside the object
+        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("touted", 1, "ROOT", "VERB", "VBD", "tout"),
+          ("her", 3, "poss", "PRON", "PRP$", "her"), ("plans", 1, "dobj", "NOUN", "NNS", "plan"),
+          ("to", 5, "aux", "PART", "TO", "to"), ("invest", 3, "acl", "VERB", "VB", "invest"),
+          (",", 1, "punct", "PUNCT", ",", ","), ("expand", 1, "conj", "VERB", "VB", "expand"),
+          ("parks", 7, "dobj", "NOUN", "NNS", "park"), ("and", 7, "cc", "CCONJ", "CC", "and"),
+          ("enable", 7, "conj", "VERB", "VB", "enable"), ("transit", 10, "dobj", "NOUN", "NN", "transit"),
+          (".", 1, "punct", "PUNCT", ".", ".")],
+         "her plans to invest, expand parks and enable transit"),
         # a pronoun conjoined to the object is a clause the parse cut short, not a second object
         ([("Cruz", 1, "nsubj", "PROPN", "NNP", "Cruz"), ("endorses", 1, "ROOT", "VERB", "VBZ", "endorse"),
           ("Trump", 1, "dobj", "PROPN", "NNP", "Trump"), ("and", 1, "cc", "CCONJ", "CC", "and"),

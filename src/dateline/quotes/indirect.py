@@ -129,6 +129,20 @@ def _after_relative(comp: Token, conj: Token) -> bool:
     return any(t.dep_ == "relcl" and t.right_edge.i == k for t in comp.subtree)
 
 
+def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
+    """True when the bare verbs after ``tok`` (a comma or a conjunct the parse hung on the cue
+    ``verb``) continue a to-infinitive that ends at ``right``: "plans to invest in roads, expand
+    benefits and enable ..."."""
+    doc = verb.doc
+    conj = tok if tok.dep_ == "conj" else next((c for c in verb.rights if c.dep_ == "conj" and c.i > tok.i), None)
+    if conj is None or conj.tag_ != "VB" or verb.tag_ == "VB":
+        return False
+    if any(g.dep_ in ("nsubj", "nsubjpass", "neg") for g in conj.subtree):
+        return False
+    infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1]) if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
+    return infinitive is not None and infinitive.right_edge.i >= right - 1
+
+
 def _split_subject(comp: Token, cue: Token) -> Token | None:
     """The subject of a reported clause parsed as the cue's object ("hoped the meeting, requested
     by Sanders, would be a moment of catharsis"): a finite complement with no subject of its own."""
@@ -702,11 +716,9 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
                 if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
         right = xcomp.right_edge.i
-        if verb.tag_ != "VB":  # "calling the spouse to plan events, choose china and ...": bare verbs the parse hung on the cue
-            for c in rights:
-                if c.i > right and c.dep_ == "conj" and c.tag_ == "VB" and not any(
-                        g.dep_ in ("nsubj", "nsubjpass", "neg") for g in c.subtree):
-                    right = c.right_edge.i
+        for c in rights:  # "calling the spouse to plan events, choose china and ...": bare verbs hung on the cue
+            if c.i > right and c.dep_ == "conj" and _bare_verb_list(verb, c, right):
+                right = c.right_edge.i
         return _content(ctx, start, verb, right_edge=right, min_tokens=2)  # "declined to comment"
     if infinitive_only:
         return None
@@ -724,6 +736,10 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
                 continue  # "endorsed Trump in early June": kept only when more object follows it
             elif c.dep_ == "cc" and c.i == right + 1:
                 continue
+            elif c.dep_ == "punct" and c.text == "," and c.i == right + 1 and _bare_verb_list(verb, c, right):
+                continue
+            elif c.dep_ == "conj" and _bare_verb_list(verb, c, right):
+                right = max(right, c.right_edge.i)  # "touted her plans to invest in roads, expand ... and enable ..."
             elif (c.dep_ == "conj" and c.pos_ in _NOMINAL_POS and c.doc[c.left_edge.i - 1].dep_ == "cc"
                   and c.lemma_.lower() not in lex.all_verbs):  # not "chides Turkey and praises ...": a misparsed verb
                 right = max(right, c.right_edge.i)  # "recalled details of A and B": the parse hung B on the verb
