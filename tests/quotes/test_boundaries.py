@@ -177,6 +177,15 @@ def _hand_doc(nlp, rows):
           ("enable", 7, "conj", "VERB", "VB", "enable"), ("transit", 10, "dobj", "NOUN", "NN", "transit"),
           (".", 1, "punct", "PUNCT", ".", ".")],
          "her plans to invest, expand parks and enable transit"),
+        # a second clause the parse hung on the cue after a comma is more of the same content
+        ([("Polls", 1, "nsubj", "NOUN", "NNS", "poll"), ("showed", 1, "ROOT", "VERB", "VBD", "show"),
+          ("that", 5, "mark", "SCONJ", "IN", "that"), ("young", 4, "amod", "ADJ", "JJ", "young"),
+          ("voters", 5, "nsubj", "NOUN", "NNS", "voter"), ("liked", 1, "ccomp", "VERB", "VBD", "like"),
+          ("Ortiz", 5, "dobj", "PROPN", "NNP", "Ortiz"), (",", 1, "punct", "PUNCT", ",", ","),
+          ("older", 9, "amod", "ADJ", "JJR", "old"), ("voters", 10, "nsubj", "NOUN", "NNS", "voter"),
+          ("backed", 1, "ccomp", "VERB", "VBD", "back"), ("Hale", 10, "dobj", "PROPN", "NNP", "Hale"),
+          (".", 1, "punct", "PUNCT", ".", ".")],
+         "young voters liked Ortiz, older voters backed Hale"),
         # a pronoun conjoined to the object is a clause the parse cut short, not a second object
         ([("Cruz", 1, "nsubj", "PROPN", "NNP", "Cruz"), ("endorses", 1, "ROOT", "VERB", "VBZ", "endorse"),
           ("Trump", 1, "dobj", "PROPN", "NNP", "Trump"), ("and", 1, "cc", "CCONJ", "CC", "and"),

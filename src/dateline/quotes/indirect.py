@@ -75,6 +75,9 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                         comp.dep_ == "ccomp" or _after_relative(comp, c)):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
                     continue
+                if c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) and _run_on(ctx, right, c):
+                    right = max(right, c.right_edge.i)  # "showed that moderates, voters over 45 ... backed X": one clause parsed as two
+                    continue
                 if c.dep_ not in _TRAILING_DEPS:
                     break
                 if _circumstance(c):
@@ -141,6 +144,14 @@ def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
         return False
     infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1]) if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
     return infinitive is not None and infinitive.right_edge.i >= right - 1
+
+
+def _run_on(ctx: QuoteContext, right: int, clause: Token) -> bool:
+    """True when a second clausal complement of the cue continues the content that ends at
+    ``right``: only commas between them, and it is not a cue of its own ("..., a study concluded")."""
+    doc = ctx.doc
+    between = doc[right + 1:clause.left_edge.i]
+    return all(t.text == "," for t in between) and not _is_cue_verb(ctx, clause)
 
 
 def _split_subject(comp: Token, cue: Token) -> Token | None:
