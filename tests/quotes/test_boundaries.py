@@ -131,6 +131,9 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
         # a second verb after a prepositional content is a new act of the speaker, not more content
         ("Ms. Ortiz complained about the tone of the race but defended Mr. Hale as a fair rival.",
          "the tone of the race"),
+        # a name in apposition to a common noun says who is meant; it stays in
+        ("Mr. Hale sharply criticized his closest rival, Ms. Ortiz.", "his closest rival, Ms. Ortiz"),
+        ("Mr. Hale has referred to his neighbor and his wife, Sarah.", "his neighbor and his wife, Sarah"),
         # a date after the object says when, not what; it stays in only when more of the object follows
         ("Ms. Ortiz endorsed Mr. Hale in early June.", "Mr. Hale"),
         # so does the medium or occasion of the report

@@ -213,6 +213,7 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     if right is not None:
         for u in doc[k:right + 1]:
             if (u.dep_ == "appos" and u.head.i < k and u.left_edge.i == k and u.right_edge.i >= right - 1
+                    and not (u.pos_ == "PROPN" and u.head.pos_ == "NOUN")  # "his closest rival, Mr. Cruz": who
                     and not any(c.dep_ in ("cc", "conj") for c in u.children)):  # not a list "X, Y and Z"
                 return True
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
