@@ -147,55 +147,47 @@ def test_boundaries_object_content_span(nlp, text, content):
     assert [content] in _contents(nlp, text)
 
 
-def _hand_doc(nlp, rows):
-    """A parsed Doc built from (word, head, dep, pos, tag, lemma) rows: a parse the model may not give."""
-    words, heads, deps, pos, tags, lemmas = zip(*rows)
+def _hand_doc(nlp, spec):
+    """A parsed Doc from "word/head/dep/pos/tag/lemma" tokens: a parse the model may not give."""
+    words, heads, deps, pos, tags, lemmas = zip(*(t.split("/") for t in spec.split()))
+    heads = [int(h) for h in heads]
     spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
     return Doc(nlp.vocab, words=list(words), spaces=spaces, heads=list(heads), deps=list(deps), pos=list(pos),
                tags=list(tags), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
 
 
 @pytest.mark.parametrize(
-    "rows, content",
+    "spec, content",
     [
         # a medium phrase hung on the cue after its clause is not part of what was said
-        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
-          ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"), ("will", 4, "aux", "AUX", "MD", "will"),
-          ("rise", 1, "ccomp", "VERB", "VB", "rise"), ("in", 1, "prep", "ADP", "IN", "in"),
-          ("an", 7, "det", "DET", "DT", "an"), ("interview", 5, "pobj", "NOUN", "NN", "interview"),
-          (".", 1, "punct", "PUNCT", ".", ".")],
+        ('Ortiz/1/nsubj/PROPN/NNP/Ortiz said/1/ROOT/VERB/VBD/say taxes/4/nsubj/NOUN/NNS/tax '
+         'will/4/aux/AUX/MD/will rise/1/ccomp/VERB/VB/rise in/1/prep/ADP/IN/in an/7/det/DET/DT/an '
+         'interview/5/pobj/NOUN/NN/interview ./1/punct/PUNCT/./.',
          "taxes will rise"),
         # a coordinating word left at the end of a cut clause is not content
-        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
-          ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"), ("will", 4, "aux", "AUX", "MD", "will"),
-          ("rise", 1, "ccomp", "VERB", "VB", "rise"), (",", 4, "punct", "PUNCT", ",", ","),
-          ("and", 4, "cc", "CCONJ", "CC", "and"), (".", 1, "punct", "PUNCT", ".", ".")],
+        ('Ortiz/1/nsubj/PROPN/NNP/Ortiz said/1/ROOT/VERB/VBD/say taxes/4/nsubj/NOUN/NNS/tax '
+         'will/4/aux/AUX/MD/will rise/1/ccomp/VERB/VB/rise ,/4/punct/PUNCT/,/, and/4/cc/CCONJ/CC/and '
+         './1/punct/PUNCT/./.',
          "taxes will rise"),
         # bare verbs the parse hung on the cue continue an infinitive inside the object
-        ([("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"), ("touted", 1, "ROOT", "VERB", "VBD", "tout"),
-          ("her", 3, "poss", "PRON", "PRP$", "her"), ("plans", 1, "dobj", "NOUN", "NNS", "plan"),
-          ("to", 5, "aux", "PART", "TO", "to"), ("invest", 3, "acl", "VERB", "VB", "invest"),
-          (",", 1, "punct", "PUNCT", ",", ","), ("expand", 1, "conj", "VERB", "VB", "expand"),
-          ("parks", 7, "dobj", "NOUN", "NNS", "park"), ("and", 7, "cc", "CCONJ", "CC", "and"),
-          ("enable", 7, "conj", "VERB", "VB", "enable"), ("transit", 10, "dobj", "NOUN", "NN", "transit"),
-          (".", 1, "punct", "PUNCT", ".", ".")],
+        ('Ortiz/1/nsubj/PROPN/NNP/Ortiz touted/1/ROOT/VERB/VBD/tout her/3/poss/PRON/PRP$/her '
+         'plans/1/dobj/NOUN/NNS/plan to/5/aux/PART/TO/to invest/3/acl/VERB/VB/invest ,/1/punct/PUNCT/,/, '
+         'expand/1/conj/VERB/VB/expand parks/7/dobj/NOUN/NNS/park and/7/cc/CCONJ/CC/and '
+         'enable/7/conj/VERB/VB/enable transit/10/dobj/NOUN/NN/transit ./1/punct/PUNCT/./.',
          "her plans to invest, expand parks and enable transit"),
         # a second clause the parse hung on the cue after a comma is more of the same content
-        ([("Polls", 1, "nsubj", "NOUN", "NNS", "poll"), ("showed", 1, "ROOT", "VERB", "VBD", "show"),
-          ("that", 5, "mark", "SCONJ", "IN", "that"), ("young", 4, "amod", "ADJ", "JJ", "young"),
-          ("voters", 5, "nsubj", "NOUN", "NNS", "voter"), ("liked", 1, "ccomp", "VERB", "VBD", "like"),
-          ("Ortiz", 5, "dobj", "PROPN", "NNP", "Ortiz"), (",", 1, "punct", "PUNCT", ",", ","),
-          ("older", 9, "amod", "ADJ", "JJR", "old"), ("voters", 10, "nsubj", "NOUN", "NNS", "voter"),
-          ("backed", 1, "ccomp", "VERB", "VBD", "back"), ("Hale", 10, "dobj", "PROPN", "NNP", "Hale"),
-          (".", 1, "punct", "PUNCT", ".", ".")],
+        ('Polls/1/nsubj/NOUN/NNS/poll showed/1/ROOT/VERB/VBD/show that/5/mark/SCONJ/IN/that '
+         'young/4/amod/ADJ/JJ/young voters/5/nsubj/NOUN/NNS/voter liked/1/ccomp/VERB/VBD/like '
+         'Ortiz/5/dobj/PROPN/NNP/Ortiz ,/1/punct/PUNCT/,/, older/9/amod/ADJ/JJR/old '
+         'voters/10/nsubj/NOUN/NNS/voter backed/1/ccomp/VERB/VBD/back Hale/10/dobj/PROPN/NNP/Hale '
+         './1/punct/PUNCT/./.',
          "young voters liked Ortiz, older voters backed Hale"),
         # a pronoun conjoined to the object is a clause the parse cut short, not a second object
-        ([("Cruz", 1, "nsubj", "PROPN", "NNP", "Cruz"), ("endorses", 1, "ROOT", "VERB", "VBZ", "endorse"),
-          ("Trump", 1, "dobj", "PROPN", "NNP", "Trump"), ("and", 1, "cc", "CCONJ", "CC", "and"),
-          ("whom", 1, "conj", "PRON", "WP", "whom"), (".", 1, "punct", "PUNCT", ".", ".")],
+        ('Cruz/1/nsubj/PROPN/NNP/Cruz endorses/1/ROOT/VERB/VBZ/endorse Trump/1/dobj/PROPN/NNP/Trump '
+         'and/1/cc/CCONJ/CC/and whom/1/conj/PRON/WP/whom ./1/punct/PUNCT/./.',
          "Trump"),
     ],
 )
-def test_boundaries_clause_content_span_on_hand_parse(nlp, rows, content):
-    doc = _hand_doc(nlp, rows)
+def test_boundaries_clause_content_span_on_hand_parse(nlp, spec, content):
+    doc = _hand_doc(nlp, spec)
     assert [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex())] == [[content]]
