@@ -76,7 +76,7 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
          "she opposed the war"),
         ("Ms. Ortiz slammed the tax loophole, in which a company moves its headquarters to a country with lower taxes.",
          "the tax loophole"),
-        ("Mr. Hale hoped to emerge as the main rival to Ortiz and Lind, both of whom are viewed with suspicion by the party.",
+        ("Mr. Hale hoped to emerge as the main rival to Ortiz and Lind, both of whom are viewed with suspicion.",
          "to emerge as the main rival to Ortiz and Lind"),
         # a comma inside the closing marks still opens the aside that follows the quotation
         ('Ms. Ortiz said the plan was "going to put farmers out of business," while trying to explain her own plan '

@@ -76,7 +76,7 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
                     continue
                 if c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) and _run_on(ctx, right, c):
-                    right = max(right, c.right_edge.i)  # "showed that moderates, voters over 45 ... backed X": one clause parsed as two
+                    right = max(right, c.right_edge.i)  # "showed that moderates, voters over 45, ... backed X"
                     continue
                 if c.dep_ not in _TRAILING_DEPS:
                     break
@@ -112,13 +112,18 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
         if _aside_opener(doc[k]) and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
             break
-        if (doc[k].text == "," and k + 2 <= right and _is_mark(doc[k + 1]) and ctx.quoted_at(doc[k + 1].idx) is not None
-                and ctx.quoted_at(doc[k + 1].idx).end == doc[k + 1].idx + len(doc[k + 1].text)
+        if (doc[k].text == "," and k + 2 <= right and _closes_quote(ctx, doc[k + 1])
                 and _trailing_aside(doc, k + 2, right)):
             right = k + 1  # 'was "going to put them out of business," while trying to ...': the comma inside the marks
             break
     span = _span_of(ctx, left, right, min_tokens, marks=True)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _closes_quote(ctx: QuoteContext, tok: Token) -> bool:
+    """True when ``tok`` is the closing mark of a quotation."""
+    q = ctx.quoted_at(tok.idx) if _is_mark(tok) else None
+    return q is not None and q.end == tok.idx + len(tok.text)
 
 
 def _after_relative(comp: Token, conj: Token) -> bool:
@@ -142,7 +147,8 @@ def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
         return False
     if any(g.dep_ in ("nsubj", "nsubjpass", "neg") for g in conj.subtree):
         return False
-    infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1]) if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
+    infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1])
+                       if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
     return infinitive is not None and infinitive.right_edge.i >= right - 1
 
 
@@ -185,6 +191,7 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
 _ASIDE_OPENERS = {",", "\u2014", "\u2013"}  # a comma or a dash opens a trailing aside
 _ASCII_DASHES = {"-", "--"}
+_SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
 def _aside_opener(tok: Token) -> bool:
@@ -192,7 +199,6 @@ def _aside_opener(tok: Token) -> bool:
     if tok.text in _ASCII_DASHES:
         return bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
     return tok.text in _ASIDE_OPENERS
-_SUBORDINATORS = {"while", "although", "though", "whereas"}
 
 
 def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
@@ -226,9 +232,10 @@ _RELATIVE_PRONOUNS = {"which", "whom"}
 
 
 def _relative_aside(doc, k: int, right: int) -> bool:
-    """A relative clause that ends the content, opened by "where", "when", "whose" or a phrase
-    with "which"/"whom" ("in which ...", "for whom ...", "both of whom ..."): it describes a noun
-    of the content; the annotators leave it out as they do ", who ..." and ", which ..."."""
+    """A clause that ends the content, opened by "when" or by a phrase with "which"/"whom" ("in
+    which ...", "for whom ...", "both of whom ..."): it describes something in the content, and the
+    annotators leave it out as they do ", who ..." and ", which ...". (", where ..." and ", whose ..."
+    measured worse: annotators keep them about as often.)"""
     word = doc[k].lower_
     if word not in _RELATIVE_ADVERBS:
         ahead = doc[k + 1:min(k + 4, right + 1)]
@@ -671,7 +678,7 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
                              or marks and doc[left].dep_ == "mark" and doc[left].lower_ in _MARKS):
         left += 1
     while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))
-                             or doc[right].dep_ == "cc" and right > left):  # "... his candidacy, and": a cut coordination
+                             or doc[right].dep_ == "cc" and right > left):  # "his bid, and": a cut coordination
         right -= 1
     if right - left + 1 < min_tokens:
         return None
@@ -691,6 +698,8 @@ _MEDIUM_PHRASE_PREPS = {"in", "on", "during", "at", "through"}
 
 @functools.cache
 def _medium_nouns() -> frozenset[str]:
+    """The nouns of a medium or occasion of speech ("interview", "tweet", "rally"), read once from
+    ``data/quotes/boundaries.json``."""
     data = json.loads(resources.files("dateline.data.quotes").joinpath("boundaries.json").read_text("utf-8"))
     return frozenset(data["medium_nouns"])
 
