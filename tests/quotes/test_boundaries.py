@@ -128,6 +128,11 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
         ("Ms. Ortiz urged the council to triple the size of the program, grow the park and create a new reserve fund.",
          "the council to triple the size of the program, grow the park and create a new reserve fund"),
         ("Ms. Ortiz vowed to fix the roads and left the meeting early.", "to fix the roads"),
+        # a second noun or wh-clause the parse hung on the cue continues a prepositional content
+        ("Ms. Ortiz spoke about her charitable work overseas and what she learned by giving loans to farmers.",
+         "her charitable work overseas and what she learned by giving loans to farmers"),
+        ("Mr. Hale talked about the southern border and how many people can slip through.",
+         "the southern border and how many people can slip through"),
         # a second verb after a prepositional content is a new act of the speaker, not more content
         ("Ms. Ortiz complained about the tone of the race but defended Mr. Hale as a fair rival.",
          "the tone of the race"),

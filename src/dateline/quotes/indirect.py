@@ -75,6 +75,9 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                         comp.dep_ == "ccomp" or _after_relative(comp, c)):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
                     continue
+                if comp.dep_ == "pobj" and c.dep_ == "conj" and _second_object(ctx, c):
+                    right = max(right, c.right_edge.i)  # "talk about the border and how many can slip through"
+                    continue
                 if c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) and _run_on(ctx, right, c):
                     right = max(right, c.right_edge.i)  # "showed that moderates, voters over 45, ... backed X"
                     continue
@@ -150,6 +153,17 @@ def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
     infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1])
                        if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
     return infinitive is not None and infinitive.right_edge.i >= right - 1
+
+
+def _second_object(ctx: QuoteContext, conj: Token) -> bool:
+    """True for a second conjunct of an object or prepositional content that the parse hung on the
+    cue: a noun ("talked about Zika and his campaign"; not "chides Turkey and praises", a misparsed
+    verb) or a wh-clause ("... and how many can slip in")."""
+    if conj.doc[conj.left_edge.i - 1].dep_ != "cc":
+        return False
+    if conj.pos_ in _NOMINAL_POS:
+        return conj.lemma_.lower() not in ctx.lex.all_verbs
+    return conj.pos_ in ("VERB", "AUX") and conj.left_edge.tag_ in ("WRB", "WP", "WDT")
 
 
 def _run_on(ctx: QuoteContext, right: int, clause: Token) -> bool:
@@ -761,8 +775,7 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
                 continue
             elif c.dep_ == "conj" and _bare_verb_list(verb, c, right):
                 right = max(right, c.right_edge.i)  # "touted her plans to invest in roads, expand ... and enable ..."
-            elif (c.dep_ == "conj" and c.pos_ in _NOMINAL_POS and c.doc[c.left_edge.i - 1].dep_ == "cc"
-                  and c.lemma_.lower() not in lex.all_verbs):  # not "chides Turkey and praises ...": a misparsed verb
+            elif c.dep_ == "conj" and _second_object(ctx, c):
                 right = max(right, c.right_edge.i)  # "recalled details of A and B": the parse hung B on the verb
             else:
                 break
