@@ -155,6 +155,9 @@ def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
     return infinitive is not None and infinitive.right_edge.i >= right - 1
 
 
+_NOMINAL_POS = ("NOUN", "PROPN")
+
+
 def _second_object(ctx: QuoteContext, conj: Token) -> bool:
     """True for a second conjunct of an object or prepositional content that the parse hung on the
     cue: a noun ("talked about Zika and his campaign"; not "chides Turkey and praises", a misparsed
@@ -702,7 +705,6 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
-_NOMINAL_POS = ("NOUN", "PROPN")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
 
 
