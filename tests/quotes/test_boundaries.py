@@ -156,7 +156,9 @@ def _hand_doc(nlp, spec):
     """A parsed Doc from "word/head/dep/pos/tag/lemma" tokens: a parse the model may not give."""
     words, heads, deps, pos, tags, lemmas = zip(*(t.split("/") for t in spec.split()))
     heads = [int(h) for h in heads]
-    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    marks = [sum(w == '"' for w in words[:i + 1]) for i in range(len(words))]  # quote marks so far
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," and not (words[i] == '"' and marks[i] % 2)
+              and not (words[i + 1] == '"' and marks[i] % 2) for i in range(len(words))]
     return Doc(nlp.vocab, words=list(words), spaces=spaces, heads=list(heads), deps=list(deps), pos=list(pos),
                tags=list(tags), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
 
@@ -187,6 +189,11 @@ def _hand_doc(nlp, spec):
          'voters/10/nsubj/NOUN/NNS/voter backed/1/ccomp/VERB/VBD/back Hale/10/dobj/PROPN/NNP/Hale '
          './1/punct/PUNCT/./.',
          "young voters liked Ortiz, older voters backed Hale"),
+        # a closing quote mark the parse hung on the cue does not end the object before its second conjunct
+        ('Ortiz/1/nsubj/PROPN/NNP/Ortiz questioned/1/ROOT/VERB/VBD/question his/4/poss/PRON/PRP$/his '
+         '"/4/punct/PUNCT/``/" values/1/dobj/NOUN/NNS/value "/1/punct/PUNCT/\'\'/" and/1/cc/CCONJ/CC/and '
+         'his/8/poss/PRON/PRP$/his readiness/1/conj/NOUN/NN/readiness ./1/punct/PUNCT/./.',
+         'his "values" and his readiness'),
         # a pronoun conjoined to the object is a clause the parse cut short, not a second object
         ('Cruz/1/nsubj/PROPN/NNP/Cruz endorses/1/ROOT/VERB/VBZ/endorse Trump/1/dobj/PROPN/NNP/Trump '
          'and/1/cc/CCONJ/CC/and whom/1/conj/PRON/WP/whom ./1/punct/PUNCT/./.',

@@ -771,8 +771,8 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
                 right = max(right, c.right_edge.i)
             elif c.dep_ in ("prep", "npadvmod") and _circumstance(c):
                 continue  # "endorsed Trump in early June": kept only when more object follows it
-            elif c.dep_ == "cc" and c.i == right + 1:
-                continue
+            elif c.dep_ == "cc" and c.i <= right + 2 or c.dep_ == "punct" and _is_mark(c):
+                continue  # 'questioned his "values" and his readiness': a closing mark hung on the cue
             elif c.dep_ == "punct" and c.text == "," and c.i == right + 1 and _bare_verb_list(verb, c, right):
                 continue
             elif c.dep_ == "conj" and _bare_verb_list(verb, c, right):
