@@ -71,6 +71,9 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
         # an aside opened in the content and never closed there is left out
         ("The mayor mentioned raising the minimum wage (with far less passion than Ms. Ortiz.",
          "raising the minimum wage"),
+        # a second clause joined by "and" without a comma is more of what was said
+        ("Ms. Ortiz said the mayor has no clothes and it is payback time.",
+         "the mayor has no clothes and it is payback time"),
         # a comma-led "when" clause or a relative opened by "in which", "both of whom" ends the content
         ("Ms. Ortiz said she opposed the war, when there are radio clips of her supporting it.",
          "she opposed the war"),
@@ -133,6 +136,8 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
          "her charitable work overseas and what she learned by giving loans to farmers"),
         ("Mr. Hale talked about the southern border and how many people can slip through.",
          "the southern border and how many people can slip through"),
+        ("Ms. Ortiz spoke about the campus protests and whether she would support more of them.",
+         "the campus protests and whether she would support more of them"),
         # a second verb after a prepositional content is a new act of the speaker, not more content
         ("Ms. Ortiz complained about the tone of the race but defended Mr. Hale as a fair rival.",
          "the tone of the race"),

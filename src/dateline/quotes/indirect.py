@@ -75,6 +75,9 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                         comp.dep_ == "ccomp" or _after_relative(comp, c)):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
                     continue
+                if comp.dep_ == "ccomp" and c.dep_ == "conj" and _joined_clause(ctx, c):
+                    right = max(right, c.right_edge.i)  # "said the king has no clothes and it's payback time"
+                    continue
                 if comp.dep_ == "pobj" and c.dep_ == "conj" and _second_object(ctx, c):
                     right = max(right, c.right_edge.i)  # "talk about the border and how many can slip through"
                     continue
@@ -166,7 +169,20 @@ def _second_object(ctx: QuoteContext, conj: Token) -> bool:
         return False
     if conj.pos_ in _NOMINAL_POS:
         return conj.lemma_.lower() not in ctx.lex.all_verbs
-    return conj.pos_ in ("VERB", "AUX") and conj.left_edge.tag_ in ("WRB", "WP", "WDT")
+    return conj.pos_ in ("VERB", "AUX") and (conj.left_edge.tag_ in ("WRB", "WP", "WDT")
+                                             or conj.left_edge.lower_ == "whether")
+
+
+def _joined_clause(ctx: QuoteContext, conj: Token) -> bool:
+    """True for a clause with its own subject that "and" joins to a reported clause without a
+    comma ("said the king has no clothes and it's payback time"): the parse hung it on the cue."""
+    doc = conj.doc
+    before = doc[conj.left_edge.i - 1]
+    if before.lower_ != "and" or before.dep_ != "cc" or doc[before.i - 1].is_punct and not _is_mark(doc[before.i - 1]):
+        return False
+    if conj.pos_ not in ("VERB", "AUX") or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children):
+        return False
+    return not any(_is_cue_verb(ctx, t) for t in conj.subtree)
 
 
 def _run_on(ctx: QuoteContext, right: int, clause: Token) -> bool:
