@@ -11,7 +11,10 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -68,11 +71,23 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
                     right = max(right, c.right_edge.i)  # "said X, but that Y": a second complement
                     continue
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _is_cue_verb(ctx, c) and not any(
-                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and (
+                        comp.dep_ == "ccomp" or _after_relative(comp, c)):
                     right = max(right, c.right_edge.i)  # "said the process was fair, but required ..."
+                    continue
+                if comp.dep_ == "ccomp" and c.dep_ == "conj" and _joined_clause(ctx, c):
+                    right = max(right, c.right_edge.i)  # "said the king has no clothes and it's payback time"
+                    continue
+                if comp.dep_ == "pobj" and c.dep_ == "conj" and _second_object(ctx, c):
+                    right = max(right, c.right_edge.i)  # "talk about the border and how many can slip through"
+                    continue
+                if c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) and _run_on(ctx, right, c):
+                    right = max(right, c.right_edge.i)  # "showed that moderates, voters over 45, ... backed X"
                     continue
                 if c.dep_ not in _TRAILING_DEPS:
                     break
+                if _circumstance(c):
+                    continue
                 right = max(right, c.right_edge.i)
     doc = ctx.doc
     for u in doc[left:right + 1]:
@@ -100,11 +115,82 @@ def _content(ctx: QuoteContext, comp: Token, cue: Token, inherit: dict | None = 
             right = k - 1  # "say the US has more billionaires; Wealth-X tallies 585": a new clause
             break
     for k in range(left + 1, right):
-        if doc[k].text in _ASIDE_OPENERS and k + 1 <= right and _trailing_aside(doc, k + 1, right):
+        if _aside_opener(doc[k]) and k + 1 <= right and _trailing_aside(doc, k + 1, right):
             right = k - 1
+            break
+        if (doc[k].text == "," and k + 2 <= right and _closes_quote(ctx, doc[k + 1])
+                and _trailing_aside(doc, k + 2, right)):
+            right = k + 1  # 'was "going to put them out of business," while trying to ...': the comma inside the marks
             break
     span = _span_of(ctx, left, right, min_tokens, marks=True)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _closes_quote(ctx: QuoteContext, tok: Token) -> bool:
+    """True when ``tok`` is the closing mark of a quotation."""
+    q = ctx.quoted_at(tok.idx) if _is_mark(tok) else None
+    return q is not None and q.end == tok.idx + len(tok.text)
+
+
+def _after_relative(comp: Token, conj: Token) -> bool:
+    """True when a relative clause of ``comp`` ends right before ``conj`` and its conjunction
+    ("the bill, which put police on the streets, but also led to ..."): the parse hung the
+    relative clause's second verb on the cue."""
+    doc = comp.doc
+    k = conj.left_edge.i - 1
+    while k > comp.i and (doc[k].dep_ in ("cc", "advmod", "preconj") or doc[k].is_punct):
+        k -= 1
+    return any(t.dep_ == "relcl" and t.right_edge.i == k for t in comp.subtree)
+
+
+def _bare_verb_list(verb: Token, tok: Token, right: int) -> bool:
+    """True when the bare verbs after ``tok`` (a comma or a conjunct the parse hung on the cue
+    ``verb``) continue a to-infinitive that ends at ``right``: "plans to invest in roads, expand
+    benefits and enable ..."."""
+    doc = verb.doc
+    conj = tok if tok.dep_ == "conj" else next((c for c in verb.rights if c.dep_ == "conj" and c.i > tok.i), None)
+    if conj is None or conj.tag_ != "VB" or verb.tag_ == "VB":
+        return False
+    if any(g.dep_ in ("nsubj", "nsubjpass", "neg") for g in conj.subtree):
+        return False
+    infinitive = next((t for t in reversed(doc[verb.i + 1:right + 1])
+                       if t.pos_ in ("VERB", "AUX") and to_infinitive(t)), None)
+    return infinitive is not None and infinitive.right_edge.i >= right - 1
+
+
+_NOMINAL_POS = ("NOUN", "PROPN")
+
+
+def _second_object(ctx: QuoteContext, conj: Token) -> bool:
+    """True for a second conjunct of an object or prepositional content that the parse hung on the
+    cue: a noun ("talked about Zika and his campaign"; not "chides Turkey and praises", a misparsed
+    verb) or a wh-clause ("... and how many can slip in")."""
+    if conj.doc[conj.left_edge.i - 1].dep_ != "cc":
+        return False
+    if conj.pos_ in _NOMINAL_POS:
+        return conj.lemma_.lower() not in ctx.lex.all_verbs
+    return conj.pos_ in ("VERB", "AUX") and (conj.left_edge.tag_ in ("WRB", "WP", "WDT")
+                                             or conj.left_edge.lower_ == "whether")
+
+
+def _joined_clause(ctx: QuoteContext, conj: Token) -> bool:
+    """True for a clause with its own subject that "and" joins to a reported clause without a
+    comma ("said the king has no clothes and it's payback time"): the parse hung it on the cue."""
+    doc = conj.doc
+    before = doc[conj.left_edge.i - 1]
+    if before.lower_ != "and" or before.dep_ != "cc" or doc[before.i - 1].is_punct and not _is_mark(doc[before.i - 1]):
+        return False
+    if conj.pos_ not in ("VERB", "AUX") or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children):
+        return False
+    return not any(_is_cue_verb(ctx, t) for t in conj.subtree)
+
+
+def _run_on(ctx: QuoteContext, right: int, clause: Token) -> bool:
+    """True when a second clausal complement of the cue continues the content that ends at
+    ``right``: only commas between them, and it is not a cue of its own ("..., a study concluded")."""
+    doc = ctx.doc
+    between = doc[right + 1:clause.left_edge.i]
+    return all(t.text == "," for t in between) and not _is_cue_verb(ctx, clause)
 
 
 def _split_subject(comp: Token, cue: Token) -> Token | None:
@@ -137,7 +223,15 @@ def _close_open_quote(ctx: QuoteContext, span: Span) -> Span:
 
 _ASIDES = {"while", "although", "though", "whereas", "who", "which"}
 _ASIDE_OPENERS = {",", "\u2014", "\u2013"}  # a comma or a dash opens a trailing aside
+_ASCII_DASHES = {"-", "--"}
 _SUBORDINATORS = {"while", "although", "though", "whereas"}
+
+
+def _aside_opener(tok: Token) -> bool:
+    """A comma or a dash; a hyphen counts as a dash only with spaces around it ("in decline - a decline")."""
+    if tok.text in _ASCII_DASHES:
+        return bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in _ASIDE_OPENERS
 
 
 def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
@@ -152,15 +246,36 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
         return True  # ", according to X" attributes what precedes it to someone else
     if word == "compared" and k + 1 < len(doc) and doc[k + 1].lower_ in ("with", "to"):
         return True  # "..., compared with 41 percent for Clinton": the narrator's comparison
+    if right is not None and _relative_aside(doc, k, right):
+        return True
 
     if right is not None:
         for u in doc[k:right + 1]:
             if (u.dep_ == "appos" and u.head.i < k and u.left_edge.i == k and u.right_edge.i >= right - 1
+                    and not (u.pos_ == "PROPN" and u.head.pos_ == "NOUN")  # "his closest rival, Mr. Cruz": who
                     and not any(c.dep_ in ("cc", "conj") for c in u.children)):  # not a list "X, Y and Z"
                 return True
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
         return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
+
+
+_RELATIVE_ADVERBS = {"when"}
+_RELATIVE_PRONOUNS = {"which", "whom"}
+
+
+def _relative_aside(doc, k: int, right: int) -> bool:
+    """A clause that ends the content, opened by "when" or by a phrase with "which"/"whom" ("in
+    which ...", "for whom ...", "both of whom ..."): it describes something in the content, and the
+    annotators leave it out as they do ", who ..." and ", which ...". (", where ..." and ", whose ..."
+    measured worse: annotators keep them about as often.)"""
+    word = doc[k].lower_
+    if word not in _RELATIVE_ADVERBS:
+        ahead = doc[k + 1:min(k + 4, right + 1)]
+        if doc[k].pos_ not in ("ADP", "DET", "PRON", "ADJ") or not any(t.lower_ in _RELATIVE_PRONOUNS for t in ahead):
+            return False
+    clause = next((a for a in [doc[k], *doc[k].ancestors] if a.dep_ in ("relcl", "advcl", "acl")), None)
+    return clause is not None and clause.head.i < k and clause.right_edge.i >= right - 1
 
 
 def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
@@ -637,7 +752,8 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
     while left <= right and (doc[left].is_space or (doc[left].is_punct and not _is_mark(doc[left]))
                              or marks and doc[left].dep_ == "mark" and doc[left].lower_ in _MARKS):
         left += 1
-    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))):
+    while right >= left and (doc[right].is_space or (doc[right].is_punct and not _is_mark(doc[right]))
+                             or doc[right].dep_ == "cc" and right > left):  # "his bid, and": a cut coordination
         right -= 1
     if right - left + 1 < min_tokens:
         return None
@@ -648,6 +764,30 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
 _OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
+
+
+_WHEN_ENTS = ("DATE", "TIME")
+_MEDIUM_PHRASE_PREPS = {"in", "on", "during", "at", "through"}
+
+
+@functools.cache
+def _medium_nouns() -> frozenset[str]:
+    """The nouns of a medium or occasion of speech ("interview", "tweet", "rally"), read once from
+    ``data/quotes/boundaries.json``."""
+    data = json.loads(resources.files("dateline.data.quotes").joinpath("boundaries.json").read_text("utf-8"))
+    return frozenset(data["medium_nouns"])
+
+
+def _circumstance(prep: Token) -> bool:
+    """True for a phrase that dates or places the report rather than extends its object
+    ("endorsed Canova in late May", "defended him on cable news", "in an interview")."""
+    if prep.dep_ == "npadvmod":
+        return prep.ent_type_ in _WHEN_ENTS
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    return pobj.ent_type_ in _WHEN_ENTS or (prep.lower_ in _MEDIUM_PHRASE_PREPS
+                                            and pobj.lemma_.lower() in _medium_nouns())
 
 
 def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stance: bool = False,
@@ -670,7 +810,11 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
             for c in rights:
                 if c.dep_ == "prep" and c.i < xcomp.i and c.lower_ in ("on", "upon") and lemma in ("call", "prevail"):
                     start = next((g for g in c.children if g.dep_ == "pobj"), xcomp)
-        return _content(ctx, start, verb, right_edge=xcomp.right_edge.i, min_tokens=2)  # "declined to comment"
+        right = xcomp.right_edge.i
+        for c in rights:  # "calling the spouse to plan events, choose china and ...": bare verbs hung on the cue
+            if c.i > right and c.dep_ == "conj" and _bare_verb_list(verb, c, right):
+                right = c.right_edge.i
+        return _content(ctx, start, verb, right_edge=right, min_tokens=2)  # "declined to comment"
     if infinitive_only:
         return None
     # "says the movement that is sweeping the state appeals to ...": a clause parsed as an object
@@ -681,8 +825,18 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
         for c in rights:
             if c.i <= dobj.i:
                 continue
-            if c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+            if c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _circumstance(c)):
                 right = max(right, c.right_edge.i)
+            elif c.dep_ in ("prep", "npadvmod") and _circumstance(c):
+                continue  # "endorsed Trump in early June": kept only when more object follows it
+            elif c.dep_ == "cc" and c.i <= right + 2 or c.dep_ == "punct" and _is_mark(c):
+                continue  # 'questioned his "values" and his readiness': a closing mark hung on the cue
+            elif c.dep_ == "punct" and c.text == "," and c.i == right + 1 and _bare_verb_list(verb, c, right):
+                continue
+            elif c.dep_ == "conj" and _bare_verb_list(verb, c, right):
+                right = max(right, c.right_edge.i)  # "touted her plans to invest in roads, expand ... and enable ..."
+            elif c.dep_ == "conj" and _second_object(ctx, c):
+                right = max(right, c.right_edge.i)  # "recalled details of A and B": the parse hung B on the verb
             else:
                 break
         # "said so", "said no", "said the same of Sanders": "say" takes even a one-word object
