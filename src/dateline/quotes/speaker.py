@@ -74,6 +74,8 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     return _agent(cue)
 
 
+_REPORT_HOPS = 4
+_REPORT_INNER_DEPS = ("ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr")
 _PARTICIPLE_LEADS = {"when", "if", "once", "after", "before", "while", "as", ","}
 
 
@@ -95,18 +97,29 @@ def _bare_participle(verb: Token) -> bool:
 
 def _reporting_verb(cue: Token) -> Token | None:
     """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
-    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
-    Lind points. Returns "said" there, else None."""
-    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "-", "\u2014")
+    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", or
+    deeper in the clause ("said the mayor will have to choose a side, saying ..."), but Lind
+    points. Returns "said" there, else None."""
+    doc = cue.doc
+    before = cue.i - 1
+    while before > 0 and doc[before].text in _CUT_MARKS and doc[before].text not in _DASHES:
+        before -= 1  # '..., "the Lark," explaining': the comma before the closing mark
+    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and before >= 0 and doc[before].text in (",", "-", "\u2014")
     conjoined = (cue.dep_ == "conj" and cue.lemma_.lower() in load_cues().speech  # "Lind said it was early but added"
                  and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children))
     if not (trailing or conjoined):
         return None
     clause = cue.head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb is clause or verb.i > clause.i or verb.lemma_.lower() not in load_cues().verbs:
-        return None
-    return verb
+    for _ in range(_REPORT_HOPS if trailing else 1):
+        verb = clause.head
+        if verb is clause:
+            return None
+        if clause.dep_ == "ccomp" and verb.i < clause.i and verb.lemma_.lower() in load_cues().verbs:
+            return verb
+        if clause.dep_ not in _REPORT_INNER_DEPS:
+            return None
+        clause = verb
+    return None
 
 
 def _object_controller(tok: Token) -> Token | None:
