@@ -25,6 +25,16 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # ... also after a comma inside the closing quotation mark
     ('Okafor said the ferry reminds him of the old boat named "The Lark," explaining, "because it never sank."',
      "explaining", "Okafor"),
+    # a past tense conjoined to a past tense is not a bare participle, though tagged as one
+    ("Okafor said he first heard the sirens about midnight and suspected immediately that the pier was on fire.",
+     "suspected", "Okafor"),
+    # a participle deep in a chain of prepositions and adverbs still finds the clause's subject
+    ('Instead, Okafor was back to boasting about "record crowds" and pledging to rebuild the old pier by May.',
+     "boasting", "Okafor"),
+    ("Okafor will likely be able to win over more captains and score a few endorsements by citing her harbour record.",
+     "citing", "Okafor"),
+    ("Okafor had to spend the weekend figuring out how to answer a friend without saying that the plan was absurd.",
+     "saying", "Okafor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -14,7 +14,7 @@ from dateline.quotes.cues import load_cues
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp", "advmod")
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
@@ -24,7 +24,7 @@ _CUT_MARKS = {"\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''", "``", "\u
 _KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
-def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
+def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     """Return the token naming who says/thinks ``cue``, or None.
 
     >>> from dateline.parse import load_nlp
