@@ -35,6 +35,11 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "citing", "Okafor"),
     ("Okafor had to spend the weekend figuring out how to answer a friend without saying that the plan was absurd.",
      "saying", "Okafor"),
+    # "X said, according to Y": Y relays the words and is the source (as PolNeAR marks it) ...
+    ('"We will win the harbour vote," Okafor said, according to Duarte.', "said", "Duarte"),
+    # ... but not inside the quotation, nor without the comma after a reported clause
+    ('Okafor told the radio station that "the ferry stopped, according to the captain."', "told", "Okafor"),
+    ("Okafor said the vote would go ahead according to plan.", "said", "Okafor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

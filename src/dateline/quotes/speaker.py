@@ -20,7 +20,8 @@ _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothi
 _NOUN_HEAD_DEPS = ("acl", "relcl")
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
-_CUT_MARKS = {"\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
+_CUT_MARKS = {"\u2014", "\u2013", "--"} | _QUOTE_MARKS
 _KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
@@ -41,6 +42,9 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    relay = _according_source(cue)
+    if relay is not None:
+        return relay
     reporter = _reporting_verb(cue)
     if reporter is not None:
         return subject_of(reporter, max_hops=max_hops)
@@ -93,6 +97,25 @@ def _bare_participle(verb: Token) -> bool:
         return True
     lead = doc[verb.i - 1].lower_  # "Lind, tweeted Sunday": a misparsed main verb after a comma
     return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
+
+
+def _according_source(cue: Token) -> Token | None:
+    """The source of a report relayed "according to" someone: in '"We will win," Lind said,
+    according to Hale' we have Lind's words from Hale, who is the source (as PolNeAR marks it)."""
+    doc = cue.doc
+    clauses = [cue] + [c for c in cue.rights if c.dep_ == "ccomp"]
+    for child in (c for clause in clauses for c in clause.rights if c.i > cue.i):
+        if child.dep_ != "prep" or child.lower_ != "according":
+            continue
+        if child.head.i != cue.i and doc[child.i - 1].text not in (",", "\u201d", "''", '"'):
+            continue  # "said the vote would go ahead according to plan": no comma, no relay
+        if sum(doc[k].text in _QUOTE_MARKS for k in range(cue.i + 1, child.i)) % 2:
+            return None  # 'told BFM that "the driver fired, according to the police"': inside the quote
+        to = next((g for g in child.children if g.lower_ == "to"), None)
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None:
+            return obj
+    return None
 
 
 def _reporting_verb(cue: Token) -> Token | None:
