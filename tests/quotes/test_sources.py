@@ -40,6 +40,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # ... but not inside the quotation, nor without the comma after a reported clause
     ('Okafor told the radio station that "the ferry stopped, according to the captain."', "told", "Okafor"),
     ("Okafor said the vote would go ahead according to plan.", "said", "Okafor"),
+    # a noun cue's pronoun possessor holds it in a prepositional phrase, the verb's subject as an object
+    ("Okafor also angered the captains with his comments on the ferry schedule.", "comments", "his"),
+    ("Okafor stepped up his attacks on the harbour board.", "attacks", "Okafor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

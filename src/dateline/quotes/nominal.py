@@ -41,7 +41,9 @@ def nominal_source(noun: Token) -> Token | None:
     The possessor ("Trump's attacks"), the object of a source preposition ("criticism from
     Democrats"), a group modifier ("Republican calls"), or the subject of the verb the noun is
     the object of ("Cruz launched an attack") or that its "in"/"with" phrase modifies ("voted
-    in favor of"). A pronoun possessor gives way to that subject ("Cruz stepped up his attacks").
+    in favor of"). A pronoun possessor gives way to the subject of a verb taking the noun as its
+    object ("Cruz stepped up his attacks"), not of one it is a prepositional object of ("angered
+    voters with his comments on": "his", as PolNeAR marks it).
 
     >>> from dateline.parse import load_nlp
     >>> doc = load_nlp()("The senator voiced strong support for the bill.")
@@ -51,7 +53,7 @@ def nominal_source(noun: Token) -> Token | None:
     lex = load_nominal()
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
-        if poss.pos_ == "PRON":  # "Cruz stepped up his attacks on": the verb's subject names him
+        if poss.pos_ == "PRON" and noun.dep_ != "pobj":  # "Cruz stepped up his attacks on": the subject
             return _governing_subject(noun, lex) or poss
         return poss
     for c in noun.rights:
