@@ -43,6 +43,12 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a noun cue's pronoun possessor holds it in a prepositional phrase, the verb's subject as an object
     ("Okafor also angered the captains with his comments on the ferry schedule.", "comments", "his"),
     ("Okafor stepped up his attacks on the harbour board.", "attacks", "Okafor"),
+    # a finite cue left without a subject by a description before it: the described noun speaks,
+    # not the object of a preposition before it
+    ("In a message to the mayor, Duarte, head of the harbour board, recounted a conversation she had with the "
+     "captains.", "recounted", "Duarte"),
+    ("In a call with reporters on Monday, Col. Ines Duarte, a harbour spokeswoman in Salem, said the pier would "
+     "close.", "said", "Col. Ines Duarte"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -75,7 +75,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue)
+    return _agent(cue) or _described_subject(cue)
 
 
 _REPORT_HOPS = 4
@@ -97,6 +97,34 @@ def _bare_participle(verb: Token) -> bool:
         return True
     lead = doc[verb.i - 1].lower_  # "Lind, tweeted Sunday": a misparsed main verb after a comma
     return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
+
+
+_DESCRIPTION_DEPS = {"appos", "relcl", "acl", "prep", "pobj", "amod", "compound", "poss", "case", "nummod", "det",
+                     "conj", "cc", "punct", "dobj", "advmod", "npadvmod", "nsubj", "aux", "auxpass", "nsubjpass"}
+
+
+def _described_subject(cue: Token) -> Token | None:
+    """The subject of a finite cue that the parser hung elsewhere because a description sits
+    between them ("Senator Hill, the minority leader, said"; "Hill, whose firm builds piers,
+    said"): the noun that the description right before the cue's comma belongs to."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ != "ROOT":
+        return None
+    doc = cue.doc
+    k = cue.i - 1
+    while k > cue.sent.start and (doc[k].dep_ in ("advmod", "neg", "aux") or doc[k].pos_ == "ADV"):
+        k -= 1  # "..., also said"
+    if doc[k].text != ",":
+        return None
+    tok = doc[k - 1] if k > cue.sent.start else None
+    described = False
+    while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
+        described = described or tok.dep_ in ("appos", "relcl", "acl")
+        if tok.dep_ in ("appos", "relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
+            if doc[tok.left_edge.i - 1].text != "," or tok.head.dep_ in ("pobj", "dobj"):
+                return None  # "In a message to Clinton, Tanden, head of ..., recounted": not Clinton
+            return _named_appositive(tok.head)
+        tok = tok.head
+    return None
 
 
 def _according_source(cue: Token) -> Token | None:
