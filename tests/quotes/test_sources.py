@@ -49,6 +49,13 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "captains.", "recounted", "Duarte"),
     ("In a call with reporters on Monday, Col. Ines Duarte, a harbour spokeswoman in Salem, said the pier would "
      "close.", "said", "Col. Ines Duarte"),
+    # ... or when the parser took it into a fronted phrase: the noun phrase after its last comma
+    ("At the town hall in Ho Chi Minh City, a young woman who had been an exchange student in Oregon asked the "
+     "mayor what she thought of the pier.", "asked", "a young woman"),
+    # an all-caps word at a paragraph start is a dateline only when the words before it are capitals too
+    ("The FBI on Tuesday recommended that no charges be filed against the harbour master.", "recommended", "The FBI"),
+    ("The harbour opened in May.\n\nEven an anti-ferry PAC on Monday revealed that its polling shows the mayor "
+     "leading.", "revealed", "an anti-ferry PAC"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

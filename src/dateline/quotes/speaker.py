@@ -114,7 +114,7 @@ def _described_subject(cue: Token) -> Token | None:
     while k > cue.sent.start and (doc[k].dep_ in ("advmod", "neg", "aux") or doc[k].pos_ == "ADV"):
         k -= 1  # "..., also said"
     if doc[k].text != ",":
-        return None
+        return _fronted_subject(cue, k)
     tok = doc[k - 1] if k > cue.sent.start else None
     described = False
     while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
@@ -125,6 +125,20 @@ def _described_subject(cue: Token) -> Token | None:
             return _named_appositive(tok.head)
         tok = tok.head
     return None
+
+
+def _fronted_subject(cue: Token, last: int) -> Token | None:
+    """ "At a rally in Salem, Ohio, 62-year-old Ann Hale railed against ...": the parser took the
+    subject into the fronted phrase; the noun phrase between its last comma and the cue speaks."""
+    doc = cue.doc
+    comma = next((k for k in range(last, cue.sent.start, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 > last:
+        return None
+    span = doc[comma + 1:last + 1]
+    roots = [t for t in span if not comma < t.head.i <= last or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ not in ("PROPN", "NOUN") or roots[0].ent_type_ in ("DATE", "TIME"):
+        return None
+    return roots[0]
 
 
 def _according_source(cue: Token) -> Token | None:
@@ -285,6 +299,8 @@ def _is_dateline(tok: Token) -> bool:
         return False
     doc = tok.doc
     first = tok.left_edge.i
+    if any(not (t.is_punct or t.text.isupper()) for t in doc[first:tok.i]):
+        return False  # "Even an anti-Trump PAC revealed": a subject, not a place
     return first == 0 or "\n" in doc[first - 1].text_with_ws or doc[first - 1].is_space
 
 
