@@ -56,6 +56,14 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("The FBI on Tuesday recommended that no charges be filed against the harbour master.", "recommended", "The FBI"),
     ("The harbour opened in May.\n\nEven an anti-ferry PAC on Monday revealed that its polling shows the mayor "
      "leading.", "revealed", "an anti-ferry PAC"),
+    # a campaign someone mounts, an effort someone makes: the one who mounts or tries speaks
+    ("Since Thursday, Okafor has mounted an extraordinary public campaign to condemn the mayor for the fees.",
+     "condemn", "Okafor"),
+    ("Okafor will try to blow past all that in an effort to galvanize the captains and paint the mayor as a relic.",
+     "paint", "Okafor"),
+    # ... but a person given the power to act acts
+    ("Party rules give the chair of the board authority to call a special meeting.", "call",
+     "the chair of the board authority"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.quotes.cues import load_cues
+from dateline.quotes.cues import load_cues, load_nominal
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -18,6 +18,7 @@ _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep"
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
+_PERSON_OBJECT_VERBS = {"give", "have", "keep", "make", "put", "send", "take"}  # "give the chair authority to"
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
 _QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
@@ -276,12 +277,15 @@ def _noun_speaker(clause: Token, noun: Token) -> Token:
         if found is not None:
             return found
     infinitive = clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+    activity = (noun.dep_ == "dobj" and governor.lemma_.lower() in load_nominal().light_verbs
+                and governor.lemma_.lower() not in _PERSON_OBJECT_VERBS)
+    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and (activity or not _animate(noun)):
         # "held a briefing to brag that ...": the parser's relative clause is a purpose infinitive
         # "issued a statement saying ...", "shot back in an article stating ...": the author speaks
+        # "mounted a campaign to condemn ...": a campaign someone wages is no speaker
         verb = governor.head if noun.dep_ == "pobj" and governor.dep_ == "prep" else governor
-        if verb.pos_ in ("VERB", "AUX") and verb is not noun:
-            found = _own_subject(verb)
+        if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+            found = _own_subject(verb) or subject_of(verb)  # "launching attacks designed to ..."
             if found is not None:
                 return found
     return noun
