@@ -64,6 +64,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # ... but a person given the power to act acts
     ("Party rules give the chair of the board authority to call a special meeting.", "call",
      "the chair of the board authority"),
+    # a conjoined cue without a subject takes the nearest earlier conjunct's, not the first one's
+    ("In the days before the vote, a group of captains called for a boycott of the ferry, and the harbour league "
+     "strongly denounced the fees and said it would sue the mayor.", "said", "the harbour league"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -58,6 +58,9 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        sibling = _sibling_subject(tok) if tok.dep_ == "conj" else None
+        if sibling is not None:
+            return sibling
         if tok is not cue:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
@@ -140,6 +143,17 @@ def _fronted_subject(cue: Token, last: int) -> Token | None:
     if len(roots) != 1 or roots[0].pos_ not in ("PROPN", "NOUN") or roots[0].ent_type_ in ("DATE", "TIME"):
         return None
     return roots[0]
+
+
+def _sibling_subject(verb: Token) -> Token | None:
+    """The subject of the nearest earlier conjunct with one of its own: in "A group called for a
+    boycott, and the League denounced him and said ..." the parser hangs "said" on "called", but
+    the League, nearer, says it."""
+    for sib in sorted((c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i), key=lambda c: -c.i):
+        subj = next((c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if subj.dep_ == "nsubj" else None
+    return None
 
 
 def _according_source(cue: Token) -> Token | None:
