@@ -67,6 +67,12 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a conjoined cue without a subject takes the nearest earlier conjunct's, not the first one's
     ("In the days before the vote, a group of captains called for a boycott of the ferry, and the harbour league "
      "strongly denounced the fees and said it would sue the mayor.", "said", "the harbour league"),
+    # a gerund in a phrase of an object or attribute noun: the clause's subject speaks
+    ('And Okafor made a point of saying the pier "was a place of pride" for the whole town.', "saying", "Okafor"),
+    ("At the same time, Okafor has been the most aggressive in the council in denouncing the harbour board.",
+     "denouncing", "Okafor"),
+    ("In responding Friday, Okafor's campaign took the unusual step of criticizing the harbour board.",
+     "criticizing", "Okafor's campaign"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -18,6 +18,7 @@ _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep"
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
+_NOUN_CLIMB_DEPS = ("pobj", "dobj", "attr")  # "made a point of saying", "was the most aggressive in denouncing"
 _PERSON_OBJECT_VERBS = {"give", "have", "keep", "make", "put", "send", "take"}  # "give the chair authority to"
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
@@ -70,7 +71,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _noun_speaker(tok, tok.head)
-        if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
+        if tok.dep_ in _NOUN_CLIMB_DEPS and tok.head is not tok and tok is not cue:
             tok = tok.head
             continue
         if tok.dep_ in _INHERIT_DEPS and tok.head is not tok:
