@@ -73,6 +73,12 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "denouncing", "Okafor"),
     ("In responding Friday, Okafor's campaign took the unusual step of criticizing the harbour board.",
      "criticizing", "Okafor's campaign"),
+    # a misparsed coordination "X offered ..., then says": the first clause's subject; a description
+    # with commas inside it still ends at the comma before the cue
+    ("Okafor jokingly offered the man a job as Secretary of the Harbour, then says she'll welcome advice for "
+     "anyone who wants to talk to or yell at her if elected.", "says", "Okafor"),
+    ('Ines Duarte, whose latest firm, Paradata, helps ferries find crews, said the mayor was a candidate in the '
+     'spirit of the port: "She is a start-up kind of mayor."', "said", "Ines Duarte"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

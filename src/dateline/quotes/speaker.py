@@ -120,6 +120,11 @@ def _described_subject(cue: Token) -> Token | None:
         k -= 1  # "..., also said"
     if doc[k].text != ",":
         return _fronted_subject(cue, k)
+    for left in cue.lefts:  # "Kasich offered the man a job, then says ...": a misparsed coordination
+        if left.dep_ == "ccomp" and left.right_edge.i == k - 1 and left.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in left.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.lower_ != "it":
+                return subj
     tok = doc[k - 1] if k > cue.sent.start else None
     described = False
     while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
