@@ -79,6 +79,11 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "anyone who wants to talk to or yell at her if elected.", "says", "Okafor"),
     ('Ines Duarte, whose latest firm, Paradata, helps ferries find crews, said the mayor was a candidate in the '
      'spirit of the port: "She is a start-up kind of mayor."', "said", "Ines Duarte"),
+    # ... or a parenthesis between the speaker and a subjectless cue
+    ("Few captains would admit this, but Sen. Ines Duarte (a harbour Democrat so young she has been mistaken for an "
+     "intern) says she was adrift after the vote.", "says", "Sen. Ines Duarte"),
+    ("On Thursday at the harbour conference in Salem, Oregon, Republican, presidential candidate Sen. Ines Duarte "
+     "(R-OR) called out her rival for alienating the captains.", "called out", "Sen. Ines Duarte"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -111,13 +111,20 @@ _DESCRIPTION_DEPS = {"appos", "relcl", "acl", "prep", "pobj", "amod", "compound"
 def _described_subject(cue: Token) -> Token | None:
     """The subject of a finite cue that the parser hung elsewhere because a description sits
     between them ("Senator Hill, the minority leader, said"; "Hill, whose firm builds piers,
-    said"): the noun that the description right before the cue's comma belongs to."""
+    said"; "Sen. Hill (D-OR) said"): the noun that the description before the cue belongs to,
+    or the subject of a clause misparsed as the cue's complement ("Hill offered a job, then says")."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ != "ROOT":
         return None
     doc = cue.doc
     k = cue.i - 1
     while k > cue.sent.start and (doc[k].dep_ in ("advmod", "neg", "aux") or doc[k].pos_ == "ADV"):
         k -= 1  # "..., also said"
+    if doc[k].text == ")":  # "Sen. Chris Murphy (a Connecticut Democrat) says"
+        opened = next((j for j in range(k - 1, cue.sent.start, -1) if doc[j].text == "("), None)
+        before = doc[opened - 1] if opened is not None and opened > cue.sent.start else None
+        if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("pobj", "dobj"):
+            return before
+        return None
     if doc[k].text != ",":
         return _fronted_subject(cue, k)
     for left in cue.lefts:  # "Kasich offered the man a job, then says ...": a misparsed coordination
