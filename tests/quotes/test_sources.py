@@ -37,6 +37,8 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "saying", "Okafor"),
     # "X said, according to Y": Y relays the words and is the source (as PolNeAR marks it) ...
     ('"We will win the harbour vote," Okafor said, according to Duarte.', "said", "Duarte"),
+    ('According to the Harbour Gazette, ferry spokesman Ines Duarte said Friday that if the mayor were to win, '
+     '"she would sign this bill."', "said", "the Harbour Gazette"),
     # ... but not inside the quotation, nor without the comma after a reported clause
     ('Okafor told the radio station that "the ferry stopped, according to the captain."', "told", "Okafor"),
     ("Okafor said the vote would go ahead according to plan.", "said", "Okafor"),

@@ -174,12 +174,13 @@ def _according_source(cue: Token) -> Token | None:
     according to Hale' we have Lind's words from Hale, who is the source (as PolNeAR marks it)."""
     doc = cue.doc
     clauses = [cue] + [c for c in cue.rights if c.dep_ == "ccomp"]
-    for child in (c for clause in clauses for c in clause.rights if c.i > cue.i):
+    fronted = [c for c in cue.lefts if c.i == cue.sent.start]  # "According to Yahoo News, Lind said"
+    for child in fronted + [c for clause in clauses for c in clause.rights if c.i > cue.i]:
         if child.dep_ != "prep" or child.lower_ != "according":
             continue
         if child.head.i != cue.i and doc[child.i - 1].text not in (",", "\u201d", "''", '"'):
             continue  # "said the vote would go ahead according to plan": no comma, no relay
-        if sum(doc[k].text in _QUOTE_MARKS for k in range(cue.i + 1, child.i)) % 2:
+        if child.i > cue.i and sum(doc[k].text in _QUOTE_MARKS for k in range(cue.i + 1, child.i)) % 2:
             return None  # 'told BFM that "the driver fired, according to the police"': inside the quote
         to = next((g for g in child.children if g.lower_ == "to"), None)
         obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
