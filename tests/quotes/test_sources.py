@@ -86,6 +86,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "intern) says she was adrift after the vote.", "says", "Sen. Ines Duarte"),
     ("On Thursday at the harbour conference in Salem, Oregon, Republican, presidential candidate Sen. Ines Duarte "
      "(R-OR) called out her rival for alienating the captains.", "called out", "Sen. Ines Duarte"),
+    # a participle right after "<reporting verb>," belongs to that verb's speaker
+    ('The mayor complained that the vote had been "rigged" against her, a charge that harbour board leaders '
+     'strongly denied, noting that they had used the same system since 2004.', "noting", "harbour board leaders"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -52,7 +52,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         return subject_of(reporter, max_hops=max_hops)
     tok = cue
     for _ in range(max_hops + 1):
-        found = _own_subject(tok)
+        found = _own_subject(tok) or _trailing_reporter(tok)
         if found is not None:
             if found.lower_ == "it" and tok is not cue and any(c.dep_ == "acomp" for c in tok.children):
                 return None  # "it is worth pointing out that ...": no one in particular
@@ -166,6 +166,21 @@ def _sibling_subject(verb: Token) -> Token | None:
         subj = next((c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" else None
+    return None
+
+
+def _trailing_reporter(verb: Token) -> Token | None:
+    """The speaker of a reporting verb right before the comma of a trailing participle: in
+    '"...," Lind said, going on to say ...' or '..., said Lind, adding ...' the parser may hang
+    the participle inside the quotation, but Lind goes on."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = doc[verb.i - 2]
+    if before.pos_ == "VERB" and before.lemma_.lower() in load_cues().speech:
+        return next((c for c in before.children if c.dep_ == "nsubj"), None)
+    if before.dep_ == "nsubj" and before.head.i < before.i and before.head.lemma_.lower() in load_cues().speech:
+        return before  # "..., said Lind, adding"
     return None
 
 
