@@ -89,6 +89,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a participle right after "<reporting verb>," belongs to that verb's speaker
     ('The mayor complained that the vote had been "rigged" against her, a charge that harbour board leaders '
      'strongly denied, noting that they had used the same system since 2004.', "noting", "harbour board leaders"),
+    # a finite cue conjoined inside a reported clause, in the reporting verb's tense, is the reporter's
+    ('Okafor says she\'d sit the mayor down and tell her "no more delays" and tells the crowd she was the '
+     '"first one" to say the pier needs to be rebuilt.', "tells", "Okafor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

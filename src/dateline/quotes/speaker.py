@@ -219,13 +219,16 @@ def _reporting_verb(cue: Token) -> Token | None:
     if not (trailing or conjoined):
         return None
     clause = cue.head
-    for _ in range(_REPORT_HOPS if trailing else 1):
+    # "Kasich says he'd sit Putin down and tell him ... and tells the crowd": a finite cue conjoined
+    # inside the clause, in the reporting verb's tense and not the clause's, climbs the conjuncts
+    tensed = conjoined and cue.tag_ in ("VBD", "VBZ", "VBP") and clause.tag_ != cue.tag_
+    for _ in range(_REPORT_HOPS if trailing or tensed else 1):
         verb = clause.head
-        if verb is clause:
+        if verb.i == clause.i:
             return None
         if clause.dep_ == "ccomp" and verb.i < clause.i and verb.lemma_.lower() in load_cues().verbs:
-            return verb
-        if clause.dep_ not in _REPORT_INNER_DEPS:
+            return verb if not tensed or verb.tag_ == cue.tag_ or clause.i == cue.head.i else None
+        if clause.dep_ not in (_REPORT_INNER_DEPS if trailing else ("conj",)):
             return None
         clause = verb
     return None
