@@ -3,8 +3,11 @@
 The speaker is the cue's subject ("Hegseth said", inverted "said Hill"), the subject of the
 verb a cue hangs from ("... and insisted", "..., saying"), the head noun of a participle or
 relative clause ("sources familiar with the talks, who said"), the object of "according to",
-or the possessor of a noun cue ("Hegseth's warning that"). Appositives are cut off ("Hugh
-Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
+or the possessor of a noun cue ("Hegseth's warning that"). A report relayed "according to"
+someone has that someone as its source ('"...," Hill said, according to Lee' → Lee, as PolNeAR
+marks it). When the parser leaves a finite cue without a subject, the noun that a description
+before it belongs to speaks ("Senator Hill, the minority leader, said"). Appositives are cut off
+("Hugh Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
 """
 from __future__ import annotations
 
