@@ -25,6 +25,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # ... also after a comma inside the closing quotation mark
     ('Okafor said the ferry reminds him of the old boat named "The Lark," explaining, "because it never sank."',
      "explaining", "Okafor"),
+    # ... or inside a "that" clause completing the main verb's object
+    ('Reached by phone, Okafor denied the notion that a harbour shakeup is coming, explaining that she was unaware '
+     'of the report because she was "taking a day off."', "explaining", "Okafor"),
     # a past tense conjoined to a past tense is not a bare participle, though tagged as one
     ("Okafor said he first heard the sirens about midnight and suspected immediately that the pier was on fire.",
      "suspected", "Okafor"),

@@ -231,6 +231,9 @@ def _reporting_verb(cue: Token) -> Token | None:
             return None
         if clause.dep_ == "ccomp" and verb.i < clause.i and verb.lemma_.lower() in load_cues().verbs:
             return verb if not tensed or verb.tag_ == cue.tag_ or clause.i == cue.head.i else None
+        if (trailing and clause.dep_ == "acl" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB"
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)):
+            return verb.head  # "Bennett denied the notion that a shakeup is coming, explaining ..."
         if clause.dep_ not in (_REPORT_INNER_DEPS if trailing else ("conj",)):
             return None
         clause = verb
