@@ -95,6 +95,10 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a finite cue conjoined inside a reported clause, in the reporting verb's tense, is the reporter's
     ('Okafor says she\'d sit the mayor down and tell her "no more delays" and tells the crowd she was the '
      '"first one" to say the pier needs to be rebuilt.', "tells", "Okafor"),
+    # the object of "leave ... to wonder" wonders, even when it is not a person noun; a paper does not
+    ("It also works closely with the harbour police to move cargo in some ports, leaving many to wonder whether "
+     "the port has been infiltrated by smugglers.", "wonder", "many"),
+    ("Harbour advocates started a petition to allow ferries to dock at the old pier.", "allow", "Harbour advocates"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     assert _speakers(nlp, text).get(cue) == speaker

@@ -21,6 +21,9 @@ _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep"
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
+_PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+_INSTRUMENT_VERBS = {"use", "take", "spend", "need", "make", "have", "get", "give", "find", "start", "launch",
+                     "create", "sign", "file", "write", "issue", "release", "circulate", "draft"}  # tools and papers
 _NOUN_CLIMB_DEPS = ("pobj", "dobj", "attr")  # "made a point of saying", "was the most aggressive in denouncing"
 _PERSON_OBJECT_VERBS = {"give", "have", "keep", "make", "put", "send", "take"}  # "give the chair authority to"
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
@@ -242,13 +245,16 @@ def _reporting_verb(cue: Token) -> Token | None:
 
 def _object_controller(tok: Token) -> Token | None:
     """The object of the verb a complement hangs from ("led Republicans to say", "left voters
-    fearful that"): the object, not the verb's subject, says or thinks the complement. Only an
-    object that can speak counts ("used the speech to call for ..." keeps the user)."""
+    fearful that"): the object, not the verb's subject, says or thinks the complement ("leaving
+    many to wonder"). A tool or a paper does not ("used the speech to call for ...", "started a
+    petition to allow ..." keep the user), nor a place, a date or a number."""
     if tok.dep_ not in _CONTROL_DEPS or tok.head is tok:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS or not _animate(obj):
+    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS:
         return None
+    if not _animate(obj) and (tok.head.lemma_.lower() in _INSTRUMENT_VERBS or obj.ent_type_ in _PLACES):
+        return None  # "used the speech to call for ...": a tool; "leaving many to wonder": the many
     return obj
 
 
