@@ -48,6 +48,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a noun cue's pronoun possessor holds it in a prepositional phrase, the verb's subject as an object
     ("Okafor also angered the captains with his comments on the ferry schedule.", "comments", "his"),
     ("Okafor stepped up his attacks on the harbour board.", "attacks", "Okafor"),
+    # the subject of a light verb in a relative clause on the noun cue holds it
+    ("The most telling promise Okafor has made in clinching the nomination is that she will not overpromise.",
+     "promise", "Okafor"),
     # a finite cue left without a subject by a description before it: the described noun speaks,
     # not the object of a preposition before it
     ("In a message to the mayor, Duarte, head of the harbour board, recounted a conversation she had with the "
