@@ -102,6 +102,13 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("It also works closely with the harbour police to move cargo in some ports, leaving many to wonder whether "
      "the port has been infiltrated by smugglers.", "wonder", "many"),
     ("Harbour advocates started a petition to allow ferries to dock at the old pier.", "allow", "Harbour advocates"),
+    # an extraposing "it" ("It means ...", "It doesn't take ... to see") is no one in particular
+    ("Unity does not mean the captains give up. It means acknowledging that their message is the future of the "
+     "harbour.", "acknowledging", None),
+    ("It doesn't take a mathematician to see why those differences between the two ferry lines are a problem for "
+     "the mayor.", "see", None),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
-    assert _speakers(nlp, text).get(cue) == speaker
+    speakers = _speakers(nlp, text)
+    assert cue in speakers
+    assert speakers[cue] == speaker

@@ -21,6 +21,7 @@ _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep"
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
+_EXTRAPOSING_VERBS = {"mean", "take", "be", "seem"}  # "It means admitting", "It doesn't take a genius to see"
 _PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
 _INSTRUMENT_VERBS = {"use", "take", "spend", "need", "make", "have", "get", "give", "find", "start", "launch",
                      "create", "sign", "file", "write", "issue", "release", "circulate", "draft"}  # tools and papers
@@ -60,8 +61,9 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     for _ in range(max_hops + 1):
         found = _own_subject(tok) or _trailing_reporter(tok)
         if found is not None:
-            if found.lower_ == "it" and tok is not cue and any(c.dep_ == "acomp" for c in tok.children):
-                return None  # "it is worth pointing out that ...": no one in particular
+            if found.lower_ == "it" and tok is not cue and (any(c.dep_ == "acomp" for c in tok.children)
+                                                            or tok.lemma_.lower() in _EXTRAPOSING_VERBS):
+                return None  # "it is worth pointing out that ...", "It means admitting ...": no one in particular
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
