@@ -13,7 +13,8 @@ from dateline.quotes.find import find_candidates
 def _speakers(nlp, text: str) -> dict[str, str | None]:
     """Map each candidate's cue text to its speaker mention text (the last candidate wins)."""
     doc = nlp(text)
-    return {text[slice(*c.cue)]: (text[slice(*c.speaker)] if c.speaker else None) for c in find_candidates(doc) if c.cue}
+    return {text[slice(*c.cue)]: text[slice(*c.speaker)] if c.speaker else None
+            for c in find_candidates(doc) if c.cue}
 
 
 @pytest.mark.parametrize("text, cue, speaker", [

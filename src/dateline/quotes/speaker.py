@@ -141,9 +141,7 @@ def _described_subject(cue: Token) -> Token | None:
             if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.lower_ != "it":
                 return subj
     tok = doc[k - 1] if k > cue.sent.start else None
-    described = False
     while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
-        described = described or tok.dep_ in ("appos", "relcl", "acl")
         if tok.dep_ in ("appos", "relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
             if doc[tok.left_edge.i - 1].text != "," or tok.head.dep_ in ("pobj", "dobj"):
                 return None  # "In a message to Clinton, Tanden, head of ..., recounted": not Clinton
