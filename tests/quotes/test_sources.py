@@ -108,6 +108,12 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "harbour.", "acknowledging", None),
     ("It doesn't take a mathematician to see why those differences between the two ferry lines are a problem for "
      "the mayor.", "see", None),
+    # a capitalised word after an inverted "said" that the parser took for an adverb is the name
+    ('"Having access to the harbour file and two people who understand it is valuable," said Skelly, explaining '
+     'he worked more closely with the captains.', "explaining", "Skelly"),
+    ('"Having access to the harbour file and two people who understand it is valuable," said Skelly, explaining '
+     'he worked more closely with the captains.', "said", "Skelly"),
+    ('"We will win," said Monday, adding nothing more.', "said", None),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

@@ -88,7 +88,23 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue) or _described_subject(cue)
+    return _agent(cue) or _described_subject(cue) or _inverted_name(cue)
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _inverted_name(cue: Token) -> Token | None:
+    """ '"...," said Skelly, explaining': a capitalised word right after an inverted speech verb
+    that the parser took for an adverb is the speaker's name (never a weekday or a date)."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc) or cue.lemma_.lower() not in load_cues().speech:
+        return None
+    name = doc[cue.i + 1]
+    if (not name.is_alpha or not name.text[0].isupper() or name.lower_ in _WEEKDAYS or name.ent_type_ in _PLACES
+            or name.dep_ not in ("advmod", "npadvmod") or not doc[cue.i + 2].is_punct):
+        return None
+    return name
 
 
 _REPORT_HOPS = 4
@@ -187,6 +203,9 @@ def _trailing_reporter(verb: Token) -> Token | None:
         return next((c for c in before.children if c.dep_ == "nsubj"), None)
     if before.dep_ == "nsubj" and before.head.i < before.i and before.head.lemma_.lower() in load_cues().speech:
         return before  # "..., said Lind, adding"
+    name = _inverted_name(before.head) if before.head.i == before.i - 1 else None
+    if name is not None and name.i == before.i:
+        return name  # "..., said Skelly, explaining": the name taken for an adverb
     return None
 
 
