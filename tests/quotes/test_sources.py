@@ -114,6 +114,10 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ('"Having access to the harbour file and two people who understand it is valuable," said Skelly, explaining '
      'he worked more closely with the captains.', "said", "Skelly"),
     ('"We will win," said Monday, adding nothing more.', "said", None),
+    # a capitalised modal inside a sentence is a name; at its start it asks a question
+    ("With the storm season ahead, Will believes the harbour board has been presented with an opportunity to "
+     "rebuild the pier.", "believes", "Will"),
+    ("Will the board ever say that the pier is safe?", "say", "the board"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

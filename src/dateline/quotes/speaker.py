@@ -88,7 +88,14 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue) or _described_subject(cue) or _inverted_name(cue)
+    return _agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+
+
+def _modal_name(cue: Token) -> Token | None:
+    """ "..., Will believes that ...": a capitalised modal inside a sentence is a name (George
+    Will), not an auxiliary."""
+    return next((c for c in cue.lefts if c.dep_ == "aux" and c.tag_ == "MD" and c.text[:1].isupper()
+                 and c.i != cue.sent.start and c.i == cue.i - 1), None)
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
