@@ -118,6 +118,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("With the storm season ahead, Will believes the harbour board has been presented with an opportunity to "
      "rebuild the pier.", "believes", "Will"),
     ("Will the board ever say that the pier is safe?", "say", "the board"),
+    # a participle conjoined inside the clause of a trailing "saying" continues it
+    ('She has pushed back against accusations of neglect against her father, saying he has been a pioneer in '
+     'promoting women in his harbour crews and calling him "a feminist."', "calling", "She"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

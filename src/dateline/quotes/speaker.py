@@ -54,6 +54,9 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     relay = _according_source(cue)
     if relay is not None:
         return relay
+    parallel = _parallel_participle(cue)
+    if parallel is not None:
+        return subject_of(parallel, max_hops=max_hops)
     reporter = _reporting_verb(cue)
     if reporter is not None:
         return subject_of(reporter, max_hops=max_hops)
@@ -195,6 +198,18 @@ def _sibling_subject(verb: Token) -> Token | None:
         subj = next((c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" else None
+    return None
+
+
+def _parallel_participle(cue: Token) -> Token | None:
+    """The trailing participle a conjoined participle continues: in "She pushed back, saying he
+    has been a pioneer in promoting women and calling him a feminist" the parser conjoins
+    "calling" to "promoting", but it continues "saying"."""
+    if cue.tag_ != "VBG" or cue.dep_ != "conj" or cue.head.tag_ != "VBG" or cue.head.dep_ == "advcl":
+        return None
+    for anc in list(cue.head.ancestors)[:6]:
+        if anc.tag_ == "VBG" and anc.dep_ == "advcl" and anc.lemma_.lower() in load_cues().speech:
+            return anc
     return None
 
 
