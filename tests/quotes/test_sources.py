@@ -121,6 +121,11 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a participle conjoined inside the clause of a trailing "saying" continues it
     ('She has pushed back against accusations of neglect against her father, saying he has been a pioneer in '
      'promoting women in his harbour crews and calling him "a feminist."', "calling", "She"),
+    # "'s" before a participle with a personal subject is "has"; "it's assumed" stays passive
+    ("And she\u2019s predicted big wins in the harbour races ahead.", "predicted", "she"),
+    ("That effort has been championed by harbour committeeman Curly Hale, who\u2019s argued for years that captains "
+     "can\u2019t be bound to any candidate.", "argued", "harbour committeeman Curly Hale, who"),
+    ("It's assumed that the pier will close.", "assumed", None),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

@@ -44,7 +44,8 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     """
     if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in cue.children):
         # "he's said he will fight": "has", which the parser took for a passive "is"
-        perfect = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "PROPN")), None)
+        perfect = next((c for c in cue.children if c.dep_ in ("nsubjpass", "nsubj") and c.pos_ in ("PRON", "PROPN")
+                        and c.lower_ != "it"), None)  # "he's predicted big wins"; "it's assumed" is passive
         if perfect is not None and _agent(cue) is None:
             return perfect
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
