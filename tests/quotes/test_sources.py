@@ -126,6 +126,8 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("That effort has been championed by harbour committeeman Curly Hale, who\u2019s argued for years that captains "
      "can\u2019t be bound to any candidate.", "argued", "harbour committeeman Curly Hale, who"),
     ("It's assumed that the pier will close.", "assumed", None),
+    ('"We have shown the world we can float like butterflies," Mr. Okafor said, not even needing to mention the '
+     'author of that boast, the old captain, who died three months ago.', "mention", "Mr. Okafor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

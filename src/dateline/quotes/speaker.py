@@ -102,6 +102,7 @@ def _modal_name(cue: Token) -> Token | None:
                  and c.i != cue.sent.start and c.i == cue.i - 1), None)
 
 
+_TRAILING_DEPS = ("advcl", "xcomp", "conj", "ROOT")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -219,9 +220,12 @@ def _trailing_reporter(verb: Token) -> Token | None:
     '"...," Lind said, going on to say ...' or '..., said Lind, adding ...' the parser may hang
     the participle inside the quotation, but Lind goes on."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.i < 2 or doc[verb.i - 1].text != ",":
+    comma = verb.i - 1
+    while comma > 0 and doc[comma].dep_ in ("neg", "advmod") and doc[comma].head.i == verb.i:
+        comma -= 1  # '..., not even needing to mention'
+    if verb.tag_ != "VBG" or verb.dep_ not in _TRAILING_DEPS or comma < 1 or doc[comma].text != ",":
         return None
-    before = doc[verb.i - 2]
+    before = doc[comma - 1]
     if before.pos_ == "VERB" and before.lemma_.lower() in load_cues().speech:
         return next((c for c in before.children if c.dep_ == "nsubj"), None)
     if before.dep_ == "nsubj" and before.head.i < before.i and before.head.lemma_.lower() in load_cues().speech:
