@@ -707,6 +707,8 @@ def _bare_participle(verb: Token) -> bool:
     """
     if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT", "conj"):
         return False
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBD" and not _passive(verb.head):
+        return False  # "he heard gunfire and suspected that ...": a past tense tagged as a participle
     return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
 
 

@@ -39,9 +39,12 @@ def nominal_source(noun: Token) -> Token | None:
     """Return the token naming who holds the attitude a noun cue names, or None.
 
     The possessor ("Trump's attacks"), the object of a source preposition ("criticism from
-    Democrats"), a group modifier ("Republican calls"), or the subject of the verb the noun is
+    Democrats"), a group modifier ("Republican calls"), the subject of a light verb in a relative
+    clause on the noun ("the promise she has made"), or the subject of the verb the noun is
     the object of ("Cruz launched an attack") or that its "in"/"with" phrase modifies ("voted
-    in favor of"). A pronoun possessor gives way to that subject ("Cruz stepped up his attacks").
+    in favor of"). A pronoun possessor gives way to the subject of a verb taking the noun as its
+    object ("Cruz stepped up his attacks"), not of one it is a prepositional object of ("angered
+    voters with his comments on": "his", as PolNeAR marks it).
 
     >>> from dateline.parse import load_nlp
     >>> doc = load_nlp()("The senator voiced strong support for the bill.")
@@ -51,7 +54,7 @@ def nominal_source(noun: Token) -> Token | None:
     lex = load_nominal()
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
-        if poss.pos_ == "PRON":  # "Cruz stepped up his attacks on": the verb's subject names him
+        if poss.pos_ == "PRON" and noun.dep_ != "pobj":  # "Cruz stepped up his attacks on": the subject
             return _governing_subject(noun, lex) or poss
         return poss
     for c in noun.rights:
@@ -62,7 +65,21 @@ def nominal_source(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in _GROUP_ENTS:
             return c
-    return _governing_subject(noun, lex)
+    return _relative_holder(noun, lex) or _governing_subject(noun, lex)
+
+
+def _relative_holder(noun: Token, lex: NominalLexicon) -> Token | None:
+    """The subject of a light verb in a relative clause on the noun ("the promise she has made",
+    "the case he would make"): she makes the promise, she holds it."""
+    for clause in noun.rights:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lex.light_verbs:
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in ("that", "which", "who"):
+            return subj
+    return None
 
 
 def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:

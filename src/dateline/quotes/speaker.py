@@ -3,28 +3,38 @@
 The speaker is the cue's subject ("Hegseth said", inverted "said Hill"), the subject of the
 verb a cue hangs from ("... and insisted", "..., saying"), the head noun of a participle or
 relative clause ("sources familiar with the talks, who said"), the object of "according to",
-or the possessor of a noun cue ("Hegseth's warning that"). Appositives are cut off ("Hugh
-Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
+or the possessor of a noun cue ("Hegseth's warning that"). A report relayed "according to"
+someone has that someone as its source ('"...," Hill said, according to Lee' → Lee, as PolNeAR
+marks it). When the parser leaves a finite cue without a subject, the noun that a description
+before it belongs to speaks ("Senator Hill, the minority leader, said"). Appositives are cut off
+("Hugh Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.quotes.cues import load_cues
+from dateline.quotes.cues import load_cues, load_nominal
 from dateline.types import Span
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp", "prep", "dep", "acomp", "advmod")
 _CONTROL_DEPS = ("xcomp", "oprd")
 _EXPLETIVE_OBJECTS = {"it", "this", "that", "which", "what", "something", "nothing", "all"}
 _NOUN_HEAD_DEPS = ("acl", "relcl")
+_EXTRAPOSING_VERBS = {"mean", "take", "be", "seem"}  # "It means admitting", "It doesn't take a genius to see"
+_PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+_INSTRUMENT_VERBS = {"use", "take", "spend", "need", "make", "have", "get", "give", "find", "start", "launch",
+                     "create", "sign", "file", "write", "issue", "release", "circulate", "draft"}  # tools and papers
+_NOUN_CLIMB_DEPS = ("pobj", "dobj", "attr")  # "made a point of saying", "was the most aggressive in denouncing"
+_PERSON_OBJECT_VERBS = {"give", "have", "keep", "make", "put", "send", "take"}  # "give the chair authority to"
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "parataxis"}
 _PRONOUN_RELATIVE = {"who", "which", "that", "whom"}
-_CUT_MARKS = {"\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
+_CUT_MARKS = {"\u2014", "\u2013", "--"} | _QUOTE_MARKS
 _KEEP_RIGHT_DEPS = {"prep", "compound", "amod", "nummod", "case", "poss", "pobj", "npadvmod", "nmod", "cc", "conj"}
 
 
-def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
+def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     """Return the token naming who says/thinks ``cue``, or None.
 
     >>> from dateline.parse import load_nlp
@@ -34,25 +44,36 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
     """
     if any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in cue.children):
         # "he's said he will fight": "has", which the parser took for a passive "is"
-        perfect = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "PROPN")), None)
+        perfect = next((c for c in cue.children if c.dep_ in ("nsubjpass", "nsubj") and c.pos_ in ("PRON", "PROPN")
+                        and c.lower_ != "it"), None)  # "he's predicted big wins"; "it's assumed" is passive
         if perfect is not None and _agent(cue) is None:
             return perfect
     if any(c.dep_ == "auxpass" for c in cue.children) or (cue.tag_ == "VBN" and _agent(cue) is not None):
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    relay = _according_source(cue)
+    if relay is not None:
+        return relay
+    parallel = _parallel_participle(cue)
+    if parallel is not None:
+        return subject_of(parallel, max_hops=max_hops)
     reporter = _reporting_verb(cue)
     if reporter is not None:
         return subject_of(reporter, max_hops=max_hops)
     tok = cue
     for _ in range(max_hops + 1):
-        found = _own_subject(tok)
+        found = _own_subject(tok) or _trailing_reporter(tok)
         if found is not None:
-            if found.lower_ == "it" and tok is not cue and any(c.dep_ == "acomp" for c in tok.children):
-                return None  # "it is worth pointing out that ...": no one in particular
+            if found.lower_ == "it" and tok is not cue and (any(c.dep_ == "acomp" for c in tok.children)
+                                                            or tok.lemma_.lower() in _EXTRAPOSING_VERBS):
+                return None  # "it is worth pointing out that ...", "It means admitting ...": no one in particular
             return found
         if tok.dep_ == "agent" or tok.dep_ == "nsubjpass":
             return None
+        sibling = _sibling_subject(tok) if tok.dep_ == "conj" else None
+        if sibling is not None:
+            return sibling
         if tok is not cue:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
@@ -62,7 +83,7 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _noun_speaker(tok, tok.head)
-        if tok.dep_ == "pobj" and tok.head is not tok and tok is not cue:
+        if tok.dep_ in _NOUN_CLIMB_DEPS and tok.head is not tok and tok is not cue:
             tok = tok.head
             continue
         if tok.dep_ in _INHERIT_DEPS and tok.head is not tok:
@@ -71,9 +92,35 @@ def subject_of(cue: Token, *, max_hops: int = 4) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue)
+    return _agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
 
 
+def _modal_name(cue: Token) -> Token | None:
+    """ "..., Will believes that ...": a capitalised modal inside a sentence is a name (George
+    Will), not an auxiliary."""
+    return next((c for c in cue.lefts if c.dep_ == "aux" and c.tag_ == "MD" and c.text[:1].isupper()
+                 and c.i != cue.sent.start and c.i == cue.i - 1), None)
+
+
+_TRAILING_DEPS = ("advcl", "xcomp", "conj", "ROOT")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _inverted_name(cue: Token) -> Token | None:
+    """ '"...," said Skelly, explaining': a capitalised word right after an inverted speech verb
+    that the parser took for an adverb is the speaker's name (never a weekday or a date)."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc) or cue.lemma_.lower() not in load_cues().speech:
+        return None
+    name = doc[cue.i + 1]
+    if (not name.is_alpha or not name.text[0].isupper() or name.lower_ in _WEEKDAYS or name.ent_type_ in _PLACES
+            or name.dep_ not in ("advmod", "npadvmod") or not doc[cue.i + 2].is_punct):
+        return None
+    return name
+
+
+_REPORT_HOPS = 4
+_REPORT_INNER_DEPS = ("ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pobj", "prep", "dobj", "attr")
 _PARTICIPLE_LEADS = {"when", "if", "once", "after", "before", "while", "as", ","}
 
 
@@ -93,31 +140,167 @@ def _bare_participle(verb: Token) -> bool:
     return lead in _PARTICIPLE_LEADS and (lead != "," or verb.dep_ == "advcl")
 
 
+_DESCRIPTION_DEPS = {"appos", "relcl", "acl", "prep", "pobj", "amod", "compound", "poss", "case", "nummod", "det",
+                     "conj", "cc", "punct", "dobj", "advmod", "npadvmod", "nsubj", "aux", "auxpass", "nsubjpass"}
+
+
+def _described_subject(cue: Token) -> Token | None:
+    """The subject of a finite cue that the parser hung elsewhere because a description sits
+    between them ("Senator Hill, the minority leader, said"; "Hill, whose firm builds piers,
+    said"; "Sen. Hill (D-OR) said"): the noun that the description before the cue belongs to,
+    or the subject of a clause misparsed as the cue's complement ("Hill offered a job, then says")."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ != "ROOT":
+        return None
+    doc = cue.doc
+    k = cue.i - 1
+    while k > cue.sent.start and (doc[k].dep_ in ("advmod", "neg", "aux") or doc[k].pos_ == "ADV"):
+        k -= 1  # "..., also said"
+    if doc[k].text == ")":  # "Sen. Chris Murphy (a Connecticut Democrat) says"
+        opened = next((j for j in range(k - 1, cue.sent.start, -1) if doc[j].text == "("), None)
+        before = doc[opened - 1] if opened is not None and opened > cue.sent.start else None
+        if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("pobj", "dobj"):
+            return before
+        return None
+    if doc[k].text != ",":
+        return _fronted_subject(cue, k)
+    for left in cue.lefts:  # "Kasich offered the man a job, then says ...": a misparsed coordination
+        if left.dep_ == "ccomp" and left.right_edge.i == k - 1 and left.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in left.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.lower_ != "it":
+                return subj
+    tok = doc[k - 1] if k > cue.sent.start else None
+    while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
+        if tok.dep_ in ("appos", "relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
+            if doc[tok.left_edge.i - 1].text != "," or tok.head.dep_ in ("pobj", "dobj"):
+                return None  # "In a message to Clinton, Tanden, head of ..., recounted": not Clinton
+            return _named_appositive(tok.head)
+        tok = tok.head
+    return None
+
+
+def _fronted_subject(cue: Token, last: int) -> Token | None:
+    """ "At a rally in Salem, Ohio, 62-year-old Ann Hale railed against ...": the parser took the
+    subject into the fronted phrase; the noun phrase between its last comma and the cue speaks."""
+    doc = cue.doc
+    comma = next((k for k in range(last, cue.sent.start, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 > last:
+        return None
+    span = doc[comma + 1:last + 1]
+    roots = [t for t in span if not comma < t.head.i <= last or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ not in ("PROPN", "NOUN") or roots[0].ent_type_ in ("DATE", "TIME"):
+        return None
+    return roots[0]
+
+
+def _sibling_subject(verb: Token) -> Token | None:
+    """The subject of the nearest earlier conjunct with one of its own: in "A group called for a
+    boycott, and the League denounced him and said ..." the parser hangs "said" on "called", but
+    the League, nearer, says it."""
+    for sib in sorted((c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i), key=lambda c: -c.i):
+        subj = next((c for c in sib.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if subj.dep_ == "nsubj" else None
+    return None
+
+
+def _parallel_participle(cue: Token) -> Token | None:
+    """The trailing participle a conjoined participle continues: in "She pushed back, saying he
+    has been a pioneer in promoting women and calling him a feminist" the parser conjoins
+    "calling" to "promoting", but it continues "saying"."""
+    if cue.tag_ != "VBG" or cue.dep_ != "conj" or cue.head.tag_ != "VBG" or cue.head.dep_ == "advcl":
+        return None
+    for anc in list(cue.head.ancestors)[:6]:
+        if anc.tag_ == "VBG" and anc.dep_ == "advcl" and anc.lemma_.lower() in load_cues().speech:
+            return anc
+    return None
+
+
+def _trailing_reporter(verb: Token) -> Token | None:
+    """The speaker of a reporting verb right before the comma of a trailing participle: in
+    '"...," Lind said, going on to say ...' or '..., said Lind, adding ...' the parser may hang
+    the participle inside the quotation, but Lind goes on."""
+    doc = verb.doc
+    comma = verb.i - 1
+    while comma > 0 and doc[comma].dep_ in ("neg", "advmod") and doc[comma].head.i == verb.i:
+        comma -= 1  # '..., not even needing to mention'
+    if verb.tag_ != "VBG" or verb.dep_ not in _TRAILING_DEPS or comma < 1 or doc[comma].text != ",":
+        return None
+    before = doc[comma - 1]
+    if before.pos_ == "VERB" and before.lemma_.lower() in load_cues().speech:
+        return next((c for c in before.children if c.dep_ == "nsubj"), None)
+    if before.dep_ == "nsubj" and before.head.i < before.i and before.head.lemma_.lower() in load_cues().speech:
+        return before  # "..., said Lind, adding"
+    name = _inverted_name(before.head) if before.head.i == before.i - 1 else None
+    if name is not None and name.i == before.i:
+        return name  # "..., said Skelly, explaining": the name taken for an adverb
+    return None
+
+
+def _according_source(cue: Token) -> Token | None:
+    """The source of a report relayed "according to" someone: in '"We will win," Lind said,
+    according to Hale' we have Lind's words from Hale, who is the source (as PolNeAR marks it)."""
+    doc = cue.doc
+    clauses = [cue] + [c for c in cue.rights if c.dep_ == "ccomp"]
+    fronted = [c for c in cue.lefts if c.i == cue.sent.start]  # "According to Yahoo News, Lind said"
+    for child in fronted + [c for clause in clauses for c in clause.rights if c.i > cue.i]:
+        if child.dep_ != "prep" or child.lower_ != "according":
+            continue
+        if child.head.i != cue.i and doc[child.i - 1].text not in (",", "\u201d", "''", '"'):
+            continue  # "said the vote would go ahead according to plan": no comma, no relay
+        if child.i > cue.i and sum(doc[k].text in _QUOTE_MARKS for k in range(cue.i + 1, child.i)) % 2:
+            return None  # 'told BFM that "the driver fired, according to the police"': inside the quote
+        to = next((g for g in child.children if g.lower_ == "to"), None)
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None:
+            return obj
+    return None
+
+
 def _reporting_verb(cue: Token) -> Token | None:
     """The cue verb whose reported clause a trailing participle hangs on: in "Lind said the
-    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", but
-    Lind points. Returns "said" there, else None."""
-    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "-", "\u2014")
+    plan is failing, pointing to the polls" the parser attaches "pointing" to "failing", or
+    deeper in the clause ("said the mayor will have to choose a side, saying ..."), but Lind
+    points. Returns "said" there, else None."""
+    doc = cue.doc
+    before = cue.i - 1
+    while before > 0 and doc[before].text in _CUT_MARKS and doc[before].text not in _DASHES:
+        before -= 1  # '..., "the Lark," explaining': the comma before the closing mark
+    trailing = cue.tag_ == "VBG" and cue.dep_ == "advcl" and before >= 0 and doc[before].text in (",", "-", "\u2014")
     conjoined = (cue.dep_ == "conj" and cue.lemma_.lower() in load_cues().speech  # "Lind said it was early but added"
                  and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children))
     if not (trailing or conjoined):
         return None
     clause = cue.head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb is clause or verb.i > clause.i or verb.lemma_.lower() not in load_cues().verbs:
-        return None
-    return verb
+    # "Kasich says he'd sit Putin down and tell him ... and tells the crowd": a finite cue conjoined
+    # inside the clause, in the reporting verb's tense and not the clause's, climbs the conjuncts
+    tensed = conjoined and cue.tag_ in ("VBD", "VBZ", "VBP") and clause.tag_ != cue.tag_
+    for _ in range(_REPORT_HOPS if trailing or tensed else 1):
+        verb = clause.head
+        if verb.i == clause.i:
+            return None
+        if clause.dep_ == "ccomp" and verb.i < clause.i and verb.lemma_.lower() in load_cues().verbs:
+            return verb if not tensed or verb.tag_ == cue.tag_ or clause.i == cue.head.i else None
+        if (trailing and clause.dep_ == "acl" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB"
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)):
+            return verb.head  # "Bennett denied the notion that a shakeup is coming, explaining ..."
+        if clause.dep_ not in (_REPORT_INNER_DEPS if trailing else ("conj",)):
+            return None
+        clause = verb
+    return None
 
 
 def _object_controller(tok: Token) -> Token | None:
     """The object of the verb a complement hangs from ("led Republicans to say", "left voters
-    fearful that"): the object, not the verb's subject, says or thinks the complement. Only an
-    object that can speak counts ("used the speech to call for ..." keeps the user)."""
+    fearful that"): the object, not the verb's subject, says or thinks the complement ("leaving
+    many to wonder"). A tool or a paper does not ("used the speech to call for ...", "started a
+    petition to allow ..." keep the user), nor a place, a date or a number."""
     if tok.dep_ not in _CONTROL_DEPS or tok.head is tok:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS or not _animate(obj):
+    if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS:
         return None
+    if not _animate(obj) and (tok.head.lemma_.lower() in _INSTRUMENT_VERBS or obj.ent_type_ in _PLACES):
+        return None  # "used the speech to call for ...": a tool; "leaving many to wonder": the many
     return obj
 
 
@@ -198,12 +381,15 @@ def _noun_speaker(clause: Token, noun: Token) -> Token:
         if found is not None:
             return found
     infinitive = clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and not _animate(noun):
+    activity = (noun.dep_ == "dobj" and governor.lemma_.lower() in load_nominal().light_verbs
+                and governor.lemma_.lower() not in _PERSON_OBJECT_VERBS)
+    if (clause.dep_ == "acl" or infinitive) and noun.dep_ in ("dobj", "pobj") and (activity or not _animate(noun)):
         # "held a briefing to brag that ...": the parser's relative clause is a purpose infinitive
         # "issued a statement saying ...", "shot back in an article stating ...": the author speaks
+        # "mounted a campaign to condemn ...": a campaign someone wages is no speaker
         verb = governor.head if noun.dep_ == "pobj" and governor.dep_ == "prep" else governor
-        if verb.pos_ in ("VERB", "AUX") and verb is not noun:
-            found = _own_subject(verb)
+        if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+            found = _own_subject(verb) or subject_of(verb)  # "launching attacks designed to ..."
             if found is not None:
                 return found
     return noun
@@ -221,6 +407,8 @@ def _is_dateline(tok: Token) -> bool:
         return False
     doc = tok.doc
     first = tok.left_edge.i
+    if any(not (t.is_punct or t.text.isupper()) for t in doc[first:tok.i]):
+        return False  # "Even an anti-Trump PAC revealed": a subject, not a place
     return first == 0 or "\n" in doc[first - 1].text_with_ws or doc[first - 1].is_space
 
 
