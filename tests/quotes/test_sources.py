@@ -39,11 +39,10 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "citing", "Okafor"),
     ("Okafor had to spend the weekend figuring out how to answer a friend without saying that the plan was absurd.",
      "saying", "Okafor"),
-    # "X said, according to Y": Y relays the words and is the source (as PolNeAR marks it) ...
-    ('"We will win the harbour vote," Okafor said, according to Duarte.', "said", "Duarte"),
+    # "X said, according to Y": X spoke the words; Y only relays them
+    ('"We will win the harbour vote," Okafor said, according to Duarte.', "said", "Okafor"),
     ('According to the Harbour Gazette, ferry spokesman Ines Duarte said Friday that if the mayor were to win, '
-     '"she would sign this bill."', "said", "the Harbour Gazette"),
-    # ... but not inside the quotation, nor without the comma after a reported clause
+     '"she would sign this bill."', "said", "ferry spokesman Ines Duarte"),
     ('Okafor told the radio station that "the ferry stopped, according to the captain."', "told", "Okafor"),
     ("Okafor said the vote would go ahead according to plan.", "said", "Okafor"),
     # a noun cue's pronoun possessor holds it in a prepositional phrase, the verb's subject as an object

@@ -489,7 +489,7 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.speech or ctx.in_quote(verb):
         return None
-    if _outer_cue(ctx, verb) is not None:
+    if _outer_cue(ctx, verb) is not None and not _ends_report(verb):
         return None  # 'Kasich says he'd tell him "no more nonsense"': a mixed content of "says"
     if head.left_edge.i < first.i or head.right_edge.i > last.i + 1:
         return None  # the quote is only part of the object: a mixed quote, left to the indirect finder
@@ -501,6 +501,12 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _ends_report(verb: Token) -> bool:
+    """A speech verb conjoined without a subject of its own ("saying X and calling him "...""):
+    the outer report's content ends before it (`indirect._content`), so its quote is its own."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _outer_report(ctx: QuoteContext, att: Attribution, start: int) -> tuple[Attribution, int | None]:

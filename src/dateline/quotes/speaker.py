@@ -3,9 +3,9 @@
 The speaker is the cue's subject ("Hegseth said", inverted "said Hill"), the subject of the
 verb a cue hangs from ("... and insisted", "..., saying"), the head noun of a participle or
 relative clause ("sources familiar with the talks, who said"), the object of "according to",
-or the possessor of a noun cue ("Hegseth's warning that"). A report relayed "according to"
-someone has that someone as its source ('"...," Hill said, according to Lee' → Lee, as PolNeAR
-marks it). When the parser leaves a finite cue without a subject, the noun that a description
+or the possessor of a noun cue ("Hegseth's warning that"). In '"...," Hill said, according to
+Lee' Hill still speaks: Lee relays Hill's words, and a record must not put them in Lee's mouth
+(PolNeAR marks Lee). When the parser leaves a finite cue without a subject, the noun that a description
 before it belongs to speaks ("Senator Hill, the minority leader, said"). Appositives are cut off
 ("Hugh Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
 """
@@ -52,9 +52,6 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
-    relay = _according_source(cue)
-    if relay is not None:
-        return relay
     parallel = _parallel_participle(cue)
     if parallel is not None:
         return subject_of(parallel, max_hops=max_hops)
@@ -233,26 +230,6 @@ def _trailing_reporter(verb: Token) -> Token | None:
     name = _inverted_name(before.head) if before.head.i == before.i - 1 else None
     if name is not None and name.i == before.i:
         return name  # "..., said Skelly, explaining": the name taken for an adverb
-    return None
-
-
-def _according_source(cue: Token) -> Token | None:
-    """The source of a report relayed "according to" someone: in '"We will win," Lind said,
-    according to Hale' we have Lind's words from Hale, who is the source (as PolNeAR marks it)."""
-    doc = cue.doc
-    clauses = [cue] + [c for c in cue.rights if c.dep_ == "ccomp"]
-    fronted = [c for c in cue.lefts if c.i == cue.sent.start]  # "According to Yahoo News, Lind said"
-    for child in fronted + [c for clause in clauses for c in clause.rights if c.i > cue.i]:
-        if child.dep_ != "prep" or child.lower_ != "according":
-            continue
-        if child.head.i != cue.i and doc[child.i - 1].text not in (",", "\u201d", "''", '"'):
-            continue  # "said the vote would go ahead according to plan": no comma, no relay
-        if child.i > cue.i and sum(doc[k].text in _QUOTE_MARKS for k in range(cue.i + 1, child.i)) % 2:
-            return None  # 'told BFM that "the driver fired, according to the police"': inside the quote
-        to = next((g for g in child.children if g.lower_ == "to"), None)
-        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-        if obj is not None:
-            return obj
     return None
 
 
