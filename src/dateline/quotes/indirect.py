@@ -461,39 +461,99 @@ def _clause_in_medium(verb: Token) -> Token | None:
     return None
 
 
+_CUE_CLAUSE_LEFT = ("nsubj", "aux", "neg", "advmod")  # left children that belong to a cue clause
+_CUE_CLAUSE_RIGHT = ("nsubj", "dobj", "dative", "prep", "npadvmod", "advmod", "prt")  # "told them", "said Hill"
+_SIDE_MARKS = (",", "\u2014", "\u2013")
+
+
+def _cue_clause(cue: Token) -> tuple[int, int] | None:
+    """The token range of a comma-bounded cue clause: its subject, the verb and what follows it
+    without a comma ("the partner told them", "Politico reported in 2014", "said Hill"); None
+    without a subject."""
+    lo = hi = cue.i
+    subject = False
+    for c in reversed(list(cue.lefts)):
+        if c.right_edge.i != lo - 1 or c.dep_ not in _CUE_CLAUSE_LEFT:
+            break
+        lo, subject = c.left_edge.i, subject or c.dep_ == "nsubj"
+    for c in cue.rights:
+        if c.left_edge.i != hi + 1 or c.dep_ not in _CUE_CLAUSE_RIGHT:
+            break
+        if c.dep_ == "dobj" and c.lower_ not in _PERSONAL_OBJECTS:
+            return None  # "Trump mocked the plan": the object is what was said, not an aside
+        hi, subject = c.right_edge.i, subject or c.dep_ == "nsubj"
+    return (lo, hi) if subject else None
+
+
 def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     """ "Any attempt to debunk him, he said, becomes hopeless": the cue clause sits between commas
-    inside the reported sentence, which is the content (two parts)."""
+    inside the reported sentence, which is the content (two parts); a cue clause after a comma at
+    the sentence's end reports what precedes it ("It disbanded in 2008, Politico reported.").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The plan, the mayor said, would fail.")
+    >>> [doc.text[slice(*p)] for p in _parenthetical(QuoteContext.build(doc), doc[5])]
+    ['The plan', 'would fail']
+    """
     doc = ctx.doc
-    left, right = cue.left_edge.i, cue.right_edge.i
-    if doc[left].text == ",":
-        left += 1
-    if doc[right].text == ",":
-        right -= 1
-    if not any(c.dep_ == "nsubj" for c in cue.children) or left < 2 or right + 2 >= len(doc):
+    clause = _cue_clause(cue)
+    if clause is None or cue.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp"):
+        return None  # ", who portrayed him as ...": a relative or adverbial clause describes, not reports
+    if any(c.dep_ == "nsubj" and c.lower_ in _WH_OBJECTS for c in cue.children):
         return None
-    if doc[left - 1].text != "," or doc[right + 1].text != ",":
-        return None
+    left, right = clause
+    if cue.dep_ != "parataxis" and any(not left <= c.i <= right and c.dep_ not in ("punct", "cc", "conj")
+                                       for c in cue.children):
+        return None  # "As caucusing began, Sanders weighed in": the fronted clause is not reported
     sent = cue.sent
-    if sent.start >= left - 1 or sent.end <= right + 2:
+    before = left - 1
+    while before > sent.start and doc[before].is_space:
+        before -= 1
+    after = right + 1
+    while after < sent.end and doc[after].is_space:
+        after += 1
+    if before <= sent.start or doc[before].text not in _SIDE_MARKS:
+        return None
+    end = sent.end - 1
+    while end > after and (doc[end].is_space or _opens_quote(ctx, doc[end])):
+        end -= 1  # "... with courses. ''It was": the next quotation's opening mark is not content
+    if after > end or doc[after].text in ".!?":
+        if any(c.dep_ == "dobj" for c in cue.children):
+            return None  # "..., Sanders called him.": an act toward someone, not a report
+        second = None  # "..., Politico reported in 2014."
+    elif doc[after].text in _SIDE_MARKS:
+        second = after + 1
+    else:
         return None
     lead = sent.start
-    while lead < left - 1 and (doc[lead].dep_ in ("cc", "advmod", "punct") and doc[lead].head.i != lead
-                               or doc[lead].is_space):
+    while lead < before and (doc[lead].dep_ in ("cc", "advmod", "punct") and doc[lead].head.i != lead
+                             or doc[lead].is_space):
         lead += 1  # "And yet, her aides say, ...": a connective is not content
-    first = _span_of(ctx, lead, left - 2, min_tokens=1) if lead <= left - 2 else None
-    end = sent.end - 1
-    for k in range(right + 3, sent.end):  # "..., email helped her - although she admitted ...": an aside ends it
-        if doc[k - 1].is_punct and not _is_mark(doc[k - 1]) and _trailing_aside(doc, k):
-            end = k - 2
-            break
-    second = _span_of(ctx, right + 2, end, min_tokens=1)
-    if second is None:
+    first = _span_of(ctx, lead, before - 1, min_tokens=1 if second is not None else _MIN_TOKENS)
+    if second is None and not any(t.pos_ in ("VERB", "AUX") for t in doc[lead:before]):
+        return None  # "In a speech, Trump said so.": a trailing cue reports a clause
+    if second is not None:
+        for k in range(second + 1, end + 1):  # "..., email helped her - although she admitted ...": an aside ends it
+            if doc[k - 1].is_punct and not _is_mark(doc[k - 1]) and _trailing_aside(doc, k):
+                end = k - 2
+                break
+        second = _span_of(ctx, second, end, min_tokens=1)
+        if second is None:
+            return None
+    elif first is None:
         return None
-    if (first is not None and ctx.quoted_at(first[0]) is not None) or ctx.quoted_at(second[0]) is not None:
+    if (first is not None and ctx.quoted_at(first[0]) is not None) or (
+            second is not None and ctx.quoted_at(second[0]) is not None):
         return None  # a direct quote split by its cue: the direct finder's job
-    second = _close_open_quote(ctx, second)  # "..., they write, the plan has ''produced nothing.''": mixed
-    return (first, second) if first is not None else (second,)
+    if second is not None:
+        second = _close_open_quote(ctx, second)  # "..., they write, the plan has ''produced nothing.''": mixed
+    return tuple(p for p in (first, second) if p is not None)
+
+
+def _opens_quote(ctx: QuoteContext, tok: Token) -> bool:
+    """True for a quote mark that opens a quotation."""
+    q = ctx.quoted_at(tok.idx) if _is_mark(tok) else None
+    return q is not None and q.start >= tok.idx
 
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|[\u2018\u201c\"'][A-Z][\w'\u2019.-]*")

@@ -1,0 +1,51 @@
+"""Core speech verbs the parse hides (issue 3): a cue clause set off by commas inside or after the
+sentence it reports. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorIndex
+from dateline.quotes import find_quotes
+
+
+def _contents(nlp, text, cue):
+    return [[c.text for c in q.content] for q in find_quotes(nlp(text), actors=ActorIndex())
+            if q.cue is not None and q.cue.text == cue]
+
+
+@pytest.mark.parametrize(
+    "text, cue, parts",
+    [
+        # a fronted phrase the parser hangs on the cue is part of what was said
+        ("At times last spring, people close to the governor said, the mere mention of the budget could make "
+         "him shout.", "said", ["At times last spring", "the mere mention of the budget could make him shout"]),
+        # a clause conjoined to the cue after its comma goes on with the report
+        ("She also gave the mayor notes on his speeches, Lind says, and she felt free to challenge him.", "says",
+         ["She also gave the mayor notes on his speeches", "and she felt free to challenge him"]),
+        # the cue's own object stays in the cue clause ("told them")
+        ("The answer, the coach told them, was patience.", "told", ["The answer", "was patience"]),
+        # the opening mark of the next quotation is not content
+        ("In any event, Ms. Ortiz said, the bridge was too narrow for buses. ''We knew it,'' she said.",
+         "said", ["In any event", "the bridge was too narrow for buses"]),
+        # a cue clause after the sentence's last comma reports the clause before it
+        ("The ferry company stopped the night service in 2011, the Gazette reported in 2014.", "reported",
+         ["The ferry company stopped the night service in 2011"]),
+    ],
+)
+def test_speech_verbs_parenthetical_cue(nlp, text, cue, parts):
+    assert parts in _contents(nlp, text, cue)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # a fronted adverbial clause before the speaker's own verb is not reported
+        ("As the vote got under way in Reno, Ortiz weighed in on the plan.", "weighed"),
+        # a relative clause after a comma describes its noun
+        ("The mayor thanked the crowd, which cheered loudly.", "cheered"),
+        # an act toward someone at the sentence's end is not a report of what precedes
+        ("After the results came in, Ortiz called him.", "called"),
+    ],
+)
+def test_speech_verbs_parenthetical_not_fronted(nlp, text, cue):
+    assert not any(len(parts) == 1 and parts[0].startswith(text[:10]) for parts in _contents(nlp, text, cue))
