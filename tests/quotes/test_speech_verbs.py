@@ -49,3 +49,30 @@ def test_speech_verbs_parenthetical_cue(nlp, text, cue, parts):
 )
 def test_speech_verbs_parenthetical_not_fronted(nlp, text, cue):
     assert not any(len(parts) == 1 and parts[0].startswith(text[:10]) for parts in _contents(nlp, text, cue))
+
+
+@pytest.mark.parametrize(
+    "text, cue, parts",
+    [
+        # a verb of naming reports its object with the name, however short
+        ("Graham called him divisive.", "called", ["him divisive"]),
+        # "for" read as the subordinator of an infinitive clause still opens the content
+        ("Ortiz is calling for the state to close the bridge.", "calling", ["the state to close the bridge"]),
+        ("Lind has called for the council to resign.", "called", ["the council to resign"]),
+    ],
+)
+def test_speech_verbs_call(nlp, text, cue, parts):
+    assert parts in _contents(nlp, text, cue)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # a name given in a participle after a noun is not a report
+        ("The mayor joined a group called Better Roads last year.", "called"),
+        # the noun "calls" the parser reads as a verb with a determiner for subject
+        ("These calls for more buses have come even as the council said it has no money.", "calls"),
+    ],
+)
+def test_speech_verbs_call_not_named(nlp, text, cue):
+    assert _contents(nlp, text, cue) == []

@@ -245,6 +245,10 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
+        elif lemma in lex.as_verbs and subject_of(tok) is not None and (named := _naming(ctx, tok)) is not None:
+            content = named  # "Graham called him divisive", "called Trump a fascist"
+        elif (clause := _prep_clause(ctx, tok)) is not None:
+            content = clause  # "is calling for the United States to step up": the parser made "for" a mark
         elif lemma in lex.desire and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
             content = _object_content(ctx, tok, True)  # "Sanders wants a vast expansion of ..."
             weak = True
@@ -428,6 +432,55 @@ def _named_relative(ctx: QuoteContext, verb: Token) -> tuple[Span, Span] | None:
     if second is None:
         return None
     return (obj.idx, obj.idx + len(obj.text)), second
+
+
+def _naming(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The object and the name an active verb of naming gives it ("called him divisive",
+    "called Trump a fascist", where the parser may fold the object into the name): from the
+    verb to the end of its last ``oprd``, at least two tokens.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Graham called him divisive.")
+    >>> doc.text[slice(*_naming(QuoteContext.build(doc), doc[1]))]
+    'him divisive'
+    """
+    if _passive(verb) or _bare_participle(verb) or verb.dep_ == "acl":
+        return None  # "a group called Future 45": a name, not a report
+    names = [c for c in verb.rights if c.dep_ == "oprd"]
+    if not names:
+        return None
+    right = names[-1].right_edge.i
+    if any(c.dep_ not in ("dobj", "oprd", "dep", "punct") for c in verb.rights if c.i < names[-1].i):
+        return None
+    span = _span_of(ctx, verb.i + 1, right, min_tokens=2)
+    return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _prep_clause(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The clause after a prepositional cue the parser read as a subordinator ("is calling for
+    the United States to step up", "for" marking an adverbial clause): the clause without it.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Ortiz is calling for the state to close the bridge.")
+    >>> doc.text[slice(*_prep_clause(QuoteContext.build(doc), doc[2]))]
+    'the state to close the bridge'
+    """
+    lemma = verb.lemma_.lower()
+    for c in verb.rights:
+        if c.dep_ != "advcl":
+            continue
+        mark = c.left_edge
+        if mark.dep_ == "mark" and mark.head.i == c.i and (lemma, mark.lower_) in ctx.lex.prep_cues and (
+                mark.i == verb.i + 1 or all(doc_t.dep_ in ("prt", "advmod") for doc_t in ctx.doc[verb.i + 1:mark.i])):
+            subj = subject_of(verb)
+            if (subj is None and verb.dep_ == "ROOT") or (subj is not None and subj.tag_ == "DT"):
+                return None  # "These calls for more troops have come": the noun the parser took for a verb
+            right = next((t.i - 1 for t in ctx.doc[mark.i + 1:c.right_edge.i + 1]
+                          if t.text in ("\u2014", "\u2013", "--") and not ctx.in_quote(t)), c.right_edge.i)
+            span = _span_of(ctx, mark.i + 1, right, min_tokens=2)  # a dash opens the narrator's aside
+            return _close_open_quote(ctx, span) if span is not None else None
+        break
+    return None
 
 
 def _conjoined_report(cue: Token) -> Token | None:
