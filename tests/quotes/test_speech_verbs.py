@@ -76,3 +76,16 @@ def test_speech_verbs_call(nlp, text, cue, parts):
 )
 def test_speech_verbs_call_not_named(nlp, text, cue):
     assert _contents(nlp, text, cue) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a one-word answer is all that was said
+        ("Asked about the plan, most voters said yes.", ["yes"]),
+        # a refusal keeps what it refuses
+        ("He said no to the war in Iraq.", ["no to the war in Iraq"]),
+    ],
+)
+def test_speech_verbs_say_answer(nlp, text, parts):
+    assert parts in _contents(nlp, text, "said")

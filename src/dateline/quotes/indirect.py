@@ -247,6 +247,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (named := _naming(ctx, tok)) is not None:
             content = named  # "Graham called him divisive", "called Trump a fascist"
+        elif lemma == "say" and (answer := _answer(ctx, tok)) is not None:
+            content = answer  # "75 percent said yes", "half said so in December"
         elif (clause := _prep_clause(ctx, tok)) is not None:
             content = clause  # "is calling for the United States to step up": the parser made "for" a mark
         elif lemma in lex.desire and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
@@ -454,6 +456,31 @@ def _naming(ctx: QuoteContext, verb: Token) -> Span | None:
         return None
     span = _span_of(ctx, verb.i + 1, right, min_tokens=2)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+_ANSWERS = {"yes", "no", "so"}
+
+
+def _answer(ctx: QuoteContext, verb: Token) -> Span | None:
+    """A one-word answer right after "say" ("said yes", "said so"), with the "to" phrase of a
+    refusal ("said no to the war").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked about the plan, most voters said yes.")
+    >>> doc.text[slice(*_answer(QuoteContext.build(doc), doc[7]))]
+    'yes'
+    """
+    doc = ctx.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    if word.lower_ not in _ANSWERS or word.head.i != verb.i or word.dep_ not in ("intj", "advmod", "dobj"):
+        return None
+    right = word.i
+    if word.lower_ == "no":
+        right = next((c.right_edge.i for c in verb.rights if c.dep_ == "prep" and c.i == word.i + 1
+                      and c.lower_ == "to"), right)
+    return _span_of(ctx, word.i, right, min_tokens=1)
 
 
 def _prep_clause(ctx: QuoteContext, verb: Token) -> Span | None:
