@@ -89,3 +89,14 @@ def test_speech_verbs_call_not_named(nlp, text, cue):
 )
 def test_speech_verbs_say_answer(nlp, text, parts):
     assert parts in _contents(nlp, text, "said")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # the question of "ask" parsed as an adverbial clause, "if" and all
+        ("Asked if he was ever bullied, the candidate said no.", ["if he was ever bullied"]),
+    ],
+)
+def test_speech_verbs_ask_question(nlp, text, parts):
+    assert parts in _contents(nlp, text, "Asked")

@@ -247,6 +247,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             weak = True
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (named := _naming(ctx, tok)) is not None:
             content = named  # "Graham called him divisive", "called Trump a fascist"
+        elif lemma == "ask" and (question := _question(ctx, tok)) is not None:
+            content = question  # "Asked whether he was bullied, ...": the parser made the question adverbial
         elif lemma == "say" and (answer := _answer(ctx, tok)) is not None:
             content = answer  # "75 percent said yes", "half said so in December"
         elif (clause := _prep_clause(ctx, tok)) is not None:
@@ -456,6 +458,25 @@ def _naming(ctx: QuoteContext, verb: Token) -> Span | None:
         return None
     span = _span_of(ctx, verb.i + 1, right, min_tokens=2)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+_QUESTION_MARKS = {"if", "whether"}
+
+
+def _question(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The indirect question of "ask" that the parser hung on it as an adverbial clause
+    ("Asked if he was ever bullied, the candidate said no"), from "if"/"whether" on.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked if he was ever bullied, the candidate said no.")
+    >>> doc.text[slice(*_question(QuoteContext.build(doc), doc[0]))]
+    'if he was ever bullied'
+    """
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _QUESTION_MARKS and c.left_edge.dep_ == "mark":
+            span = _span_of(ctx, c.left_edge.i, c.right_edge.i, min_tokens=2)
+            return _close_open_quote(ctx, span) if span is not None else None
+    return None
 
 
 _ANSWERS = {"yes", "no", "so"}
