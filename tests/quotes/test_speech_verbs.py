@@ -100,3 +100,14 @@ def test_speech_verbs_say_answer(nlp, text, parts):
 )
 def test_speech_verbs_ask_question(nlp, text, parts):
     assert parts in _contents(nlp, text, "Asked")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a report cut down to its subject and a modal is still a report
+        ("The mayor said she would.", ["she would"]),
+    ],
+)
+def test_speech_verbs_elliptic_clause(nlp, text, parts):
+    assert parts in _contents(nlp, text, "said")

@@ -234,6 +234,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = (parts[0][0], parts[-1][1])  # "which he called 'a cartel'"
         elif comp is not None:
             content = _content(ctx, comp, tok, inherit)
+            if content is None and _elliptic(comp):
+                content = _content(ctx, comp, tok, inherit, min_tokens=2)  # "Flake said he would."
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
         elif lemma in lex.verbs and (parts := _as_clause(ctx, tok)) is not None:
@@ -529,6 +531,19 @@ def _prep_clause(ctx: QuoteContext, verb: Token) -> Span | None:
             return _close_open_quote(ctx, span) if span is not None else None
         break
     return None
+
+
+def _elliptic(comp: Token) -> bool:
+    """True for a reported clause cut down to its subject and an auxiliary ("said he would",
+    "said she could"): two tokens, a whole report.
+
+    >>> from dateline.parse import load_nlp
+    >>> _elliptic(load_nlp()("They said she could.")[3])
+    True
+    """
+    return comp.tag_ in ("MD", "VBD", "VBZ", "VBP") and comp.lemma_.lower() in ("will", "would", "can", "could", "do",
+                                                                                "should", "might", "may", "must") and any(
+        c.dep_ == "nsubj" and c.i < comp.i for c in comp.children)
 
 
 def _conjoined_report(cue: Token) -> Token | None:
