@@ -27,6 +27,9 @@ def _contents(nlp, text, cue):
         # the opening mark of the next quotation is not content
         ("In any event, Ms. Ortiz said, the bridge was too narrow for buses. ''We knew it,'' she said.",
          "said", ["In any event", "the bridge was too narrow for buses"]),
+        # the one told ("the Gazette") stays in the cue clause at the sentence's end
+        ("Despite two defeats on Tuesday, the senator remains committed to the race, his top aide, Tom Lind, "
+         "told the Gazette.", "told", ["Despite two defeats on Tuesday, the senator remains committed to the race"]),
         # a cue clause after the sentence's last comma reports the clause before it
         ("The ferry company stopped the night service in 2011, the Gazette reported in 2014.", "reported",
          ["The ferry company stopped the night service in 2011"]),

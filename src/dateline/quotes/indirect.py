@@ -11,13 +11,14 @@ direct quote, are skipped (one token belongs to one attribution, as in PolNeAR).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from spacy.tokens import Token
 
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
-from dateline.quotes.cues import load_nominal
+from dateline.quotes.cues import _raw, load_nominal
 from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
@@ -582,6 +583,21 @@ _CUE_CLAUSE_RIGHT = ("nsubj", "dobj", "dative", "prep", "npadvmod", "advmod", "p
 _SIDE_MARKS = (",", "\u2014", "\u2013")
 
 
+@functools.cache
+def _addressee_verbs() -> frozenset[str]:
+    """Verbs whose object is the one spoken to ("told the Post"), from ``data/quotes/cues.json``.
+
+    >>> "tell" in _addressee_verbs()
+    True
+    """
+    return frozenset(v.lower() for v in _raw().get("addressee_verbs", ()))
+
+
+def _addressed(cue: Token, obj: Token) -> bool:
+    """True when ``obj`` is the one the cue is spoken to ("told them", "told the Post")."""
+    return obj.lower_ in _PERSONAL_OBJECTS or cue.lemma_.lower() in _addressee_verbs()
+
+
 def _cue_clause(cue: Token) -> tuple[int, int] | None:
     """The token range of a comma-bounded cue clause: its subject, the verb and what follows it
     without a comma ("the partner told them", "Politico reported in 2014", "said Hill"); None
@@ -595,7 +611,7 @@ def _cue_clause(cue: Token) -> tuple[int, int] | None:
     for c in cue.rights:
         if c.left_edge.i != hi + 1 or c.dep_ not in _CUE_CLAUSE_RIGHT:
             break
-        if c.dep_ == "dobj" and c.lower_ not in _PERSONAL_OBJECTS:
+        if c.dep_ == "dobj" and not _addressed(cue, c):
             return None  # "Trump mocked the plan": the object is what was said, not an aside
         hi, subject = c.right_edge.i, subject or c.dep_ == "nsubj"
     return (lo, hi) if subject else None
@@ -634,7 +650,7 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     while end > after and (doc[end].is_space or _opens_quote(ctx, doc[end])):
         end -= 1  # "... with courses. ''It was": the next quotation's opening mark is not content
     if after > end or doc[after].text in ".!?":
-        if any(c.dep_ == "dobj" for c in cue.children):
+        if any(c.dep_ == "dobj" and cue.lemma_.lower() not in _addressee_verbs() for c in cue.children):
             return None  # "..., Sanders called him.": an act toward someone, not a report
         second = None  # "..., Politico reported in 2014."
     elif doc[after].text in _SIDE_MARKS:
