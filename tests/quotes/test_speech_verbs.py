@@ -114,3 +114,14 @@ def test_speech_verbs_ask_question(nlp, text, parts):
 )
 def test_speech_verbs_elliptic_clause(nlp, text, parts):
     assert parts in _contents(nlp, text, "said")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a passive "as" clause with its agent reports the clause it modifies
+        ("As reported by the Gazette, the bridge is unsafe.", ["the bridge is unsafe"]),
+    ],
+)
+def test_speech_verbs_as_reported(nlp, text, parts):
+    assert parts in _contents(nlp, text, "reported")

@@ -241,6 +241,8 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = (parts[0][0], parts[-1][1])
         elif lemma in lex.verbs and (parts := _as_clause(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])  # "As the mayor noted, the bridge is unsafe"
+        elif lemma in lex.speech and (parts := _as_reported(ctx, tok)) is not None:
+            content = (parts[0][0], parts[-1][1])  # "As reported by the Gazette, the bridge is unsafe"
         elif (broad or lemma in lex.verbs or lemma in lex.object_verbs or lemma in lex.stance) and (
                 passive := _passive_with_agent(ctx, tok)) is not None:  # "Trump was endorsed by the group"
             content, subj = passive
@@ -747,6 +749,24 @@ def _as_clause(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     return _clause_without(ctx, head, cue) or None
+
+
+def _as_reported(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
+    """ "As reported by the Gazette, the bridge is unsafe": a passive cue in an "as" clause with
+    an agent reports the clause it modifies, which the agent said.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("As reported by the Gazette, the bridge is unsafe.")
+    >>> [doc.text[slice(*p)] for p in _as_reported(QuoteContext.build(doc), doc[1])]
+    ['the bridge is unsafe']
+    """
+    if cue.dep_ != "advcl" or cue.tag_ != "VBN" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in cue.children):
+        return None
+    return _clause_without(ctx, cue.head, cue) or None
 
 
 def _clause_without(ctx: QuoteContext, clause: Token, inner: Token) -> tuple[Span, ...]:
