@@ -125,3 +125,33 @@ def test_speech_verbs_elliptic_clause(nlp, text, parts):
 )
 def test_speech_verbs_as_reported(nlp, text, parts):
     assert parts in _contents(nlp, text, "reported")
+
+
+def _hand_doc(nlp, rows):
+    """A Doc from (word, head, dep, pos, tag, lemma) rows: a parse error written down."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+@pytest.mark.parametrize(
+    "rows, parts",
+    [
+        # "called" parsed as a participle on the person who calls: still a naming by that person
+        ([("The", 1, "det", "DET", "DT", "the"), ("plan", 2, "nsubj", "NOUN", "NN", "plan"),
+          ("drew", 2, "ROOT", "VERB", "VBD", "draw"), ("fire", 2, "dobj", "NOUN", "NN", "fire"),
+          (",", 2, "punct", "PUNCT", ",", ","), ("with", 2, "prep", "ADP", "IN", "with"),
+          ("one", 7, "nummod", "NUM", "CD", "one"), ("senator", 5, "pobj", "NOUN", "NN", "senator"),
+          ("called", 7, "acl", "VERB", "VBN", "call"), ("Lind", 12, "nmod", "PROPN", "NNP", "Lind"),
+          ("the", 12, "det", "DET", "DT", "the"), ("silver", 12, "amod", "ADJ", "JJ", "silver"),
+          ("prince", 8, "oprd", "NOUN", "NN", "prince"), (".", 2, "punct", "PUNCT", ".", ".")],
+         ["Lind the silver prince"]),
+    ],
+)
+def test_speech_verbs_call_misparsed(nlp, rows, parts):
+    doc = _hand_doc(nlp, rows)
+    found = [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex()) if q.cue.text == "called"]
+    assert parts in found

@@ -250,8 +250,11 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
-        elif lemma in lex.as_verbs and subject_of(tok) is not None and (named := _naming(ctx, tok)) is not None:
+        elif lemma in lex.as_verbs and (subject_of(tok) is not None or _person_acl(ctx, tok)) and (
+                named := _naming(ctx, tok)) is not None:
             content = named  # "Graham called him divisive", "called Trump a fascist"
+            if _person_acl(ctx, tok):
+                subj = tok.head  # "Beruff, a Scott ally, called the standards strong", parsed as a participle
         elif lemma == "ask" and (question := _question(ctx, tok)) is not None:
             content = question  # "Asked whether he was bullied, ...": the parser made the question adverbial
         elif lemma == "say" and (answer := _answer(ctx, tok)) is not None:
@@ -294,7 +297,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             subj = _adjacent_noun(tok)  # "Internet companies have been criticized": no speaker
         if lemma in lex.raising and lemma not in lex.verbs:
             subj = None  # "he seemed to take hope": an impression, the narrator's; no source
-        elif _bare_participle(tok):
+        elif _bare_participle(tok) and not _person_acl(ctx, tok):
             subj = None  # "Asked about the emails, Lind said ...": the asker is not named
         spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
@@ -453,16 +456,27 @@ def _naming(ctx: QuoteContext, verb: Token) -> Span | None:
     >>> doc.text[slice(*_naming(QuoteContext.build(doc), doc[1]))]
     'him divisive'
     """
-    if _passive(verb) or _bare_participle(verb) or verb.dep_ == "acl":
+    if _passive(verb) or (not _person_acl(ctx, verb) and (_bare_participle(verb) or verb.dep_ == "acl")):
         return None  # "a group called Future 45": a name, not a report
     names = [c for c in verb.rights if c.dep_ == "oprd"]
-    if not names:
-        return None
+    if not names:  # "calling him "a feminist"": the name parsed as a second object
+        objects = [c for c in verb.rights if c.dep_ == "dobj"]
+        names = objects[1:2] if len(objects) == 2 and objects[0].pos_ in ("PRON", "PROPN") else []
+    if not names or verb.dep_ == "acl" and names[-1].pos_ == "PROPN":
+        return None  # "a firm called Harmony Enterprises": a proper name is a name, not a judgment
     right = names[-1].right_edge.i
     if any(c.dep_ not in ("dobj", "oprd", "dep", "punct") for c in verb.rights if c.i < names[-1].i):
         return None
     span = _span_of(ctx, verb.i + 1, right, min_tokens=2)
     return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _person_acl(ctx: QuoteContext, verb: Token) -> bool:
+    """True for a past-tense verb parsed as a participle on a person ("Beruff, a Scott ally,
+    called the standards strong"): the person is its subject, not the thing it names."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.i < verb.i and (
+        head.ent_type_ == "PERSON" or head.lemma_.lower() in ctx.lex.people) and verb.tag_ in ("VBD", "VBN")
 
 
 _QUESTION_MARKS = {"if", "whether"}
