@@ -155,3 +155,19 @@ def test_speech_verbs_call_misparsed(nlp, rows, parts):
     doc = _hand_doc(nlp, rows)
     found = [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex()) if q.cue.text == "called"]
     assert parts in found
+
+
+@pytest.mark.parametrize(
+    "rows, parts",
+    [
+        # "claims" tagged a plural noun, yet with a subject and a clause of its own
+        ([("Lind", 1, "nsubj", "PROPN", "NNP", "Lind"), ("claims", 1, "ROOT", "NOUN", "NNS", "claim"),
+          ("he", 3, "nsubj", "PRON", "PRP", "he"), ("owns", 1, "ccomp", "VERB", "VBZ", "own"),
+          ("ten", 5, "nummod", "NUM", "CD", "ten"), ("farms", 3, "dobj", "NOUN", "NNS", "farm"),
+          (".", 1, "punct", "PUNCT", ".", ".")],
+         ["he owns ten farms"]),
+    ],
+)
+def test_speech_verbs_cue_tagged_noun(nlp, rows, parts):
+    doc = _hand_doc(nlp, rows)
+    assert parts in [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex())]

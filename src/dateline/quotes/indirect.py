@@ -164,6 +164,15 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
 
 
+def _noun_tagged_cues(ctx: QuoteContext) -> list[Token]:
+    """Speech verbs the tagger took for nouns but the parser still gave a subject and a clause
+    ("Trump claims he's worth $10 billion", "claims" a plural noun)."""
+    lex = ctx.lex
+    return [t for t in ctx.doc if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and t.lemma_.lower() in lex.speech
+            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+            and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)]
+
+
 def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
@@ -209,10 +218,12 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
     out = []
     lex = ctx.lex
     inherit: dict[int, Token] = {}
-    for tok in (ctx.doc[i] for i in ctx.verb_idx):
+    nouns = _noun_tagged_cues(ctx)
+    noun_idx = {t.i for t in nouns}
+    for tok in [ctx.doc[i] for i in ctx.verb_idx] + nouns:
         lemma = tok.lemma_.lower()
         in_statement = tok.i in ctx.statement_verbs
-        if not in_statement and not _is_cue_verb(ctx, tok, broad=True):
+        if not in_statement and tok.i not in noun_idx and not _is_cue_verb(ctx, tok, broad=True):
             continue
         if blocked(tok.idx) or (not broad and lemma in lex.broad_only) or _that_said(tok):
             continue
