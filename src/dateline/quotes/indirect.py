@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
-from dateline.quotes.cues import load_nominal
+from dateline.quotes.cues import _raw, load_nominal
 from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
@@ -278,6 +278,15 @@ def _relative_aside(doc, k: int, right: int) -> bool:
     return clause is not None and clause.head.i < k and clause.right_edge.i >= right - 1
 
 
+def _noun_tagged_cues(ctx: QuoteContext) -> list[Token]:
+    """Speech verbs the tagger took for nouns but the parser still gave a subject and a clause
+    ("Trump claims he's worth $10 billion", "claims" a plural noun)."""
+    lex = ctx.lex
+    return [t for t in ctx.doc if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and t.lemma_.lower() in lex.speech
+            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+            and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)]
+
+
 def _is_cue_verb(ctx: QuoteContext, tok: Token, *, broad: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma in ("be", "have"):
@@ -323,10 +332,12 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
     out = []
     lex = ctx.lex
     inherit: dict[int, Token] = {}
-    for tok in (ctx.doc[i] for i in ctx.verb_idx):
+    nouns = _noun_tagged_cues(ctx)
+    noun_idx = {t.i for t in nouns}
+    for tok in [ctx.doc[i] for i in ctx.verb_idx] + nouns:
         lemma = tok.lemma_.lower()
         in_statement = tok.i in ctx.statement_verbs
-        if not in_statement and not _is_cue_verb(ctx, tok, broad=True):
+        if not in_statement and tok.i not in noun_idx and not _is_cue_verb(ctx, tok, broad=True):
             continue
         if blocked(tok.idx) or (not broad and lemma in lex.broad_only) or _that_said(tok):
             continue
@@ -349,10 +360,14 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             content = (parts[0][0], parts[-1][1])  # "which he called 'a cartel'"
         elif comp is not None:
             content = _content(ctx, comp, tok, inherit)
+            if content is None and _elliptic(comp):
+                content = _content(ctx, comp, tok, inherit, min_tokens=2)  # "Flake said he would."
         elif lemma in lex.speech and (parts := _parenthetical(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])
         elif lemma in lex.verbs and (parts := _as_clause(ctx, tok)) is not None:
             content = (parts[0][0], parts[-1][1])  # "As the mayor noted, the bridge is unsafe"
+        elif lemma in lex.speech and (parts := _as_reported(ctx, tok)) is not None:
+            content = (parts[0][0], parts[-1][1])  # "As reported by the Gazette, the bridge is unsafe"
         elif (broad or lemma in lex.verbs or lemma in lex.object_verbs or lemma in lex.stance) and (
                 passive := _passive_with_agent(ctx, tok)) is not None:  # "Trump was endorsed by the group"
             content, subj = passive
@@ -360,6 +375,17 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
         elif lemma in lex.as_verbs and subject_of(tok) is not None and (seen := _seen_as(ctx, tok)) is not None:
             content = seen  # "Democrats see Sanders as a spoiler"
             weak = True
+        elif lemma in lex.as_verbs and (subject_of(tok) is not None or _person_acl(ctx, tok)) and (
+                named := _naming(ctx, tok)) is not None:
+            content = named  # "Graham called him divisive", "called Trump a fascist"
+            if _person_acl(ctx, tok):
+                subj = tok.head  # "Beruff, a Scott ally, called the standards strong", parsed as a participle
+        elif lemma == "ask" and (question := _question(ctx, tok)) is not None:
+            content = question  # "Asked whether he was bullied, ...": the parser made the question adverbial
+        elif lemma == "say" and (answer := _answer(ctx, tok)) is not None:
+            content = answer  # "75 percent said yes", "half said so in December"
+        elif (clause := _prep_clause(ctx, tok)) is not None:
+            content = clause  # "is calling for the United States to step up": the parser made "for" a mark
         elif lemma in lex.desire and _actor_subject(ctx, tok) and any(c.dep_ == "dobj" for c in tok.rights):
             content = _object_content(ctx, tok, True)  # "Sanders wants a vast expansion of ..."
             weak = True
@@ -396,7 +422,7 @@ def _verb_candidates(ctx: QuoteContext, blocked, broad: bool) -> list[Candidate]
             subj = _adjacent_noun(tok)  # "Internet companies have been criticized": no speaker
         if lemma in lex.raising and lemma not in lex.verbs:
             subj = None  # "he seemed to take hope": an impression, the narrator's; no source
-        elif _bare_participle(tok):
+        elif _bare_participle(tok) and not _person_acl(ctx, tok):
             subj = None  # "Asked about the emails, Lind said ...": the asker is not named
         spk, head = _speaker(ctx, subj, parts[0] if parts else content)
         end = tok.idx + len(tok.text)
@@ -545,6 +571,123 @@ def _named_relative(ctx: QuoteContext, verb: Token) -> tuple[Span, Span] | None:
     return (obj.idx, obj.idx + len(obj.text)), second
 
 
+def _naming(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The object and the name an active verb of naming gives it ("called him divisive",
+    "called Trump a fascist", where the parser may fold the object into the name): from the
+    verb to the end of its last ``oprd``, at least two tokens.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Graham called him divisive.")
+    >>> doc.text[slice(*_naming(QuoteContext.build(doc), doc[1]))]
+    'him divisive'
+    """
+    if _passive(verb) or (not _person_acl(ctx, verb) and (_bare_participle(verb) or verb.dep_ == "acl")):
+        return None  # "a group called Future 45": a name, not a report
+    names = [c for c in verb.rights if c.dep_ == "oprd"]
+    if not names:  # "calling him "a feminist"": the name parsed as a second object
+        objects = [c for c in verb.rights if c.dep_ == "dobj"]
+        names = objects[1:2] if len(objects) == 2 and objects[0].pos_ in ("PRON", "PROPN") else []
+    if not names or verb.dep_ == "acl" and names[-1].pos_ == "PROPN":
+        return None  # "a firm called Harmony Enterprises": a proper name is a name, not a judgment
+    right = names[-1].right_edge.i
+    if any(c.dep_ not in ("dobj", "oprd", "dep", "punct") for c in verb.rights if c.i < names[-1].i):
+        return None
+    span = _span_of(ctx, verb.i + 1, right, min_tokens=2)
+    return _close_open_quote(ctx, span) if span is not None else None
+
+
+def _person_acl(ctx: QuoteContext, verb: Token) -> bool:
+    """True for a past-tense verb parsed as a participle on a person ("Beruff, a Scott ally,
+    called the standards strong"): the person is its subject, not the thing it names."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.i < verb.i and (
+        head.ent_type_ == "PERSON" or head.lemma_.lower() in ctx.lex.people) and verb.tag_ in ("VBD", "VBN")
+
+
+_QUESTION_MARKS = {"if", "whether"}
+
+
+def _question(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The indirect question of "ask" that the parser hung on it as an adverbial clause
+    ("Asked if he was ever bullied, the candidate said no"), from "if"/"whether" on.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked if he was ever bullied, the candidate said no.")
+    >>> doc.text[slice(*_question(QuoteContext.build(doc), doc[0]))]
+    'if he was ever bullied'
+    """
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _QUESTION_MARKS and c.left_edge.dep_ == "mark":
+            span = _span_of(ctx, c.left_edge.i, c.right_edge.i, min_tokens=2)
+            return _close_open_quote(ctx, span) if span is not None else None
+    return None
+
+
+_ANSWERS = {"yes", "no", "so"}
+
+
+def _answer(ctx: QuoteContext, verb: Token) -> Span | None:
+    """A one-word answer right after "say" ("said yes", "said so"), with the "to" phrase of a
+    refusal ("said no to the war").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked about the plan, most voters said yes.")
+    >>> doc.text[slice(*_answer(QuoteContext.build(doc), doc[7]))]
+    'yes'
+    """
+    doc = ctx.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    word = doc[verb.i + 1]
+    if word.lower_ not in _ANSWERS or word.head.i != verb.i or word.dep_ not in ("intj", "advmod", "dobj"):
+        return None
+    right = word.i
+    if word.lower_ == "no":
+        right = next((c.right_edge.i for c in verb.rights if c.dep_ == "prep" and c.i == word.i + 1
+                      and c.lower_ == "to"), right)
+    return _span_of(ctx, word.i, right, min_tokens=1)
+
+
+def _prep_clause(ctx: QuoteContext, verb: Token) -> Span | None:
+    """The clause after a prepositional cue the parser read as a subordinator ("is calling for
+    the United States to step up", "for" marking an adverbial clause): the clause without it.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Ortiz is calling for the state to close the bridge.")
+    >>> doc.text[slice(*_prep_clause(QuoteContext.build(doc), doc[2]))]
+    'the state to close the bridge'
+    """
+    lemma = verb.lemma_.lower()
+    for c in verb.rights:
+        if c.dep_ != "advcl":
+            continue
+        mark = c.left_edge
+        if mark.dep_ == "mark" and mark.head.i == c.i and (lemma, mark.lower_) in ctx.lex.prep_cues and (
+                mark.i == verb.i + 1 or all(doc_t.dep_ in ("prt", "advmod") for doc_t in ctx.doc[verb.i + 1:mark.i])):
+            subj = subject_of(verb)
+            if (subj is None and verb.dep_ == "ROOT") or (subj is not None and subj.tag_ == "DT"):
+                return None  # "These calls for more troops have come": the noun the parser took for a verb
+            right = next((t.i - 1 for t in ctx.doc[mark.i + 1:c.right_edge.i + 1]
+                          if t.text in ("\u2014", "\u2013", "--") and not ctx.in_quote(t)), c.right_edge.i)
+            span = _span_of(ctx, mark.i + 1, right, min_tokens=2)  # a dash opens the narrator's aside
+            return _close_open_quote(ctx, span) if span is not None else None
+        break
+    return None
+
+
+def _elliptic(comp: Token) -> bool:
+    """True for a reported clause cut down to its subject and an auxiliary ("said he would",
+    "said she could"): two tokens, a whole report.
+
+    >>> from dateline.parse import load_nlp
+    >>> _elliptic(load_nlp()("They said she could.")[3])
+    True
+    """
+    return comp.tag_ in ("MD", "VBD", "VBZ", "VBP") and comp.lemma_.lower() in ("will", "would", "can", "could", "do",
+                                                                                "should", "might", "may", "must") and any(
+        c.dep_ == "nsubj" and c.i < comp.i for c in comp.children)
+
+
 def _conjoined_report(cue: Token) -> Token | None:
     """The clause before a trailing cue the parser conjoined to it ("the plant is hanging on,
     but it is under pressure, said its chief executive"): a comma-led cue with its subject after
@@ -576,39 +719,114 @@ def _clause_in_medium(verb: Token) -> Token | None:
     return None
 
 
+_CUE_CLAUSE_LEFT = ("nsubj", "aux", "neg", "advmod")  # left children that belong to a cue clause
+_CUE_CLAUSE_RIGHT = ("nsubj", "dobj", "dative", "prep", "npadvmod", "advmod", "prt")  # "told them", "said Hill"
+_SIDE_MARKS = (",", "\u2014", "\u2013")
+
+
+@functools.cache
+def _addressee_verbs() -> frozenset[str]:
+    """Verbs whose object is the one spoken to ("told the Post"), from ``data/quotes/cues.json``.
+
+    >>> "tell" in _addressee_verbs()
+    True
+    """
+    return frozenset(v.lower() for v in _raw().get("addressee_verbs", ()))
+
+
+def _addressed(cue: Token, obj: Token) -> bool:
+    """True when ``obj`` is the one the cue is spoken to ("told them", "told the Post")."""
+    return obj.lower_ in _PERSONAL_OBJECTS or cue.lemma_.lower() in _addressee_verbs()
+
+
+def _cue_clause(cue: Token) -> tuple[int, int] | None:
+    """The token range of a comma-bounded cue clause: its subject, the verb and what follows it
+    without a comma ("the partner told them", "Politico reported in 2014", "said Hill"); None
+    without a subject."""
+    lo = hi = cue.i
+    subject = False
+    for c in reversed(list(cue.lefts)):
+        if c.right_edge.i != lo - 1 or c.dep_ not in _CUE_CLAUSE_LEFT:
+            break
+        lo, subject = c.left_edge.i, subject or c.dep_ == "nsubj"
+    for c in cue.rights:
+        if c.left_edge.i != hi + 1 or c.dep_ not in _CUE_CLAUSE_RIGHT:
+            break
+        if c.dep_ == "dobj" and not _addressed(cue, c):
+            return None  # "Trump mocked the plan": the object is what was said, not an aside
+        hi, subject = c.right_edge.i, subject or c.dep_ == "nsubj"
+    return (lo, hi) if subject else None
+
+
 def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     """ "Any attempt to debunk him, he said, becomes hopeless": the cue clause sits between commas
-    inside the reported sentence, which is the content (two parts)."""
+    inside the reported sentence, which is the content (two parts); a cue clause after a comma at
+    the sentence's end reports what precedes it ("It disbanded in 2008, Politico reported.").
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The plan, the mayor said, would fail.")
+    >>> [doc.text[slice(*p)] for p in _parenthetical(QuoteContext.build(doc), doc[5])]
+    ['The plan', 'would fail']
+    """
     doc = ctx.doc
-    left, right = cue.left_edge.i, cue.right_edge.i
-    if doc[left].text == ",":
-        left += 1
-    if doc[right].text == ",":
-        right -= 1
-    if not any(c.dep_ == "nsubj" for c in cue.children) or left < 2 or right + 2 >= len(doc):
+    clause = _cue_clause(cue)
+    if clause is None or cue.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp"):
+        return None  # ", who portrayed him as ...": a relative or adverbial clause describes, not reports
+    if any(c.dep_ == "nsubj" and c.lower_ in _WH_OBJECTS for c in cue.children):
         return None
-    if doc[left - 1].text != "," or doc[right + 1].text != ",":
-        return None
+    left, right = clause
+    if cue.dep_ != "parataxis" and any(not left <= c.i <= right and c.dep_ not in ("punct", "cc", "conj")
+                                       for c in cue.children):
+        return None  # "As caucusing began, Sanders weighed in": the fronted clause is not reported
     sent = cue.sent
-    if sent.start >= left - 1 or sent.end <= right + 2:
+    before = left - 1
+    while before > sent.start and doc[before].is_space:
+        before -= 1
+    after = right + 1
+    while after < sent.end and doc[after].is_space:
+        after += 1
+    if before <= sent.start or doc[before].text not in _SIDE_MARKS:
+        return None
+    end = sent.end - 1
+    while end > after and (doc[end].is_space or _opens_quote(ctx, doc[end])):
+        end -= 1  # "... with courses. ''It was": the next quotation's opening mark is not content
+    if after > end or doc[after].text in ".!?":
+        if any(c.dep_ == "dobj" and cue.lemma_.lower() not in _addressee_verbs() for c in cue.children):
+            return None  # "..., Sanders called him.": an act toward someone, not a report
+        second = None  # "..., Politico reported in 2014."
+    elif doc[after].text in _SIDE_MARKS:
+        second = after + 1
+    else:
         return None
     lead = sent.start
-    while lead < left - 1 and (doc[lead].dep_ in ("cc", "advmod", "punct") and doc[lead].head.i != lead
-                               or doc[lead].is_space):
+    while lead < before and (doc[lead].dep_ in ("cc", "advmod", "punct") and doc[lead].head.i != lead
+                             or doc[lead].is_space):
         lead += 1  # "And yet, her aides say, ...": a connective is not content
-    first = _span_of(ctx, lead, left - 2, min_tokens=1) if lead <= left - 2 else None
-    end = sent.end - 1
-    for k in range(right + 3, sent.end):  # "..., email helped her - although she admitted ...": an aside ends it
-        if doc[k - 1].is_punct and not _is_mark(doc[k - 1]) and _trailing_aside(doc, k):
-            end = k - 2
-            break
-    second = _span_of(ctx, right + 2, end, min_tokens=1)
-    if second is None:
+    first = _span_of(ctx, lead, before - 1, min_tokens=1 if second is not None else _MIN_TOKENS)
+    if second is None and not any(t.pos_ in ("VERB", "AUX") for t in doc[lead:before]):
+        return None  # "In a speech, Trump said so.": a trailing cue reports a clause
+    if second is not None:
+        for k in range(second + 1, end + 1):  # "..., email helped her - although she admitted ...": an aside ends it
+            if doc[k - 1].is_punct and not _is_mark(doc[k - 1]) and _trailing_aside(doc, k):
+                end = k - 2
+                break
+        second = _span_of(ctx, second, end, min_tokens=1)
+        if second is None:
+            return None
+    elif first is None:
         return None
-    if (first is not None and ctx.quoted_at(first[0]) is not None) or ctx.quoted_at(second[0]) is not None:
+    if (first is not None and ctx.quoted_at(first[0]) is not None) or (
+            second is not None and ctx.quoted_at(second[0]) is not None):
         return None  # a direct quote split by its cue: the direct finder's job
-    second = _close_open_quote(ctx, second)  # "..., they write, the plan has ''produced nothing.''": mixed
-    return (first, second) if first is not None else (second,)
+    if second is not None:
+        second = _close_open_quote(ctx, second)  # "..., they write, the plan has ''produced nothing.''": mixed
+    return tuple(p for p in (first, second) if p is not None)
+
+
+def _opens_quote(ctx: QuoteContext, tok: Token) -> bool:
+    """True for a quote mark that opens a quotation."""
+    q = ctx.quoted_at(tok.idx) if _is_mark(tok) else None
+    return q is not None and q.start >= tok.idx
 
 
 _TITLE_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|[\u2018\u201c\"'][A-Z][\w'\u2019.-]*")
@@ -670,6 +888,24 @@ def _as_clause(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     return _clause_without(ctx, head, cue) or None
+
+
+def _as_reported(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
+    """ "As reported by the Gazette, the bridge is unsafe": a passive cue in an "as" clause with
+    an agent reports the clause it modifies, which the agent said.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("As reported by the Gazette, the bridge is unsafe.")
+    >>> [doc.text[slice(*p)] for p in _as_reported(QuoteContext.build(doc), doc[1])]
+    ['the bridge is unsafe']
+    """
+    if cue.dep_ != "advcl" or cue.tag_ != "VBN" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in cue.children):
+        return None
+    return _clause_without(ctx, cue.head, cue) or None
 
 
 def _clause_without(ctx: QuoteContext, clause: Token, inner: Token) -> tuple[Span, ...]:
