@@ -127,7 +127,7 @@ def _speaker_near(ctx: QuoteContext, cue: Token, zone: list[Token]) -> Token | N
 
 
 def _chunk_head(t: Token) -> Token:
-    while t.dep_ in ("compound", "flat") and t.head is not t and abs(t.head.i - t.i) <= 3:
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
         t = t.head
     return t
 
@@ -483,7 +483,7 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
     span = ctx.doc[first.i:last.i + 1]
     head = span.root
     verb = head.head
-    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.head is not verb:
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head  # 'described it as "a disaster"'
     elif head.dep_ not in _OBJECT_DEPS:
         return None
@@ -534,7 +534,7 @@ def _outer_cue(ctx: QuoteContext, verb: Token) -> tuple[Token, Token] | None:
     "..."'), with the head of that complement; or None. What ``verb`` says is part of that report."""
     tok = verb
     for _ in range(10):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         child, tok = tok, tok.head
         if child.dep_ in ("ccomp", "xcomp") and _is_cue(ctx, tok) and not ctx.in_quote(tok) and tok.i < verb.i:

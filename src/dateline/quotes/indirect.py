@@ -878,7 +878,7 @@ def _as_clause(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     >>> [ctx.text[slice(*p)] for p in _as_clause(ctx, doc[3])]
     ['the bridge is unsafe']
     """
-    if cue.dep_ != "advcl" or cue.head is cue or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    if cue.dep_ != "advcl" or cue.head.i == cue.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return None  # "as expected", "as it was written": no one in particular
@@ -1131,7 +1131,7 @@ def _in_source_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
             continue
         prep = tok.head
         verb = prep.head
-        if prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb is prep:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb.i == prep.i:
             continue
         if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue  # relative clauses ("who leads in the polls") describe, they do not report

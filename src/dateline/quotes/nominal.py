@@ -96,7 +96,7 @@ def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
         return None
     elif noun.dep_ not in ("dobj", "conj"):
         return None
-    if head is noun or head.pos_ not in ("VERB", "AUX"):
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return None
     return subject_of(head)
 

@@ -62,7 +62,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
     for _ in range(max_hops + 1):
         found = _own_subject(tok) or _trailing_reporter(tok)
         if found is not None:
-            if found.lower_ == "it" and tok is not cue and (any(c.dep_ == "acomp" for c in tok.children)
+            if found.lower_ == "it" and tok.i != cue.i and (any(c.dep_ == "acomp" for c in tok.children)
                                                             or tok.lemma_.lower() in _EXTRAPOSING_VERBS):
                 return None  # "it is worth pointing out that ...", "It means admitting ...": no one in particular
             return found
@@ -71,7 +71,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         sibling = _sibling_subject(tok) if tok.dep_ == "conj" else None
         if sibling is not None:
             return sibling
-        if tok is not cue:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
+        if tok.i != cue.i:  # "Lind was joined by Hale and joked": the passive verb's subject jokes
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
                 return passive
@@ -80,10 +80,10 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _noun_speaker(tok, tok.head)
-        if tok.dep_ in _NOUN_CLIMB_DEPS and tok.head is not tok and tok is not cue:
+        if tok.dep_ in _NOUN_CLIMB_DEPS and tok.head.i != tok.i and tok.i != cue.i:
             tok = tok.head
             continue
-        if tok.dep_ in _INHERIT_DEPS and tok.head is not tok:
+        if tok.dep_ in _INHERIT_DEPS and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and tok.i > tok.head.i:
                 return None  # a clause reported by someone else: not this cue's subject
             tok = tok.head
@@ -271,7 +271,7 @@ def _object_controller(tok: Token) -> Token | None:
     fearful that"): the object, not the verb's subject, says or thinks the complement ("leaving
     many to wonder"). A tool or a paper does not ("used the speech to call for ...", "started a
     petition to allow ..." keep the user), nor a place, a date or a number."""
-    if tok.dep_ not in _CONTROL_DEPS or tok.head is tok:
+    if tok.dep_ not in _CONTROL_DEPS or tok.head.i == tok.i:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     if obj is None or obj.lower_ in _EXPLETIVE_OBJECTS:
@@ -347,11 +347,11 @@ def _agent(verb: Token) -> Token | None:
 def _noun_speaker(clause: Token, noun: Token) -> Token:
     """Who speaks in a participle or relative clause hanging off ``noun``."""
     governor = noun.head
-    if noun.dep_ == "attr" and governor is not noun:  # "Cruz is the only contender to have pledged"
+    if noun.dep_ == "attr" and governor.i != noun.i:  # "Cruz is the only contender to have pledged"
         found = _own_subject(governor)
         if found is not None:
             return found
-    if (clause.dep_ == "acl" and noun.dep_ == "dobj" and governor.pos_ == "VERB" and governor is not noun
+    if (clause.dep_ == "acl" and noun.dep_ == "dobj" and governor.pos_ == "VERB" and governor.i != noun.i
             and governor.lemma_.lower() in load_cues().speech):
         # "emailed supporters saying ...": the sender speaks, not the addressees
         found = _own_subject(governor)
@@ -397,7 +397,7 @@ def resolve_relative(tok: Token) -> Token:
     >>> resolve_relative(doc[3]).text
     'Lind'
     """
-    if tok.lower_ in _PRONOUN_RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+    if tok.lower_ in _PRONOUN_RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         return tok.head.head
     return tok
 
@@ -416,7 +416,7 @@ def mention_span(token: Token) -> Span:
     """
     if token.pos_ == "PRON":
         antecedent = resolve_relative(token)
-        if (antecedent is not token and antecedent.i < token.i and token.sent.start <= antecedent.i
+        if (antecedent.i != token.i and antecedent.i < token.i and token.sent.start <= antecedent.i
                 and not any(t.text in _CUT_MARKS for t in token.doc[antecedent.i + 1:token.i])):
             return mention_span(antecedent)[0], token.idx + len(token.text)
         return token.idx, token.idx + len(token.text)
