@@ -152,7 +152,7 @@ def _speaker_of(clause: Token, actors: ActorIndex) -> list[str]:
     """The subject of the speech verb a clause reports ("X said [it will ...]")."""
     node = clause
     for _ in range(3):
-        if node.dep_ in ("ccomp", "xcomp", "advcl") and node.head is not node:
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and node.head.i != node.i:
             head = node.head
             if head.lemma_.lower() in _SAY:
                 subj = _subject(head)
@@ -186,7 +186,7 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
     prev: Token | None = None
     node = verb
     for step in range(limit):
-        if step and node is not verb and node.dep_ != "conj" and prev.dep_ == "xcomp":
+        if step and node.i != verb.i and node.dep_ != "conj" and prev.dep_ == "xcomp":
             patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:  # "Obama is being pressured to help Iran": Obama would help
                 return np_actors(patient, actors)
@@ -225,7 +225,7 @@ def verb_source(verb: Token, actors: ActorIndex, *, limit: int = 6) -> list[str]
             if subj.pos_ in ("PRON", "PROPN", "NOUN") and subj.dep_ == "nsubj" and node.dep_ not in ("conj",):
                 return []  # a subject that names no actor: do not borrow one
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "acomp") or node.head.dep_ == "prep":
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.pos_ == "ADP":
@@ -382,7 +382,7 @@ def _noun_source(noun: Token, actors: ActorIndex) -> tuple[list[str], list[str]]
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         head = head.head  # "engaged in ethnic cleansing", "resorted to violence"
-    if not source and (noun.dep_ in ("dobj", "attr") or head is not noun.head) and head.pos_ == "VERB":
+    if not source and (noun.dep_ in ("dobj", "attr") or head.i != noun.head.i) and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if lemma in _LIGHT_SOURCE and patient is not None and _agent(head) is None:

@@ -82,7 +82,7 @@ def _nominal_argument(trig: Trigger, others: list[Trigger]) -> bool:
         node = node.head
         if node.i in heads:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return False
 

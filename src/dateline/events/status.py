@@ -38,7 +38,7 @@ def _hypothetical(token: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp") \
             and token.head.pos_ in ("NOUN", "PROPN", "VERB") and token.head.lemma_.lower() not in _REALIZED:
         return True  # "pressure to help Iran", "a team to help identify": the infinitive is not (yet) done
-    if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head is not token and token.head.pos_ == "VERB" \
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.i != token.i and token.head.pos_ == "VERB" \
             and _hypothetical(token.head):
         return True  # "to help defend X": the bare infinitive shares its governor's mood
     node = token
@@ -49,7 +49,7 @@ def _hypothetical(token: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT and depth == 0:
             return True
-        if node.dep_ in ("conj",) and node.head is not node:
+        if node.dep_ in ("conj",) and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -94,7 +94,7 @@ def status_of(token: Token, start: int, end: int, *, quotes: tuple[Quote, ...], 
             return "reported", None
         if node.dep_ == "pcomp" and node.head.lower_ in ("of", "for") and node.head.head.lemma_.lower() in _ALLEGE:
             return "reported", None  # "was accused by Ghana of shelling villages": an allegation
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return "asserted", None
@@ -108,7 +108,7 @@ def _past_perfect(token: Token) -> bool:
             return True
         if any(a.lower_ in ("has", "have") for a in auxes) and node.tag_ == "VBN":
             return True  # present perfect reports a standing past ("has opposed")
-        if node.dep_ == "conj" and node.head is not node:
+        if node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
             continue
         break

@@ -109,7 +109,7 @@ def event_location(
     found = _prep_places(token)
     node = token
     for _ in range(2):
-        if found or node.head is node:
+        if found or node.head.i == node.i:
             break
         if node.dep_ in ("xcomp", "conj", "pobj", "dobj", "advcl", "pcomp") or node.head.pos_ == "ADP":
             node = node.head if node.head.pos_ != "ADP" else node.head.head
