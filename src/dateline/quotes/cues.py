@@ -38,6 +38,7 @@ class CueLexicon:
     agentive_prep_cues: frozenset[tuple[str, str]] = frozenset()  # prep cues of any subject ("the letter referred to")
     as_verbs: frozenset[str] = frozenset()  # verbs of regarding with an "as" phrase ("see X as Y")
     people: frozenset[str] = frozenset()  # common nouns for people and institutions ("officials")
+    addressee: frozenset[str] = frozenset()  # verbs whose object is the one spoken to ("told the Post")
     stance: frozenset[str] = frozenset()  # take any object of a named actor ("Cruz endorsed Trump")
     prep_verbs: frozenset[str] = frozenset()  # verbs of prep_cues ("referred to")
     all_verbs: frozenset[str] = frozenset()  # every verb lemma any rule looks at
@@ -67,9 +68,17 @@ def load_cues() -> CueLexicon:
 
 
 @functools.cache
+def read_data(name: str) -> dict:
+    """A parsed JSON file of ``dateline/data/quotes/``, read once per process.
+
+    >>> "medium_nouns" in read_data("boundaries.json")
+    True
+    """
+    return json.loads(resources.files("dateline.data").joinpath("quotes", name).read_text("utf-8"))
+
+
 def _raw() -> dict:
-    """The parsed ``data/quotes/cues.json``, read once for both lexicons."""
-    return json.loads(resources.files("dateline.data").joinpath("quotes", "cues.json").read_text("utf-8"))
+    return read_data("cues.json")
 
 
 def _read() -> CueLexicon:
@@ -99,6 +108,7 @@ def _read() -> CueLexicon:
         topic=low(raw.get("topic_verbs", ())),
         agentive_infinitive=low(raw.get("agentive_infinitive_verbs", ())),
         agentive_prep_cues=frozenset((a.lower(), b.lower()) for a, b in raw.get("agentive_prep_cues", ())),
+        addressee=low(raw.get("addressee_verbs", ())),
     )
 
 

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
-from importlib import resources
 
 from spacy.tokens import Token
 
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
-from dateline.quotes.cues import _raw, load_nominal
+from dateline.quotes.cues import load_cues, load_nominal, read_data
 from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
@@ -724,19 +722,9 @@ _CUE_CLAUSE_RIGHT = ("nsubj", "dobj", "dative", "prep", "npadvmod", "advmod", "p
 _SIDE_MARKS = (",", "\u2014", "\u2013")
 
 
-@functools.cache
-def _addressee_verbs() -> frozenset[str]:
-    """Verbs whose object is the one spoken to ("told the Post"), from ``data/quotes/cues.json``.
-
-    >>> "tell" in _addressee_verbs()
-    True
-    """
-    return frozenset(v.lower() for v in _raw().get("addressee_verbs", ()))
-
-
 def _addressed(cue: Token, obj: Token) -> bool:
     """True when ``obj`` is the one the cue is spoken to ("told them", "told the Post")."""
-    return obj.lower_ in _PERSONAL_OBJECTS or cue.lemma_.lower() in _addressee_verbs()
+    return obj.lower_ in _PERSONAL_OBJECTS or cue.lemma_.lower() in load_cues().addressee
 
 
 def _cue_clause(cue: Token) -> tuple[int, int] | None:
@@ -791,7 +779,7 @@ def _parenthetical(ctx: QuoteContext, cue: Token) -> tuple[Span, ...] | None:
     while end > after and (doc[end].is_space or _opens_quote(ctx, doc[end])):
         end -= 1  # "... with courses. ''It was": the next quotation's opening mark is not content
     if after > end or doc[after].text in ".!?":
-        if any(c.dep_ == "dobj" and cue.lemma_.lower() not in _addressee_verbs() for c in cue.children):
+        if any(c.dep_ == "dobj" and cue.lemma_.lower() not in ctx.lex.addressee for c in cue.children):
             return None  # "..., Sanders called him.": an act toward someone, not a report
         second = None  # "..., Politico reported in 2014."
     elif doc[after].text in _SIDE_MARKS:
@@ -1012,8 +1000,7 @@ _MEDIUM_PHRASE_PREPS = {"in", "on", "during", "at", "through"}
 def _medium_nouns() -> frozenset[str]:
     """The nouns of a medium or occasion of speech ("interview", "tweet", "rally"), read once from
     ``data/quotes/boundaries.json``."""
-    data = json.loads(resources.files("dateline.data.quotes").joinpath("boundaries.json").read_text("utf-8"))
-    return frozenset(data["medium_nouns"])
+    return frozenset(read_data("boundaries.json")["medium_nouns"])
 
 
 def _circumstance(prep: Token) -> bool:
