@@ -107,3 +107,32 @@ def test_direct_speakers(nlp, text, expected):
     quotes = find_quotes(nlp(text), actors=ActorIndex())
     assert [(q.content[0].text, q.speaker_span and text[slice(*q.speaker_span)]) for q in quotes
             if q.kind == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a teaser word before a headline colon is not a speaker
+        "Revealed: What The Mayor Plans For The Old Mill Will Surprise You\n\nThe council met on Monday.",
+        "Wow: The Mayor Just Answered Her Critics With One Short Line\n\nThe council met on Monday.",
+        # a short line under a name in a list of each side's hopes is not a quote
+        "Each campaign has its own hope.\n\nLind: Hold on.\n\nHale: A late surge.",
+        # a place followed by a list of names is a roster, not a quote
+        "The panel is made up of these people.\n\nOhio: Ann Lee, Bob Hale, Cara Lind, Dan Moe, Eve Park, Fay Ross, "
+        "Gus Tate, Hal Vance",
+    ],
+)
+def test_direct_colon_lines_that_are_not_quotes(nlp, text):
+    assert not [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.cue and q.cue.text == ":"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lind: The Mill Will Stay Open Through The Winter\n\nThe council met on Monday.",
+         ("direct", ["The Mill Will Stay Open Through The Winter"])),
+        ("The interview went on.\n\nHALE: Why not?\n\nLEE: We had no time.", ("direct", ["Why not?"])),
+    ],
+)
+def test_direct_colon_lines_kept(nlp, text, expected):
+    assert expected in _quotes(nlp, text)

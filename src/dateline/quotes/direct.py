@@ -1029,6 +1029,7 @@ def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) ->
 _DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 _COLON_MAX = 6
 _SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_KICKER_TAGS = ("VBN", "VBD", "UH")
 
 
 def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
@@ -1064,6 +1065,8 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         if not head_toks or label in ctx.lex.colon_labels or head_toks[-1].lower_ in ctx.lex.colon_labels:
             continue
         headline = line_start == 0 and len(head_toks) <= 3 and all(t.text[:1].isupper() for t in head_toks)
+        if headline and not head_toks[0].text.isupper() and (head_toks[0].tag_ in _KICKER_TAGS or head_toks[0].pos_ == "ADV"):
+            continue  # 'Revealed: ...', 'Wow: ...', 'Just Leaked: ...': a teaser word, not a speaker
         if not headline and any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
             continue
         if not headline and not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
@@ -1072,8 +1075,11 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         pend = text.find("\n", colon.idx)
         pend = len(text) if pend < 0 else pend
         span = trim_span(text, colon.idx + 1, pend, punct=False)
-        if len(text[span[0]:span[1]].split()) < 2:
-            continue
+        body = text[span[0]:span[1]]
+        if len(body.split()) < (2 if headline or any(t.text.isupper() and len(t.text) > 1 for t in head_toks) else 4):
+            continue  # 'Clinton: Keep it' in a list of each side's hopes; transcripts name speakers in capitals
+        if body.count(",") >= 5 and 4 * body.count(",") >= len(body.split()):
+            continue  # 'Iowa: Tim Albrecht, Brad Anderson, ...': a list of names
         if any(s < span[1] and span[0] < e for s, e in claimed):
             continue
         spk = (head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1].text))
