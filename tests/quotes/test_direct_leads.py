@@ -50,6 +50,9 @@ def _quotes(nlp, text):
         # the attribution and a conjunction between two quotes: one quote, two parts
         ('"You know, I like Lind," he said, but "when it comes to roads, Lind has a poor record."',
          ("direct", ["You know, I like Lind,", "when it comes to roads, Lind has a poor record."])),
+        # a short quote ending a clause, its cue, and a new quoted sentence: one mixed quote
+        ('The new road was a "good idea" that brought "plenty of trade," Ms. Lee said. "We should build another."',
+         ("mixed", ['The new road was a "good idea" that brought "plenty of trade,', "We should build another."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),
@@ -73,6 +76,9 @@ def test_direct_leads_join(nlp, text, expected):
         ('Ms. Lee says she would tell the board "no more delays" at the meeting.', ("direct", ["no more delays"])),
         ('Lind said the council met on Monday to discuss what he called "a slow disaster" in the valley.',
          ("direct", ["a slow disaster"])),
+        # a short quote with a cue after it and no new quoted sentence stays with the indirect finder
+        ('The host of the show "Open Roads," Ms. Lee listed "Harbour Lights" as her favourite.',
+         ("mixed", ['The host of the show "Open Roads,', "Harbour Lights"])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],

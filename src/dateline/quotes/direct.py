@@ -348,7 +348,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if cand is not None:
                 used.add(n)
                 out.append(cand)
-            continue
+                continue
+            if not text[q.parts[-1][0]:q.parts[-1][1]].endswith(","):
+                continue
         pstart, pend = _para_bounds(text, q.start)
         floor = quoted[n - 1].end if n > 0 and quoted[n - 1].end > pstart else pstart
         nxt = quoted[n + 1] if n + 1 < len(quoted) else None
@@ -445,7 +447,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 parts[0] = (outer_lead, parts[0][1])
                 kind = "mixed"
             elif att.where == "after" and not starts_clause:
-                lead = _lead_in(text, max(floor, pstart), q.start)
+                lead = _lead_in(text, max(_statement_floor(quoted, n, floor) if q.embedded else floor, pstart), q.start)
                 if lead is not None and _bare_lead(ctx, lead, q.start, q, att.speaker):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
@@ -458,6 +460,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if att.where == "after" and len(members) == 1 and (tail := _bare_tail(ctx, q, att)) is not None:
                 parts[-1] = (parts[-1][0], tail)  # '"Boots on the ground" would work, Hale said': one content
                 kind = "mixed"
+            if q.embedded and (kind != "mixed" or len(members) == 1
+                               or text[q.end:quoted[members[1]].start].rstrip()[-1:] != "."):
+                continue  # a short quote is a statement only as the end of a clause a later quote goes on
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             if spk is None and out and _gerund_goes_on(ctx, att, out[-1], pstart):
                 spk, head = out[-1].speaker, out[-1].speaker_head  # '"X," she said, adding, "Y."'
@@ -501,6 +506,17 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _statement_floor(quoted: list[QuotedSpan], n: int, floor: int) -> int:
+    """Where the words before quote ``n`` may start: after the last quote before it that is not a
+    short embedded one ('The plan was a "good thing" that yielded "fine results," he said': the
+    sentence opens before "good thing")."""
+    k = n - 1
+    while k >= 0 and quoted[k].embedded and quoted[k].end == floor:
+        floor = quoted[k - 1].end if k > 0 else 0
+        k -= 1
+    return floor
 
 
 def _ends_report(verb: Token) -> bool:
