@@ -53,6 +53,9 @@ def _quotes(nlp, text):
         # a short quote ending a clause, its cue, and a new quoted sentence: one mixed quote
         ('The new road was a "good idea" that brought "plenty of trade," Ms. Lee said. "We should build another."',
          ("mixed", ['The new road was a "good idea" that brought "plenty of trade,', "We should build another."])),
+        # a quote running on from the paragraph before goes on after its cue in its own paragraph
+        ('Ms. Lee said: "The mill is closing.\n\n"We will not give up," she went on. "We will find a buyer."',
+         ("direct", ["The mill is closing.", "We will not give up,", "We will find a buyer."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

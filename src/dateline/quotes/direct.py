@@ -376,7 +376,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         while k < len(quoted) and att is not None:
             q2 = quoted[k]
             p2 = _para_bounds(text, q2.start)
-            if p2[0] != pstart:
+            if p2[0] != _para_bounds(text, end_of_last - 1)[0]:
                 break
             between = text[end_of_last:q2.start]
             # 'chanted "Close the mill," and "Save our jobs."': a second quote joined by "and" / "or"
