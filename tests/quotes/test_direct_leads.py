@@ -56,6 +56,9 @@ def _quotes(nlp, text):
         # a quote running on from the paragraph before goes on after its cue in its own paragraph
         ('Ms. Lee said: "The mill is closing.\n\n"We will not give up," she went on. "We will find a buyer."',
          ("direct", ["The mill is closing.", "We will not give up,", "We will find a buyer."])),
+        # the stop after the attribution is missing: the next quoted sentence still goes on
+        ('"The plan is dead and buried," she said "Nobody in this town will miss it at all."',
+         ("direct", ["The plan is dead and buried,", "Nobody in this town will miss it at all."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),

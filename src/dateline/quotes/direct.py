@@ -1009,9 +1009,16 @@ def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribut
     if not (start <= cue_start < start + len(between)):
         return False
     tail = between.rstrip().rstrip("'\"\u201d\u2019")  # 'said on ABC's ''This Week.'' ': a title ends it
+    if _cue_ends(ctx, between, start, att):
+        return True  # '"X," she said "Y."': the stop after the cue is missing
     if tail[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 45:
         return False
     return not _sentence_end_in(ctx, start, start + len(between.rstrip()) - 1) or len(between.split()) <= 12
+
+
+def _cue_ends(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:
+    """True when the few words between two quotes end with the cue itself ('"X," she said "Y."')."""
+    return att.cue is not None and start + len(between.rstrip()) == att.cue[1] and len(between.split()) <= 6
 
 
 def _sentence_end_in(ctx: QuoteContext, start: int, end: int) -> bool:
