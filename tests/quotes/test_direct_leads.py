@@ -85,6 +85,10 @@ def test_direct_leads_join(nlp, text, expected):
         # a short quote with a cue after it and no new quoted sentence stays with the indirect finder
         ('The host of the show "Open Roads," Ms. Lee listed "Harbour Lights" as her favourite.',
          ("mixed", ['The host of the show "Open Roads,', "Harbour Lights"])),
+        # a title that opens with an article is a title too
+        ('Before politics, Lind was a host on the radio show, "The Morning Harbour," for ten years.',
+         ("direct", ["The Morning Harbour,"])),
+        ('In her first book, "A Town By The River," Ms. Lee wrote about the mill.', ("direct", ["A Town By The River,"])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],

@@ -773,6 +773,7 @@ def _subject_before(ctx: QuoteContext, start: int, end: int, quote: int | None =
 
 
 _TITLE_WORD = re.compile(r"[\w'\u2019-]+")
+_ARTICLES = frozenset(("a", "an", "the"))
 _MINOR = frozenset("a an the and or of to in on at for by with from as vs".split())
 
 
@@ -790,7 +791,8 @@ def _is_title(text: str, q, *, after_comma: bool = False) -> bool:
     words = _TITLE_WORD.findall(inner)
     if not 1 <= len(words) <= 6 or any(ch in inner for ch in ".!?;:"):
         return False
-    if not all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) or words[0].lower() in _MINOR:
+    if not all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) \
+            or (words[0].lower() in _MINOR and not (words[0][0].isupper() and words[0].lower() in _ARTICLES)):
         return False
     if inner.isupper():
         return False  # "DIVISIVE, STUPID AND WRONG": shouted, not a title
