@@ -152,3 +152,11 @@ def test_direct_colon_lines_that_are_not_quotes(nlp, text):
 )
 def test_direct_colon_lines_kept(nlp, text, expected):
     assert expected in _quotes(nlp, text)
+
+
+def test_direct_signature_paragraph_names_the_speaker(nlp):
+    # a paragraph-long quote signed in the next paragraph ('- Ann Lee.') is that person's
+    text = 'The debate went on.\n\n"Big firms pay no taxes at all."\n\n- Ann Lee.\n\nThe next topic was trade.'
+    quotes = [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.kind == "direct"]
+    assert [(q.content[0].text, text[slice(*q.speaker_span)], q.cue.text) for q in quotes] == \
+        [("Big firms pay no taxes at all.", "Ann Lee", "-")]

@@ -419,7 +419,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if words < 3:
                 continue
             intro = _colon_intro(ctx, pstart)
-            if intro is not None:
+            sign = _signature_below(ctx, pstart, parts) if intro is None else None
+            if sign is not None:
+                cand = Candidate("direct", tuple(parts), sign[0], sign[1], sign[2], 0.6)
+            elif intro is not None:
                 spk, head = _speaker_spans(ctx, intro.speaker, parts)
                 cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
             elif prev_text and (near := _previous_subject(ctx, q.start, floor=pstart)) is not None:
@@ -879,6 +882,25 @@ def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
     pend = len(text) if pend < 0 else pend
     rest = text[parts[-1][1]:pend] + text[pstart:parts[0][0]]
     return not any(ch.isalnum() for ch in rest)
+
+
+_SIGNATURE = re.compile(r"\n[ \t]*\n?[ \t]*([-\u2013\u2014]) ?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})[,.]")
+
+
+def _signature_below(ctx: QuoteContext, pstart: int, parts: list[Span]) -> tuple[Span, Span, Span] | None:
+    """Dash, speaker and speaker head of a signature paragraph right under a paragraph-long quote
+    ('"... pay zero taxes." / - Sanders.'), or None."""
+    text = ctx.text
+    if not _whole_paragraph(text, pstart, parts):
+        return None
+    pend = text.find("\n", parts[-1][1])
+    m = _SIGNATURE.match(text, pend) if pend >= 0 else None
+    if m is None:
+        return None
+    names = [t for t in ctx.doc.char_span(*m.span(2), alignment_mode="expand") or () if not t.is_punct]
+    if not names or any(t.pos_ != "PROPN" for t in names) or any(t.ent_type_ in ("ORG", "GPE") for t in names):
+        return None
+    return m.span(1), m.span(2), head_span(names[-1])
 
 
 def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
