@@ -133,6 +133,8 @@ def test_direct_speakers(nlp, text, expected):
         "Wow: The Mayor Just Answered Her Critics With One Short Line\n\nThe council met on Monday.",
         # a short line under a name in a list of each side's hopes is not a quote
         "Each campaign has its own hope.\n\nLind: Hold on.\n\nHale: A late surge.",
+        # a lead-in opening with a determiner is no speaker's name
+        "The race goes on.\n\nAnother problem for Lind: The voters in the north have never heard of him.",
         # a place followed by a list of names is a roster, not a quote
         "The panel is made up of these people.\n\nOhio: Ann Lee, Bob Hale, Cara Lind, Dan Moe, Eve Park, Fay Ross, "
         "Gus Tate, Hal Vance",

@@ -1114,6 +1114,8 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         headline = line_start == 0 and len(head_toks) <= 3 and all(t.text[:1].isupper() for t in head_toks)
         if headline and not head_toks[0].text.isupper() and (head_toks[0].tag_ in _KICKER_TAGS or head_toks[0].pos_ == "ADV"):
             continue  # 'Revealed: ...', 'Wow: ...', 'Just Leaked: ...': a teaser word, not a speaker
+        if not headline and head_toks[0].pos_ == "DET":
+            continue  # 'A reminder: ...', 'Another problem for Sanders: ...': a lead-in, not a speaker
         if not headline and any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
             continue
         if not headline and not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
