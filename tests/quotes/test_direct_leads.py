@@ -50,6 +50,15 @@ def _quotes(nlp, text):
         # the attribution and a conjunction between two quotes: one quote, two parts
         ('"You know, I like Lind," he said, but "when it comes to roads, Lind has a poor record."',
          ("direct", ["You know, I like Lind,", "when it comes to roads, Lind has a poor record."])),
+        # a short quote ending a clause, its cue, and a new quoted sentence: one mixed quote
+        ('The new road was a "good idea" that brought "plenty of trade," Ms. Lee said. "We should build another."',
+         ("mixed", ['The new road was a "good idea" that brought "plenty of trade,', "We should build another."])),
+        # a quote running on from the paragraph before goes on after its cue in its own paragraph
+        ('Ms. Lee said: "The mill is closing.\n\n"We will not give up," she went on. "We will find a buyer."',
+         ("direct", ["The mill is closing.", "We will not give up,", "We will find a buyer."])),
+        # the stop after the attribution is missing: the next quoted sentence still goes on
+        ('"The plan is dead and buried," she said "Nobody in this town will miss it at all."',
+         ("direct", ["The plan is dead and buried,", "Nobody in this town will miss it at all."])),
         # a cue verb whose clause ends before the lower-case quote does not stop the lead-in
         ('When Lind spoke at the rally, he "grabbed the mood of the room," Hale said.',
          ("mixed", ['When Lind spoke at the rally, he "grabbed the mood of the room,'])),
@@ -73,6 +82,13 @@ def test_direct_leads_join(nlp, text, expected):
         ('Ms. Lee says she would tell the board "no more delays" at the meeting.', ("direct", ["no more delays"])),
         ('Lind said the council met on Monday to discuss what he called "a slow disaster" in the valley.',
          ("direct", ["a slow disaster"])),
+        # a short quote with a cue after it and no new quoted sentence stays with the indirect finder
+        ('The host of the show "Open Roads," Ms. Lee listed "Harbour Lights" as her favourite.',
+         ("mixed", ['The host of the show "Open Roads,', "Harbour Lights"])),
+        # a title that opens with an article is a title too
+        ('Before politics, Lind was a host on the radio show, "The Morning Harbour," for ten years.',
+         ("direct", ["The Morning Harbour,"])),
+        ('In her first book, "A Town By The River," Ms. Lee wrote about the mill.', ("direct", ["A Town By The River,"])),
         # a title set off by a comma after the noun it names is not a direct quote
         ('His first radio show, "Morning Harbour," ran for ten years, Ms. Lee said.', ("direct", ["Morning Harbour,"])),
     ],
@@ -107,3 +123,42 @@ def test_direct_speakers(nlp, text, expected):
     quotes = find_quotes(nlp(text), actors=ActorIndex())
     assert [(q.content[0].text, q.speaker_span and text[slice(*q.speaker_span)]) for q in quotes
             if q.kind == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a teaser word before a headline colon is not a speaker
+        "Revealed: What The Mayor Plans For The Old Mill Will Surprise You\n\nThe council met on Monday.",
+        "Wow: The Mayor Just Answered Her Critics With One Short Line\n\nThe council met on Monday.",
+        # a short line under a name in a list of each side's hopes is not a quote
+        "Each campaign has its own hope.\n\nLind: Hold on.\n\nHale: A late surge.",
+        # a lead-in opening with a determiner is no speaker's name
+        "The race goes on.\n\nAnother problem for Lind: The voters in the north have never heard of him.",
+        # a place followed by a list of names is a roster, not a quote
+        "The panel is made up of these people.\n\nOhio: Ann Lee, Bob Hale, Cara Lind, Dan Moe, Eve Park, Fay Ross, "
+        "Gus Tate, Hal Vance",
+    ],
+)
+def test_direct_colon_lines_that_are_not_quotes(nlp, text):
+    assert not [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.cue and q.cue.text == ":"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lind: The Mill Will Stay Open Through The Winter\n\nThe council met on Monday.",
+         ("direct", ["The Mill Will Stay Open Through The Winter"])),
+        ("The interview went on.\n\nHALE: Why not?\n\nLEE: We had no time.", ("direct", ["Why not?"])),
+    ],
+)
+def test_direct_colon_lines_kept(nlp, text, expected):
+    assert expected in _quotes(nlp, text)
+
+
+def test_direct_signature_paragraph_names_the_speaker(nlp):
+    # a paragraph-long quote signed in the next paragraph ('- Ann Lee.') is that person's
+    text = 'The debate went on.\n\n"Big firms pay no taxes at all."\n\n- Ann Lee.\n\nThe next topic was trade.'
+    quotes = [q for q in find_quotes(nlp(text), actors=ActorIndex()) if q.kind == "direct"]
+    assert [(q.content[0].text, text[slice(*q.speaker_span)], q.cue.text) for q in quotes] == \
+        [("Big firms pay no taxes at all.", "Ann Lee", "-")]

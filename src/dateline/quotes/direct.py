@@ -348,7 +348,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if cand is not None:
                 used.add(n)
                 out.append(cand)
-            continue
+                continue
+            if not text[q.parts[-1][0]:q.parts[-1][1]].endswith(","):
+                continue
         pstart, pend = _para_bounds(text, q.start)
         floor = quoted[n - 1].end if n > 0 and quoted[n - 1].end > pstart else pstart
         nxt = quoted[n + 1] if n + 1 < len(quoted) else None
@@ -374,7 +376,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
         while k < len(quoted) and att is not None:
             q2 = quoted[k]
             p2 = _para_bounds(text, q2.start)
-            if p2[0] != pstart:
+            if p2[0] != _para_bounds(text, end_of_last - 1)[0]:
                 break
             between = text[end_of_last:q2.start]
             # 'chanted "Close the mill," and "Save our jobs."': a second quote joined by "and" / "or"
@@ -417,7 +419,10 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if words < 3:
                 continue
             intro = _colon_intro(ctx, pstart)
-            if intro is not None:
+            sign = _signature_below(ctx, pstart, parts) if intro is None else None
+            if sign is not None:
+                cand = Candidate("direct", tuple(parts), sign[0], sign[1], sign[2], 0.6)
+            elif intro is not None:
                 spk, head = _speaker_spans(ctx, intro.speaker, parts)
                 cand = Candidate("direct", tuple(parts), intro.cue, spk, head, 0.7 if spk else 0.3, intro.cue_token)
             elif prev_text and (near := _previous_subject(ctx, q.start, floor=pstart)) is not None:
@@ -445,7 +450,7 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
                 parts[0] = (outer_lead, parts[0][1])
                 kind = "mixed"
             elif att.where == "after" and not starts_clause:
-                lead = _lead_in(text, max(floor, pstart), q.start)
+                lead = _lead_in(text, max(_statement_floor(quoted, n, floor) if q.embedded else floor, pstart), q.start)
                 if lead is not None and _bare_lead(ctx, lead, q.start, q, att.speaker):  # 'The club ''is a perfect example,'' he said': one mixed content
                     parts[0] = (lead, parts[0][1])
                     kind = "mixed"
@@ -458,6 +463,9 @@ def find_direct(ctx: QuoteContext) -> tuple[list[Candidate], set[int]]:
             if att.where == "after" and len(members) == 1 and (tail := _bare_tail(ctx, q, att)) is not None:
                 parts[-1] = (parts[-1][0], tail)  # '"Boots on the ground" would work, Hale said': one content
                 kind = "mixed"
+            if q.embedded and (kind != "mixed" or len(members) == 1
+                               or text[q.end:quoted[members[1]].start].rstrip()[-1:] != "."):
+                continue  # a short quote is a statement only as the end of a clause a later quote goes on
             spk, head = _speaker_spans(ctx, att.speaker, parts)
             if spk is None and out and _gerund_goes_on(ctx, att, out[-1], pstart):
                 spk, head = out[-1].speaker, out[-1].speaker_head  # '"X," she said, adding, "Y."'
@@ -501,6 +509,17 @@ def _quoted_object(ctx: QuoteContext, q: QuotedSpan) -> Candidate | None:
             part, kind = (obj.left_edge.idx, end), "mixed"  # 'called the plan "a disaster"'
     spk, spk_head = _speaker_spans(ctx, subject_of(verb), [part])
     return Candidate(kind, (part,), _cue_span(ctx, verb), spk, spk_head, 0.6 if spk else 0.3, verb.i)
+
+
+def _statement_floor(quoted: list[QuotedSpan], n: int, floor: int) -> int:
+    """Where the words before quote ``n`` may start: after the last quote before it that is not a
+    short embedded one ('The plan was a "good thing" that yielded "fine results," he said': the
+    sentence opens before "good thing")."""
+    k = n - 1
+    while k >= 0 and quoted[k].embedded and quoted[k].end == floor:
+        floor = quoted[k - 1].end if k > 0 else 0
+        k -= 1
+    return floor
 
 
 def _ends_report(verb: Token) -> bool:
@@ -757,6 +776,7 @@ def _subject_before(ctx: QuoteContext, start: int, end: int, quote: int | None =
 
 
 _TITLE_WORD = re.compile(r"[\w'\u2019-]+")
+_ARTICLES = frozenset(("a", "an", "the"))
 _MINOR = frozenset("a an the and or of to in on at for by with from as vs".split())
 
 
@@ -774,7 +794,8 @@ def _is_title(text: str, q, *, after_comma: bool = False) -> bool:
     words = _TITLE_WORD.findall(inner)
     if not 1 <= len(words) <= 6 or any(ch in inner for ch in ".!?;:"):
         return False
-    if not all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) or words[0].lower() in _MINOR:
+    if not all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) \
+            or (words[0].lower() in _MINOR and not (words[0][0].isupper() and words[0].lower() in _ARTICLES)):
         return False
     if inner.isupper():
         return False  # "DIVISIVE, STUPID AND WRONG": shouted, not a title
@@ -861,6 +882,25 @@ def _whole_paragraph(text: str, pstart: int, parts: list[Span]) -> bool:
     pend = len(text) if pend < 0 else pend
     rest = text[parts[-1][1]:pend] + text[pstart:parts[0][0]]
     return not any(ch.isalnum() for ch in rest)
+
+
+_SIGNATURE = re.compile(r"\n[ \t]*\n?[ \t]*([-\u2013\u2014]) ?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})[,.]")
+
+
+def _signature_below(ctx: QuoteContext, pstart: int, parts: list[Span]) -> tuple[Span, Span, Span] | None:
+    """Dash, speaker and speaker head of a signature paragraph right under a paragraph-long quote
+    ('"... pay zero taxes." / - Sanders.'), or None."""
+    text = ctx.text
+    if not _whole_paragraph(text, pstart, parts):
+        return None
+    pend = text.find("\n", parts[-1][1])
+    m = _SIGNATURE.match(text, pend) if pend >= 0 else None
+    if m is None:
+        return None
+    names = [t for t in ctx.doc.char_span(*m.span(2), alignment_mode="expand") or () if not t.is_punct]
+    if not names or any(t.pos_ != "PROPN" for t in names) or any(t.ent_type_ in ("ORG", "GPE") for t in names):
+        return None
+    return m.span(1), m.span(2), head_span(names[-1])
 
 
 def _colon_intro(ctx: QuoteContext, pstart: int) -> Attribution | None:
@@ -993,9 +1033,16 @@ def _only_attribution(ctx: QuoteContext, between: str, start: int, att: Attribut
     if not (start <= cue_start < start + len(between)):
         return False
     tail = between.rstrip().rstrip("'\"\u201d\u2019")  # 'said on ABC's ''This Week.'' ': a title ends it
+    if _cue_ends(ctx, between, start, att):
+        return True  # '"X," she said "Y."': the stop after the cue is missing
     if tail[-1:] not in {",", ".", ":", ";", "\u2014"} or len(between.split()) > 45:
         return False
     return not _sentence_end_in(ctx, start, start + len(between.rstrip()) - 1) or len(between.split()) <= 12
+
+
+def _cue_ends(ctx: QuoteContext, between: str, start: int, att: Attribution) -> bool:
+    """True when the few words between two quotes end with the cue itself ('"X," she said "Y."')."""
+    return att.cue is not None and start + len(between.rstrip()) == att.cue[1] and len(between.split()) <= 6
 
 
 def _sentence_end_in(ctx: QuoteContext, start: int, end: int) -> bool:
@@ -1029,6 +1076,7 @@ def _speaker_spans(ctx: QuoteContext, token: Token | None, parts: list[Span]) ->
 _DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 _COLON_MAX = 6
 _SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_KICKER_TAGS = ("VBN", "VBD", "UH")
 
 
 def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidate]:
@@ -1064,6 +1112,10 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         if not head_toks or label in ctx.lex.colon_labels or head_toks[-1].lower_ in ctx.lex.colon_labels:
             continue
         headline = line_start == 0 and len(head_toks) <= 3 and all(t.text[:1].isupper() for t in head_toks)
+        if headline and not head_toks[0].text.isupper() and (head_toks[0].tag_ in _KICKER_TAGS or head_toks[0].pos_ == "ADV"):
+            continue  # 'Revealed: ...', 'Wow: ...', 'Just Leaked: ...': a teaser word, not a speaker
+        if not headline and head_toks[0].pos_ == "DET":
+            continue  # 'A reminder: ...', 'Another problem for Sanders: ...': a lead-in, not a speaker
         if not headline and any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in head_toks):
             continue
         if not headline and not any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)
@@ -1072,8 +1124,11 @@ def find_colon_lines(ctx: QuoteContext, taken: list[Candidate]) -> list[Candidat
         pend = text.find("\n", colon.idx)
         pend = len(text) if pend < 0 else pend
         span = trim_span(text, colon.idx + 1, pend, punct=False)
-        if len(text[span[0]:span[1]].split()) < 2:
-            continue
+        body = text[span[0]:span[1]]
+        if len(body.split()) < (2 if headline or any(t.text.isupper() and len(t.text) > 1 for t in head_toks) else 4):
+            continue  # 'Clinton: Keep it' in a list of each side's hopes; transcripts name speakers in capitals
+        if body.count(",") >= 5 and 4 * body.count(",") >= len(body.split()):
+            continue  # 'Iowa: Tim Albrecht, Brad Anderson, ...': a list of names
         if any(s < span[1] and span[0] < e for s, e in claimed):
             continue
         spk = (head_toks[0].idx, head_toks[-1].idx + len(head_toks[-1].text))
