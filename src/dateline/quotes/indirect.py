@@ -765,7 +765,7 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
-_OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
+_OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with", "at", "by"}
 
 
 _WHEN_ENTS = ("DATE", "TIME")
