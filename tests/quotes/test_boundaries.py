@@ -93,6 +93,11 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
         ("Ms. Ortiz said the budget, when it was first announced, was a mistake for the town.",
          "the budget, when it was first announced, was a mistake for the town"),
         ("Ms. Ortiz said the plan would fail when the money runs out.", "the plan would fail when the money runs out"),
+        # a noun phrase summing up the reported clause at its end is the writer's comment
+        ("Mr. Hale complained that the vote had been rigged against him, a charge that party leaders strongly denied.",
+         "the vote had been rigged against him"),
+        ("Ms. Lind said she had met the mayor on Monday, the first time the two had spoken since the vote.",
+         "she had met the mayor on Monday"),
         # an appositive right after a short object describes it; it is not what was sought
         ("President Hale has sought Republican suggestions, an offer the leaders rebuffed at a meeting this week.",
          "Republican suggestions"),

@@ -246,7 +246,7 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
         return True  # ", according to X" attributes what precedes it to someone else
     if word == "compared" and k + 1 < len(doc) and doc[k + 1].lower_ in ("with", "to"):
         return True  # "..., compared with 41 percent for Clinton": the narrator's comparison
-    if right is not None and _relative_aside(doc, k, right):
+    if right is not None and (_relative_aside(doc, k, right) or _summary_aside(doc, k, right)):
         return True
 
     if right is not None:
@@ -258,6 +258,15 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
         return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
+
+
+def _summary_aside(doc, k: int, right: int) -> bool:
+    """A noun phrase with a relative clause that sums up the clause before it and runs to the
+    content's end ("..., a charge that party leaders denied", "..., the first time the two men
+    spoke"): the writer's comment on the report, hung on its verb, not an appositive of a noun."""
+    u = doc[k].head if doc[k].dep_ == "det" else doc[k]
+    return (u.dep_ in ("npadvmod", "appos") and u.head.pos_ in ("VERB", "AUX") and u.head.i < k and u.left_edge.i == k
+            and u.right_edge.i >= right - 1 and any(c.dep_ in ("relcl", "acl") for c in u.children))
 
 
 _RELATIVE_ADVERBS = {"when"}
