@@ -98,6 +98,9 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
          "the vote had been rigged against him"),
         ("Ms. Lind said she had met the mayor on Monday, the first time the two had spoken since the vote.",
          "she had met the mayor on Monday"),
+        # "according to" inside parentheses attributes only what the parentheses hold
+        ("Farm counties like Polk (most of them lost jobs last year, according to state records) voted for Ms. Ortiz.",
+         "most of them lost jobs last year"),
         # an appositive right after a short object describes it; it is not what was sought
         ("President Hale has sought Republican suggestions, an offer the leaders rebuffed at a meeting this week.",
          "Republican suggestions"),

@@ -862,6 +862,24 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
     return None
 
 
+def _enclosing_parens(doc, i: int, first: int, last: int) -> tuple[int, int]:
+    """The tokens inside the parentheses around token ``i`` ("states like Iowa (93 percent were
+    white, according to exit polls), Ohio ..."), else ``first..last`` (its sentence)."""
+    depth, opened = 0, None
+    for k in range(i - 1, first - 1, -1):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            if depth == 0:
+                opened = k
+                break
+            depth -= 1
+    if opened is None:
+        return first, last
+    closed = next((k for k in range(i + 1, last + 1) if doc[k].text == ")"), None)
+    return (opened + 1, closed - 1) if closed is not None else (first, last)
+
+
 def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     doc = ctx.doc
@@ -872,8 +890,9 @@ def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         phrase_end = max(to.i, obj.right_edge.i if obj is not None else to.i)
         sent = tok.sent
+        first, last = _enclosing_parens(doc, tok.i, sent.start, sent.end - 1)
         parts = []
-        for lo, hi in ((sent.start, tok.i - 1), (phrase_end + 1, sent.end - 1)):
+        for lo, hi in ((first, tok.i - 1), (phrase_end + 1, last)):
             if hi - lo + 1 < _MIN_TOKENS:
                 continue
             span = trim_span(ctx.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
