@@ -93,6 +93,14 @@ def test_boundaries_quote_after_the_attribution_joins(nlp, text, parts):
         ("Ms. Ortiz said the budget, when it was first announced, was a mistake for the town.",
          "the budget, when it was first announced, was a mistake for the town"),
         ("Ms. Ortiz said the plan would fail when the money runs out.", "the plan would fail when the money runs out"),
+        # a noun phrase summing up the reported clause at its end is the writer's comment
+        ("Mr. Hale complained that the vote had been rigged against him, a charge that party leaders strongly denied.",
+         "the vote had been rigged against him"),
+        ("Ms. Lind said she had met the mayor on Monday, the first time the two had spoken since the vote.",
+         "she had met the mayor on Monday"),
+        # "according to" inside parentheses attributes only what the parentheses hold
+        ("Farm counties like Polk (most of them lost jobs last year, according to state records) voted for Ms. Ortiz.",
+         "most of them lost jobs last year"),
         # an appositive right after a short object describes it; it is not what was sought
         ("President Hale has sought Republican suggestions, an offer the leaders rebuffed at a meeting this week.",
          "Republican suggestions"),
@@ -151,6 +159,8 @@ def test_boundaries_dash_list_item_without_cue_is_not_a_quote(nlp):
         ("The mayor praised the volunteers in a speech that lasted an hour.", "the volunteers"),
         ("The mayor criticized Mr. Hale on Monday for his stance on the bridge.",
          "Mr. Hale on Monday for his stance on the bridge"),
+        # a "by" phrase after the object says by how much or how it was named, still the object
+        ("Ms. Ortiz criticized the mayor by name.", "the mayor by name"),
     ],
 )
 def test_boundaries_object_content_span(nlp, text, content):
@@ -176,6 +186,11 @@ def _hand_doc(nlp, spec):
          'will/4/aux/AUX/MD/will rise/1/ccomp/VERB/VB/rise in/1/prep/ADP/IN/in an/7/det/DET/DT/an '
          'interview/5/pobj/NOUN/NN/interview ./1/punct/PUNCT/./.',
          "taxes will rise"),
+        # an "at" phrase the parse hung on the cue still places the object ("her work at the library")
+        ('Ortiz/1/nsubj/PROPN/NNP/Ortiz praised/1/ROOT/VERB/VBD/praise the/3/det/DET/DT/the '
+         'staff/1/dobj/NOUN/NNS/staff at/1/prep/ADP/IN/at the/6/det/DET/DT/the library/4/pobj/NOUN/NN/library '
+         './1/punct/PUNCT/./.',
+         "the staff at the library"),
         # a coordinating word left at the end of a cut clause is not content
         ('Ortiz/1/nsubj/PROPN/NNP/Ortiz said/1/ROOT/VERB/VBD/say taxes/4/nsubj/NOUN/NNS/tax '
          'will/4/aux/AUX/MD/will rise/1/ccomp/VERB/VB/rise ,/4/punct/PUNCT/,/, and/4/cc/CCONJ/CC/and '

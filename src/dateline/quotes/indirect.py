@@ -244,7 +244,7 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
         return True  # ", according to X" attributes what precedes it to someone else
     if word == "compared" and k + 1 < len(doc) and doc[k + 1].lower_ in ("with", "to"):
         return True  # "..., compared with 41 percent for Clinton": the narrator's comparison
-    if right is not None and _relative_aside(doc, k, right):
+    if right is not None and (_relative_aside(doc, k, right) or _summary_aside(doc, k, right)):
         return True
 
     if right is not None:
@@ -256,6 +256,15 @@ def _trailing_aside(doc, k: int, right: int | None = None) -> bool:
     if doc[k].tag_ == "VBG" and doc[k].dep_ == "advcl":  # ", putting him ahead of ...": a narrator's aside
         return True
     return word == "even" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "though", "if", "while")
+
+
+def _summary_aside(doc, k: int, right: int) -> bool:
+    """A noun phrase with a relative clause that sums up the clause before it and runs to the
+    content's end ("..., a charge that party leaders denied", "..., the first time the two men
+    spoke"): the writer's comment on the report, hung on its verb, not an appositive of a noun."""
+    u = doc[k].head if doc[k].dep_ == "det" else doc[k]
+    return (u.dep_ in ("npadvmod", "appos") and u.head.pos_ in ("VERB", "AUX") and u.head.i < k and u.left_edge.i == k
+            and u.right_edge.i >= right - 1 and any(c.dep_ in ("relcl", "acl") for c in u.children))
 
 
 _RELATIVE_ADVERBS = {"when"}
@@ -989,7 +998,7 @@ def _span_of(ctx: QuoteContext, left: int, right: int, min_tokens: int = _MIN_TO
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OBJECT_TAIL = ("oprd", "xcomp", "ccomp", "advcl")
-_OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with"}
+_OBJECT_PREPS = {"of", "for", "as", "in", "to", "on", "about", "over", "against", "with", "at", "by"}
 
 
 _WHEN_ENTS = ("DATE", "TIME")
@@ -1076,6 +1085,24 @@ def _object_content(ctx: QuoteContext, verb: Token, broad: bool = False, *, stan
     return None
 
 
+def _enclosing_parens(doc, i: int, first: int, last: int) -> tuple[int, int]:
+    """The tokens inside the parentheses around token ``i`` ("states like Iowa (93 percent were
+    white, according to exit polls), Ohio ..."), else ``first..last`` (its sentence)."""
+    depth, opened = 0, None
+    for k in range(i - 1, first - 1, -1):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            if depth == 0:
+                opened = k
+                break
+            depth -= 1
+    if opened is None:
+        return first, last
+    closed = next((k for k in range(i + 1, last + 1) if doc[k].text == ")"), None)
+    return (opened + 1, closed - 1) if closed is not None else (first, last)
+
+
 def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
     out = []
     doc = ctx.doc
@@ -1086,8 +1113,9 @@ def _according_candidates(ctx: QuoteContext, blocked) -> list[Candidate]:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         phrase_end = max(to.i, obj.right_edge.i if obj is not None else to.i)
         sent = tok.sent
+        first, last = _enclosing_parens(doc, tok.i, sent.start, sent.end - 1)
         parts = []
-        for lo, hi in ((sent.start, tok.i - 1), (phrase_end + 1, sent.end - 1)):
+        for lo, hi in ((first, tok.i - 1), (phrase_end + 1, last)):
             if hi - lo + 1 < _MIN_TOKENS:
                 continue
             span = trim_span(ctx.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
