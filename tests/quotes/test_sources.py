@@ -127,6 +127,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("It's assumed that the pier will close.", "assumed", None),
     ('"We have shown the world we can float like butterflies," Mr. Okafor said, not even needing to mention the '
      'author of that boast, the old captain, who died three months ago.', "mention", "Mr. Okafor"),
+    # a cue inside an "if"/"whether" question put to someone holds no one's view
+    ("Asked if she believed the captains wanted Duarte to lose the vote, Okafor said she would not guess.",
+     "believed", None),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

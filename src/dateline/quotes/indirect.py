@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
 from dateline.quotes.cues import load_nominal
-from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
+from dateline.quotes.speaker import asked_about, head_span, mention_span, resolve_relative, subject_of
 from dateline.types import Span
 
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -726,6 +726,8 @@ def _adjacent_noun(verb: Token) -> Token | None:
         i -= 1
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or doc[i].dep_ in ("dobj", "pobj"):
         return None
+    if asked_about(verb):
+        return None  # "Asked if she believed ...": the one asked, not a holder
     return doc[i]
 
 

@@ -52,6 +52,8 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    if asked_about(cue):
+        return None  # "Asked if she believed ...": a question put to her, not her belief
     parallel = _parallel_participle(cue)
     if parallel is not None:
         return subject_of(parallel, max_hops=max_hops)
@@ -90,6 +92,22 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             continue
         break
     return _agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+
+
+_QUESTION_MARKS = {"if", "whether"}
+
+
+def asked_about(cue: Token) -> bool:
+    """True for a cue inside an "if"/"whether" question put to someone ("Asked if she believed
+    that ...", "when asked whether he thought ..."): the question holds no one's view.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked if she believed the captains wanted Hale to lose, Lind said no.")
+    >>> asked_about(doc[3])
+    True
+    """
+    return (cue.dep_ in ("ccomp", "advcl") and cue.head.lemma_.lower() == "ask"
+            and any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in cue.children))
 
 
 def _modal_name(cue: Token) -> Token | None:
