@@ -130,6 +130,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a cue inside an "if"/"whether" question put to someone holds no one's view
     ("Asked if she believed the captains wanted Duarte to lose the vote, Okafor said she would not guess.",
      "believed", None),
+    # a participle hung on a noun with an object or a clause of its own is an active past tense
+    ("Two engineers, Ana Lind and Curly Hale, found in 2019 that the pier is the weakest in the state.",
+     "found", "Two engineers"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

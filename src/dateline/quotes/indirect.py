@@ -709,6 +709,8 @@ def _bare_participle(verb: Token) -> bool:
         return False
     if verb.dep_ == "conj" and verb.head.tag_ == "VBD" and not _passive(verb.head):
         return False  # "he heard gunfire and suspected that ...": a past tense tagged as a participle
+    if verb.dep_ == "acl" and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        return False  # "Two analysts, Hale and Lind, found in 2014 that ...": a passive takes no object
     return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
 
 
