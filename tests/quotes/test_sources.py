@@ -133,6 +133,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a participle hung on a noun with an object or a clause of its own is an active past tense
     ("Two engineers, Ana Lind and Curly Hale, found in 2019 that the pier is the weakest in the state.",
      "found", "Two engineers"),
+    # a name the parser hung on the subject in apposition past the verb does not replace it
+    ("At least four Democrat U.S. senators claim to object to the party\u2019s harbour plan: Sens. Bob Lind (D-WV), "
+     "Tim Hale (D-PA) and Joe Ortiz (D-IN).", "claim", "At least four Democrat U.S. senators"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

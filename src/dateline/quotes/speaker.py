@@ -324,7 +324,8 @@ def _named_appositive(subj: Token) -> Token:
     if subj.pos_ != "NOUN":
         return subj
     for child in subj.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG"):
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG") and (
+                child.i < subj.head.i or subj.head.i < subj.i):  # not a name the parser hung on it past the verb
             return child
     return subj
 
