@@ -136,6 +136,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a name the parser hung on the subject in apposition past the verb does not replace it
     ("At least four Democrat U.S. senators claim to object to the party\u2019s harbour plan: Sens. Bob Lind (D-WV), "
      "Tim Hale (D-PA) and Joe Ortiz (D-IN).", "claim", "At least four Democrat U.S. senators"),
+    # a subjectless finite cue: the noun phrase the parser made the subject of a participle before it
+    ("But many of the people interviewed for this article, including top harbour officials, privately worry about "
+     "the hard questions, the ones about the pier.", "worry", "many of the people"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

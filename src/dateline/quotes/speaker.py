@@ -91,7 +91,25 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+    return (_agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+            or _participle_subject(cue))
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """ "many of the people interviewed for this article privately worry": a finite cue the parser
+    left without a subject, and a participle before it holding the noun phrase as its own subject
+    (a bare participle has none): that noun phrase speaks."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for clause in cue.lefts:
+        if clause.tag_ not in ("VBN", "VBG") or clause.dep_ not in ("advcl", "csubj", "ccomp"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        subj = next((c for c in clause.lefts if c.dep_ == "nsubj" and c.lower_ not in _PRONOUN_RELATIVE), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 _QUESTION_MARKS = {"if", "whether"}
