@@ -139,6 +139,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a subjectless finite cue: the noun phrase the parser made the subject of a participle before it
     ("But many of the people interviewed for this article, including top harbour officials, privately worry about "
      "the hard questions, the ones about the pier.", "worry", "many of the people"),
+    # a name hung in apposition on a fronted date, then an aside between commas, then the cue
+    ("On Monday, Maine, leading a group of 12 states, asked the court to halt the ferry rules before the season.",
+     "asked", "Maine"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

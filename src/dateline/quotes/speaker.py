@@ -201,6 +201,9 @@ def _described_subject(cue: Token) -> Token | None:
             subj = next((c for c in left.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.lower_ != "it":
                 return subj
+    named = _name_before_aside(cue, k)
+    if named is not None:
+        return named
     tok = doc[k - 1] if k > cue.sent.start else None
     while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
         if tok.dep_ in ("appos", "relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
@@ -208,6 +211,26 @@ def _described_subject(cue: Token) -> Token | None:
                 return None  # "In a message to Clinton, Tanden, head of ..., recounted": not Clinton
             return _named_appositive(tok.head)
         tok = tok.head
+    return None
+
+
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _name_before_aside(cue: Token, comma: int) -> Token | None:
+    """ "Friday, Texas, leading a coalition of 13 states, asked", "Speaking in Harlem, Clinton,
+    without naming him, accused": a name the parser put in apposition to a fronted date or place,
+    then an aside of the cue between commas, then the subjectless cue: the name speaks."""
+    doc = cue.doc
+    for aside in cue.lefts:
+        if aside.dep_ not in ("advcl", "prep") or aside.right_edge.i != comma - 1:
+            continue
+        j = aside.left_edge.i - 1
+        if j - 1 <= cue.sent.start or doc[j].text != ",":
+            return None
+        name = doc[j - 1]
+        if name.dep_ == "appos" and name.ent_type_ in _NAME_ENTS and name.head.i < name.i:
+            return name
     return None
 
 
