@@ -142,6 +142,11 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a name hung in apposition on a fronted date, then an aside between commas, then the cue
     ("On Monday, Maine, leading a group of 12 states, asked the court to halt the ferry rules before the season.",
      "asked", "Maine"),
+    # a paper the subject publishes speaks for it; a "from" phrase names another author
+    ("The Harbour Gazette recently ran a piece that noted the pier would cost twice as much.", "noted",
+     "The Harbour Gazette"),
+    ("Mayor Lind is releasing a new 30-second ad that urges voters in Salem to save the pier.", "urges", "Mayor Lind"),
+    ("Lind released a letter from her doctor on Friday that says she is in excellent health.", "says", "her doctor"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
 from dateline.quotes.cues import load_nominal
-from dateline.quotes.speaker import asked_about, head_span, mention_span, resolve_relative, subject_of
+from dateline.quotes.speaker import asked_about, head_span, mention_span, publisher, resolve_relative, subject_of
 from dateline.types import Span
 
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -299,6 +299,8 @@ def _kind(ctx: QuoteContext, span: Span) -> str:
 
 
 def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span | None, Span | None]:
+    if tok is not None and (author := publisher(tok)) is not None:
+        tok = author  # "the Post ran a piece that noted ...": the Post speaks
     if tok is None or (tok.lower_ in ctx.lex.noncue_subjects and not _relative(tok) and not _demonstrative(tok)):
         return None, None  # "That said", "there is"; but "a poll that shows", "That suggests" speak
     span, own = mention_span(tok), head_span(tok)
