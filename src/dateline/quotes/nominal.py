@@ -83,10 +83,11 @@ def _relative_holder(noun: Token, lex: NominalLexicon) -> Token | None:
 
 
 def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
-    """The subject of the verb governing the noun ("Cruz launched an attack", "voted in favor of"),
+    """The subject of the verb governing the noun ("Cruz launched an attack", "voted in favor of",
+    "operating under the assumption that"),
     unless it is a verb of receiving, whose subject is the target ("Cruz faced criticism")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with", "under"):
         head = head.head  # "was unsparing in her criticism of", "with plans to return"
     elif noun.dep_ == "dobj" and head.lemma_.lower() in lex.receive_verbs:
         # "Cruz faced criticism from Democrats": the subject is the target; the critics follow "from"
