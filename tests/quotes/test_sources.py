@@ -147,6 +147,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "The Harbour Gazette"),
     ("Mayor Lind is releasing a new 30-second ad that urges voters in Salem to save the pier.", "urges", "Mayor Lind"),
     ("Lind released a letter from her doctor on Friday that says she is in excellent health.", "says", "her doctor"),
+    # a noun cue in an "under" phrase is held by the subject of the verb the phrase modifies
+    ("But her crew has not been operating under the assumption that Lind will be a regular visitor, and his own "
+     "team has been planning.", "assumption", "her crew"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)
