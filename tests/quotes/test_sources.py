@@ -150,6 +150,11 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a noun cue in an "under" phrase is held by the subject of the verb the phrase modifies
     ("But her crew has not been operating under the assumption that Lind will be a regular visitor, and his own "
      "team has been planning.", "assumption", "her crew"),
+    # a noun cue listed under "including" is held by the listed noun's holder
+    ("Lind has made several bold statements on the harbour \u2014 including a call for a new pier and a ban on "
+     "ferries at night.", "call", "Lind"),
+    ("Lind's hot wash of Hale at a meeting on Monday, including a suggestion that he did not read the pier report, "
+     "drew cheers.", "suggestion", "Lind's"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

@@ -65,7 +65,24 @@ def nominal_source(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in _GROUP_ENTS:
             return c
-    return _relative_holder(noun, lex) or _governing_subject(noun, lex)
+    return _relative_holder(noun, lex) or _governing_subject(noun, lex) or _listed_holder(noun)
+
+
+def _listed_holder(noun: Token) -> Token | None:
+    """The holder of the noun an "including" phrase lists the cue under ("Trump has made several
+    statements, including a call for ...", "Trump's attack on Bush, including a suggestion that ..."):
+    that noun's possessor, or the subject of the verb it is the object of."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "including" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    listed = prep.head
+    poss = next((c for c in listed.children if c.dep_ == "poss"), None)
+    if poss is not None:  # "Trump's attack"; not "his own life, including allegations that"
+        return poss if poss.pos_ != "PRON" else None
+    light = load_nominal().light_verbs
+    if listed.dep_ == "dobj" and listed.head.pos_ in ("VERB", "AUX") and listed.head.lemma_.lower() in light:
+        return subject_of(listed.head)
+    return None
 
 
 def _relative_holder(noun: Token, lex: NominalLexicon) -> Token | None:
