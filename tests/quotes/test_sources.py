@@ -155,6 +155,8 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "ferries at night.", "call", "Lind"),
     ("Lind's hot wash of Hale at a meeting on Monday, including a suggestion that he did not read the pier report, "
      "drew cheers.", "suggestion", "Lind's"),
+    # a capitalised word after a comma that the parser took for the cue's adverb is a name
+    ("Told of the harbour board's anti-ferry lean, Early described it as \"news to me.\"", "described", "Early"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

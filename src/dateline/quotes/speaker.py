@@ -92,7 +92,21 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             continue
         break
     return (_agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
-            or _participle_subject(cue))
+            or _participle_subject(cue) or _adverb_name(cue))
+
+
+def _adverb_name(cue: Token) -> Token | None:
+    """ "Informed of the result, Early described it as news": a capitalised word inside a sentence
+    that the parser took for an adverb of a subjectless finite cue right after it is a name."""
+    doc = cue.doc
+    k = cue.i - 1
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or k <= cue.sent.start:
+        return None
+    name = doc[k]
+    if (name.dep_ != "advmod" or not name.is_alpha or not name.text[0].isupper() or name.is_sent_start
+            or doc[k - 1].text != "," or name.lower_ in _WEEKDAYS):
+        return None
+    return name
 
 
 def _participle_subject(cue: Token) -> Token | None:
