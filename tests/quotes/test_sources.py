@@ -157,6 +157,8 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "drew cheers.", "suggestion", "Lind's"),
     # a capitalised word after a comma that the parser took for the cue's adverb is a name
     ("Told of the harbour board's anti-ferry lean, Early described it as \"news to me.\"", "described", "Early"),
+    # a name the parser took for a verb ("to trump"), and the speech verb after it for its object noun
+    ("Trump calls for closing the old pier in Salem.", "calls", "Trump"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)

@@ -114,6 +114,9 @@ def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
         return None
     elif noun.dep_ not in ("dobj", "conj"):
         return None
+    if (noun.dep_ == "dobj" and head.i == noun.i - 1 and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and head.text[:1].isupper() and noun.tag_ == "NNS"):
+        return head  # "Trump charges that ...": a name taken for a verb, and its verb for a noun
     if head is noun or head.pos_ not in ("VERB", "AUX"):
         return None
     return subject_of(head)
