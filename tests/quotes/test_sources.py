@@ -142,6 +142,8 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     # a name hung in apposition on a fronted date, then an aside between commas, then the cue
     ("On Monday, Maine, leading a group of 12 states, asked the court to halt the ferry rules before the season.",
      "asked", "Maine"),
+    ("Speaking in Salem, Clinton, without naming him, also accused Hale of being a latecomer to harbour issues.",
+     "accused", "Clinton"),
     # a paper the subject publishes speaks for it; a "from" phrase names another author
     ("The Harbour Gazette recently ran a piece that noted the pier would cost twice as much.", "noted",
      "The Harbour Gazette"),

@@ -234,11 +234,11 @@ _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 def _name_before_aside(cue: Token, comma: int) -> Token | None:
     """ "Friday, Texas, leading a coalition of 13 states, asked", "Speaking in Harlem, Clinton,
     without naming him, accused": a name the parser put in apposition to a fronted date or place,
-    then an aside of the cue between commas, then the subjectless cue: the name speaks."""
+    then an aside between commas, then the subjectless cue: the name speaks."""
     doc = cue.doc
-    for aside in cue.lefts:
-        if aside.dep_ not in ("advcl", "prep") or aside.right_edge.i != comma - 1:
-            continue
+    asides = [t for t in cue.sent if t.i < comma and t.right_edge.i == comma - 1 and t.dep_ in ("advcl", "prep")
+              and t.head.i != t.i and doc[t.left_edge.i - 1].text == ","]
+    for aside in asides[:1]:  # "Speaking in Harlem, Clinton, without naming him, accused": the aside hangs deeper
         j = aside.left_edge.i - 1
         if j - 1 <= cue.sent.start or doc[j].text != ",":
             return None
