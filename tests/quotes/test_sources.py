@@ -144,6 +144,9 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
      "asked", "Maine"),
     ("Speaking in Salem, Clinton, without naming him, also accused Hale of being a latecomer to harbour issues.",
      "accused", "Clinton"),
+    # ... or a description set off by dashes
+    ("On his way out of the race, Mr. Hale - in a line that seemed squarely directed at Mr. Lind's divisive brand of "
+     "politics - declared that a mayor must tend to all corners of the harbour.", "declared", "Mr. Hale"),
     # a paper the subject publishes speaks for it; a "from" phrase names another author
     ("The Harbour Gazette recently ran a piece that noted the pier would cost twice as much.", "noted",
      "The Harbour Gazette"),

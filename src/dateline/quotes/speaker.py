@@ -208,6 +208,8 @@ def _described_subject(cue: Token) -> Token | None:
         if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("pobj", "dobj"):
             return before
         return None
+    if doc[k].text in _DASHES + ("-",):  # "Mr. Bush - in a line aimed at Trump - declared"
+        return _dashed_description(cue, k)
     if doc[k].text != ",":
         return _fronted_subject(cue, k)
     for left in cue.lefts:  # "Kasich offered the man a job, then says ...": a misparsed coordination
@@ -229,6 +231,21 @@ def _described_subject(cue: Token) -> Token | None:
 
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _dashed_description(cue: Token, k: int) -> Token | None:
+    """The noun before a description set off by dashes right before a subjectless cue ("A spokesman
+    for the brand - a small business - noted"), climbing out of its prepositional phrases."""
+    doc = cue.doc
+    opened = next((j for j in range(k - 1, cue.sent.start, -1) if doc[j].text == doc[k].text), None)
+    if opened is None or opened - 1 <= cue.sent.start:
+        return None
+    before = doc[opened - 1]
+    while before.dep_ in ("pobj", "prep") and before.head.i < before.i:
+        before = before.head
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ in ("pobj", "dobj") or before.ent_type_ in ("DATE", "TIME"):
+        return None
+    return before
 
 
 def _name_before_aside(cue: Token, comma: int) -> Token | None:
