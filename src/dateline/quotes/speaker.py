@@ -8,6 +8,8 @@ Lee' Hill still speaks: Lee relays Hill's words, and a record must not put them 
 (PolNeAR marks Lee). When the parser leaves a finite cue without a subject, the noun that a description
 before it belongs to speaks ("Senator Hill, the minority leader, said"). Appositives are cut off
 ("Hugh Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
+A paper someone publishes speaks for its publisher ("the Post ran a piece that noted" → the Post),
+and a cue inside a question put to someone has no holder ("Asked if she believed ...").
 """
 from __future__ import annotations
 
