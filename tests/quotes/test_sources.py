@@ -127,8 +127,50 @@ def _speakers(nlp, text: str) -> dict[str, str | None]:
     ("It's assumed that the pier will close.", "assumed", None),
     ('"We have shown the world we can float like butterflies," Mr. Okafor said, not even needing to mention the '
      'author of that boast, the old captain, who died three months ago.', "mention", "Mr. Okafor"),
+    # a participle hung on a noun with an object or a clause of its own is an active past tense
+    ("Two engineers, Ana Lind and Curly Hale, found in 2019 that the pier is the weakest in the state.",
+     "found", "Two engineers"),
+    # a name the parser hung on the subject in apposition past the verb does not replace it
+    ("At least four Democrat U.S. senators claim to object to the party\u2019s harbour plan: Sens. Bob Lind (D-WV), "
+     "Tim Hale (D-PA) and Joe Ortiz (D-IN).", "claim", "At least four Democrat U.S. senators"),
+    # a subjectless finite cue: the noun phrase the parser made the subject of a participle before it
+    ("But many of the people interviewed for this article, including top harbour officials, privately worry about "
+     "the hard questions, the ones about the pier.", "worry", "many of the people"),
+    # a name hung in apposition on a fronted date, then an aside between commas, then the cue
+    ("On Monday, Maine, leading a group of 12 states, asked the court to halt the ferry rules before the season.",
+     "asked", "Maine"),
+    ("Speaking in Salem, Clinton, without naming him, also accused Hale of being a latecomer to harbour issues.",
+     "accused", "Clinton"),
+    # ... or a description set off by dashes
+    ("On his way out of the race, Mr. Hale - in a line that seemed squarely directed at Mr. Lind's divisive brand of "
+     "politics - declared that a mayor must tend to all corners of the harbour.", "declared", "Mr. Hale"),
+    # a paper the subject publishes speaks for it; a "from" phrase names another author
+    ("The Harbour Gazette recently ran a piece that noted the pier would cost twice as much.", "noted",
+     "The Harbour Gazette"),
+    ("Mayor Lind is releasing a new 30-second ad that urges voters in Salem to save the pier.", "urges", "Mayor Lind"),
+    ("Lind released a letter from her doctor on Friday that says she is in excellent health.", "says", "her doctor"),
+    # a noun cue in an "under" phrase is held by the subject of the verb the phrase modifies
+    ("But her crew has not been operating under the assumption that Lind will be a regular visitor, and his own "
+     "team has been planning.", "assumption", "her crew"),
+    # a noun cue listed under "including" is held by the listed noun's holder
+    ("Lind has made several bold statements on the harbour \u2014 including a call for a new pier and a ban on "
+     "ferries at night.", "call", "Lind"),
+    ("Lind's hot wash of Hale at a meeting on Monday, including a suggestion that he did not read the pier report, "
+     "drew cheers.", "suggestion", "Lind's"),
+    # a capitalised word after a comma that the parser took for the cue's adverb is a name
+    ("Told of the harbour board's anti-ferry lean, Early described it as \"news to me.\"", "described", "Early"),
+    # a name the parser took for a verb ("to trump"), and the speech verb after it for its object noun
+    ("Trump calls for closing the old pier in Salem.", "calls", "Trump"),
 ])
 def test_source_of_cue(nlp, text, cue, speaker):
     speakers = _speakers(nlp, text)
     assert cue in speakers
     assert speakers[cue] == speaker
+
+
+def test_the_one_asked_holds_nothing(nlp):
+    # a cue inside an "if"/"whether" question put to someone holds no one's view: "she" is not its holder
+    speakers = _speakers(nlp, "Asked if she believed the captains wanted Duarte to lose the vote, "
+                              "Okafor said she would not guess.")
+    assert speakers.get("believed") is None
+    assert speakers["said"] == "Okafor"

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dateline.quotes import nominal
 from dateline.quotes.context import Candidate, QuoteContext, to_infinitive, trim_span
 from dateline.quotes.cues import load_cues, load_nominal, read_data
-from dateline.quotes.speaker import head_span, mention_span, resolve_relative, subject_of
+from dateline.quotes.speaker import asked_about, head_span, mention_span, publisher, resolve_relative, subject_of
 from dateline.types import Span
 
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -315,6 +315,8 @@ def _kind(ctx: QuoteContext, span: Span) -> str:
 
 
 def _speaker(ctx: QuoteContext, tok: Token | None, content: Span) -> tuple[Span | None, Span | None]:
+    if tok is not None and (author := publisher(tok)) is not None:
+        tok = author  # "the Post ran a piece that noted ...": the Post speaks
     if tok is None or (tok.lower_ in ctx.lex.noncue_subjects and not _relative(tok) and not _demonstrative(tok)):
         return None, None  # "That said", "there is"; but "a poll that shows", "That suggests" speak
     span, own = mention_span(tok), head_span(tok)
@@ -942,6 +944,8 @@ def _bare_participle(verb: Token) -> bool:
         return False
     if verb.dep_ == "conj" and verb.head.tag_ == "VBD" and not _passive(verb.head):
         return False  # "he heard gunfire and suspected that ...": a past tense tagged as a participle
+    if verb.dep_ == "acl" and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        return False  # "Two analysts, Hale and Lind, found in 2014 that ...": a passive takes no object
     return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
 
 
@@ -959,6 +963,8 @@ def _adjacent_noun(verb: Token) -> Token | None:
         i -= 1
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or doc[i].dep_ in ("dobj", "pobj"):
         return None
+    if asked_about(verb):
+        return None  # "Asked if she believed ...": the one asked, not a holder
     return doc[i]
 
 

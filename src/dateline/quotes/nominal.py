@@ -65,7 +65,24 @@ def nominal_source(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in _GROUP_ENTS:
             return c
-    return _relative_holder(noun, lex) or _governing_subject(noun, lex)
+    return _relative_holder(noun, lex) or _governing_subject(noun, lex) or _listed_holder(noun)
+
+
+def _listed_holder(noun: Token) -> Token | None:
+    """The holder of the noun an "including" phrase lists the cue under ("Trump has made several
+    statements, including a call for ...", "Trump's attack on Bush, including a suggestion that ..."):
+    that noun's possessor, or the subject of the verb it is the object of."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "including" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    listed = prep.head
+    poss = next((c for c in listed.children if c.dep_ == "poss"), None)
+    if poss is not None:  # "Trump's attack"; not "his own life, including allegations that"
+        return poss if poss.pos_ != "PRON" else None
+    light = load_nominal().light_verbs
+    if listed.dep_ == "dobj" and listed.head.pos_ in ("VERB", "AUX") and listed.head.lemma_.lower() in light:
+        return subject_of(listed.head)
+    return None
 
 
 def _relative_holder(noun: Token, lex: NominalLexicon) -> Token | None:
@@ -83,10 +100,11 @@ def _relative_holder(noun: Token, lex: NominalLexicon) -> Token | None:
 
 
 def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
-    """The subject of the verb governing the noun ("Cruz launched an attack", "voted in favor of"),
+    """The subject of the verb governing the noun ("Cruz launched an attack", "voted in favor of",
+    "operating under the assumption that"),
     unless it is a verb of receiving, whose subject is the target ("Cruz faced criticism")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "with", "under"):
         head = head.head  # "was unsparing in her criticism of", "with plans to return"
     elif noun.dep_ == "dobj" and head.lemma_.lower() in lex.receive_verbs:
         # "Cruz faced criticism from Democrats": the subject is the target; the critics follow "from"
@@ -96,6 +114,9 @@ def _governing_subject(noun: Token, lex: NominalLexicon) -> Token | None:
         return None
     elif noun.dep_ not in ("dobj", "conj"):
         return None
+    if (noun.dep_ == "dobj" and head.i == noun.i - 1 and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and head.text[:1].isupper() and noun.tag_ == "NNS"):
+        return head  # "Trump charges that ...": a name taken for a verb, and its verb for a noun
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return None
     return subject_of(head)
@@ -283,7 +304,7 @@ def _that_candidates(ctx: QuoteContext, blocked: Callable[[int], bool]) -> list[
         else:
             speaker = nominal_source(tok)  # "Trump faced criticism that ...": not Trump's
             conf = 0.5 if speaker is not None else 0.2
-        if cue is tok:  # "Ortiz dismissed the mayor's claim that ...": the verb is the cue of the whole phrase
+        if cue.i == tok.i:  # "Ortiz dismissed the mayor's claim that ...": the verb is the cue of the whole phrase
             reaction = _reaction(ctx, tok, blocked)
             if reaction is not None:
                 out.append(reaction)

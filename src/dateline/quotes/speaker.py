@@ -8,6 +8,8 @@ Lee' Hill still speaks: Lee relays Hill's words, and a record must not put them 
 (PolNeAR marks Lee). When the parser leaves a finite cue without a subject, the noun that a description
 before it belongs to speaks ("Senator Hill, the minority leader, said"). Appositives are cut off
 ("Hugh Hill, a doctor, said" → "Hugh Hill"). Mentions inside quotation marks are never speakers.
+A paper someone publishes speaks for its publisher ("the Post ran a piece that noted" → the Post),
+and a cue inside a question put to someone has no holder ("Asked if she believed ...").
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
         return _agent(cue)  # "(when) asked by a reporter": the agent speaks
     if _bare_participle(cue):
         return None  # "Asked whether ..., Lind said": the one asked answers; the asker is unnamed
+    if asked_about(cue):
+        return None  # "Asked if she believed ...": a question put to her, not her belief
     parallel = _parallel_participle(cue)
     if parallel is not None:
         return subject_of(parallel, max_hops=max_hops)
@@ -75,7 +79,7 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
                 return passive
-        controller = _object_controller(tok) if tok is cue else None
+        controller = _object_controller(tok) if tok.i == cue.i else None
         if controller is not None:
             return controller
         if tok.dep_ in _NOUN_HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -89,7 +93,55 @@ def subject_of(cue: Token, *, max_hops: int = 6) -> Token | None:
             tok = tok.head
             continue
         break
-    return _agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+    return (_agent(cue) or _described_subject(cue) or _inverted_name(cue) or _modal_name(cue)
+            or _participle_subject(cue) or _adverb_name(cue))
+
+
+def _adverb_name(cue: Token) -> Token | None:
+    """ "Informed of the result, Early described it as news": a capitalised word inside a sentence
+    that the parser took for an adverb of a subjectless finite cue right after it is a name."""
+    doc = cue.doc
+    k = cue.i - 1
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or k <= cue.sent.start:
+        return None
+    name = doc[k]
+    if (name.dep_ != "advmod" or not name.is_alpha or not name.text[0].isupper() or name.is_sent_start
+            or doc[k - 1].text != "," or name.lower_ in _WEEKDAYS):
+        return None
+    return name
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """ "many of the people interviewed for this article privately worry": a finite cue the parser
+    left without a subject, and a participle before it holding the noun phrase as its own subject
+    (a bare participle has none): that noun phrase speaks."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for clause in cue.lefts:
+        if clause.tag_ not in ("VBN", "VBG") or clause.dep_ not in ("advcl", "csubj", "ccomp"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        subj = next((c for c in clause.lefts if c.dep_ == "nsubj" and c.lower_ not in _PRONOUN_RELATIVE), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+_QUESTION_MARKS = {"if", "whether"}
+
+
+def asked_about(cue: Token) -> bool:
+    """True for a cue inside an "if"/"whether" question put to someone ("Asked if she believed
+    that ...", "when asked whether he thought ..."): the question holds no one's view.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("Asked if she believed the captains wanted Hale to lose, Lind said no.")
+    >>> asked_about(doc[3])
+    True
+    """
+    return (cue.dep_ in ("ccomp", "advcl") and cue.head.lemma_.lower() == "ask"
+            and any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in cue.children))
 
 
 def _modal_name(cue: Token) -> Token | None:
@@ -158,6 +210,8 @@ def _described_subject(cue: Token) -> Token | None:
         if before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ not in ("pobj", "dobj"):
             return before
         return None
+    if doc[k].text in _DASHES + ("-",):  # "Mr. Bush - in a line aimed at Trump - declared"
+        return _dashed_description(cue, k)
     if doc[k].text != ",":
         return _fronted_subject(cue, k)
     for left in cue.lefts:  # "Kasich offered the man a job, then says ...": a misparsed coordination
@@ -165,6 +219,9 @@ def _described_subject(cue: Token) -> Token | None:
             subj = next((c for c in left.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.lower_ != "it":
                 return subj
+    named = _name_before_aside(cue, k)
+    if named is not None:
+        return named
     tok = doc[k - 1] if k > cue.sent.start else None
     while tok is not None and tok.i > cue.sent.start and tok.head.i < tok.i and tok.dep_ in _DESCRIPTION_DEPS:
         if tok.dep_ in ("appos", "relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
@@ -172,6 +229,41 @@ def _described_subject(cue: Token) -> Token | None:
                 return None  # "In a message to Clinton, Tanden, head of ..., recounted": not Clinton
             return _named_appositive(tok.head)
         tok = tok.head
+    return None
+
+
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _dashed_description(cue: Token, k: int) -> Token | None:
+    """The noun before a description set off by dashes right before a subjectless cue ("A spokesman
+    for the brand - a small business - noted"), climbing out of its prepositional phrases."""
+    doc = cue.doc
+    opened = next((j for j in range(k - 1, cue.sent.start, -1) if doc[j].text == doc[k].text), None)
+    if opened is None or opened - 1 <= cue.sent.start:
+        return None
+    before = doc[opened - 1]
+    while before.dep_ in ("pobj", "prep") and before.head.i < before.i:
+        before = before.head
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ in ("pobj", "dobj") or before.ent_type_ in ("DATE", "TIME"):
+        return None
+    return before
+
+
+def _name_before_aside(cue: Token, comma: int) -> Token | None:
+    """ "Friday, Texas, leading a coalition of 13 states, asked", "Speaking in Harlem, Clinton,
+    without naming him, accused": a name the parser put in apposition to a fronted date or place,
+    then an aside between commas, then the subjectless cue: the name speaks."""
+    doc = cue.doc
+    asides = [t for t in cue.sent if t.i < comma and t.right_edge.i == comma - 1 and t.dep_ in ("advcl", "prep")
+              and t.head.i != t.i and doc[t.left_edge.i - 1].text == ","]
+    for aside in asides[:1]:  # "Speaking in Harlem, Clinton, without naming him, accused": the aside hangs deeper
+        j = aside.left_edge.i - 1
+        if j - 1 <= cue.sent.start or doc[j].text != ",":
+            return None
+        name = doc[j - 1]
+        if name.dep_ == "appos" and name.ent_type_ in _NAME_ENTS and name.head.i < name.i:
+            return name
     return None
 
 
@@ -306,7 +398,8 @@ def _named_appositive(subj: Token) -> Token:
     if subj.pos_ != "NOUN":
         return subj
     for child in subj.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG"):
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG") and (
+                child.i < subj.head.i or subj.head.i < subj.i):  # not a name the parser hung on it past the verb
             return child
     return subj
 
@@ -400,6 +493,33 @@ def resolve_relative(tok: Token) -> Token:
     if tok.lower_ in _PRONOUN_RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         return tok.head.head
     return tok
+
+
+_PUBLISH_VERBS = {"release", "run", "post", "publish", "air", "launch", "issue", "unveil", "hoist", "tweet",
+                  "send", "circulate", "distribute", "produce", "write", "pen", "file"}
+
+
+def publisher(tok: Token) -> Token | None:
+    """The subject of a verb of publishing whose object a relative pronoun stands for ("Sanders is
+    releasing an ad that urges ...", "the Post ran a piece that noted ..."): the author speaks
+    through the paper, as PolNeAR marks it; else None.
+
+    >>> from dateline.parse import load_nlp
+    >>> doc = load_nlp()("The mayor released a letter that urges calm.")
+    >>> publisher(doc[5]).text
+    'mayor'
+    """
+    if tok.lower_ not in ("that", "which") or tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _PUBLISH_VERBS:
+        return None
+    for prep in noun.rights:  # "released a letter from his doctor that says": the doctor wrote it
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i < tok.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in _PRONOUN_RELATIVE | {"it"} else None
 
 
 def mention_span(token: Token) -> Span:
