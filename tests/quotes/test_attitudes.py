@@ -6,10 +6,7 @@ import pytest
 
 from dateline.actors import ActorIndex
 from dateline.quotes import find_quotes
-
-
-def _contents(nlp, text, **kw):
-    return [(q.kind, [c.text for c in q.content]) for q in find_quotes(nlp(text), actors=ActorIndex(), **kw)]
+from quote_helpers import kinds_and_contents as _contents
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,10 @@ stays out. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from dateline.actors import ActorIndex
 from dateline.quotes import find_quotes
-
-
-def _contents(nlp, text):
-    return [[c.text for c in q.content] for q in find_quotes(nlp(text), actors=ActorIndex())]
+from quote_helpers import contents as _contents, hand_doc
 
 
 @pytest.mark.parametrize(
@@ -167,17 +163,6 @@ def test_boundaries_object_content_span(nlp, text, content):
     assert [content] in _contents(nlp, text)
 
 
-def _hand_doc(nlp, spec):
-    """A parsed Doc from "word/head/dep/pos/tag/lemma" tokens: a parse the model may not give."""
-    words, heads, deps, pos, tags, lemmas = zip(*(t.split("/") for t in spec.split()))
-    heads = [int(h) for h in heads]
-    marks = [sum(w == '"' for w in words[:i + 1]) for i in range(len(words))]  # quote marks so far
-    spaces = [i + 1 < len(words) and words[i + 1] not in ".," and not (words[i] == '"' and marks[i] % 2)
-              and not (words[i + 1] == '"' and marks[i] % 2) for i in range(len(words))]
-    return Doc(nlp.vocab, words=list(words), spaces=spaces, heads=list(heads), deps=list(deps), pos=list(pos),
-               tags=list(tags), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
-
-
 @pytest.mark.parametrize(
     "spec, content",
     [
@@ -221,5 +206,5 @@ def _hand_doc(nlp, spec):
     ],
 )
 def test_boundaries_clause_content_span_on_hand_parse(nlp, spec, content):
-    doc = _hand_doc(nlp, spec)
+    doc = hand_doc(nlp, [token.split("/") for token in spec.split()])
     assert [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex())] == [[content]]

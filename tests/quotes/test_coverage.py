@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.actors import ActorIndex
-from dateline.quotes import find_quotes
-
-
-def _quotes(nlp, text):
-    return find_quotes(nlp(text), actors=ActorIndex())
+from quote_helpers import quotes_in as _quotes
 
 
 # (sentence, cue word, its content): the cue now yields this content

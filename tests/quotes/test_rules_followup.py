@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.actors import ActorIndex
-from dateline.quotes import find_quotes
-
-
-def _quotes(nlp, text, **kw):
-    return find_quotes(nlp(text), actors=ActorIndex(), **kw)
-
-
-def _contents(nlp, text, **kw):
-    return [[c.text for c in q.content] for q in _quotes(nlp, text, **kw)]
+from quote_helpers import contents as _contents, quotes_in as _quotes
 
 
 @pytest.mark.parametrize(

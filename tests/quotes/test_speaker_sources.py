@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.quotes.find import find_candidates
-
-
-def _speakers(nlp, text: str) -> dict[str, str | None]:
-    """Map each candidate's cue text to its speaker mention text."""
-    doc = nlp(text)
-    return {text[slice(*c.cue)]: (text[slice(*c.speaker)] if c.speaker else None) for c in find_candidates(doc) if c.cue}
+from quote_helpers import speakers_by_cue as _speakers
 
 
 def _quote_speaker(nlp, text: str, *, last: bool = False) -> str | None:

@@ -4,24 +4,12 @@ the tagger took for nouns. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from dateline.actors import ActorIndex
-from dateline.quotes import find_quotes
+from quote_helpers import hand_doc as _hand_doc, quotes_in
 
 
 def _contents(nlp, text, cue):
-    doc = text if isinstance(text, Doc) else nlp(text)
-    return [[c.text for c in q.content] for q in find_quotes(doc, actors=ActorIndex())
-            if q.cue is not None and q.cue.text == cue]
-
-
-def _hand_doc(nlp, rows):
-    """A Doc from (word, head, dep, pos, tag, lemma) rows: a parse error written down."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-               sent_starts=[True] + [False] * (len(words) - 1))
+    return [[c.text for c in q.content] for q in quotes_in(nlp, text) if q.cue is not None and q.cue.text == cue]
 
 
 # "called" parsed as a participle on the person who calls
