@@ -10,6 +10,8 @@ import pytest
         ('The mayor said:"We will rebuild."', ["said", ":", '"', "We"]),
         ("It was a “truce”,she wrote.", ["truce", "”", ",", "she"]),
         ("Residents answered—“never.”", ["answered", "—", "“", "never"]),
+        ("“The levee held,”Hale said.", ["held", ",", "”", "Hale"]),
+        ("“Not yet!”the clerk replied.", ["yet", "!", "”", "the"]),
     ],
 )
 def test_quote_marks_without_spaces_are_their_own_tokens(nlp, text, pieces):
@@ -29,3 +31,11 @@ def test_quote_after_comma_without_space_is_found():
 
     record = dateline.analyze("The harbour master said,“The port reopens on Monday.”\n", published="2024-05-02")
     assert [[c.text for c in q.content] for q in record.quotes] == [["The port reopens on Monday."]]
+
+
+def test_closing_mark_glued_to_the_speaker_keeps_the_cue():
+    import dateline
+
+    record = dateline.analyze("“The levee held through the night,”Hale said on Sunday.\n", published="2024-05-02")
+    assert [([c.text for c in q.content], q.cue.text if q.cue else None) for q in record.quotes] == [
+        (["The levee held through the night,"], "said")]

