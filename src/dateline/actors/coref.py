@@ -4,7 +4,9 @@ Pronouns (he/she/they/its families) go to the most salient compatible antecedent
 gender and number, nearest sentence first, grammatical subjects preferred. A third-person
 pronoun inside a direct quote never refers to that quote's speaker (in “He intends ...,” Hegseth
 said, "He" is someone else). Role nouns ("the minister", "the ministry", "the alliance", "the
-country", "his country") link to the most recent actor whose role, name or entry fits.
+country", "his country") link to the most recent actor whose role, name or entry fits. A
+relative pronoun ("the senator, who said", "the agency, which announced") refers to the noun
+its clause hangs from.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ PRONOUNS = {
     "its": "n",
 }
 _PRONOUN_IDS = hashes(PRONOUNS)
+_RELATIVES = {"who", "whom", "whose", "which", "that"}
+_RELATIVE_IDS = hashes(_RELATIVES)
 _SUBJ = {"nsubj", "nsubjpass"}
 _COUNTRY_NOUNS = {"country", "nation"}
 _MAX_SENTS = 3
@@ -49,6 +53,14 @@ class MentionTable:
             if m.start == start and m.end == end:
                 return e
         return None
+
+    def entity_covering(self, char: int) -> Entity | None:
+        """The entity of the shortest mention that contains the character offset ``char``."""
+        best = None
+        for m, e in self.before(char + 1):
+            if m.start <= char < m.end and (best is None or m.end - m.start < best[0]):
+                best = (m.end - m.start, e)
+        return best[1] if best else None
 
 
 def is_subject(ctx: DocContext, m: Ment) -> bool:
@@ -270,3 +282,29 @@ def _recent(ctx: DocContext, table: MentionTable, tok, pred, max_sents: int) -> 
         if pred(e):
             return e
     return None
+
+
+def resolve_relatives(ctx: DocContext, table: MentionTable) -> None:
+    """Link relative pronouns to the actor their clause describes ("Lind, who said" → Lind).
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors import find_actors
+    >>> from dateline.record import Document
+    >>> text = "The plan was criticised by Anna Novak, who said it came too late."
+    >>> index = find_actors(load_nlp()(text), document=Document(id="x", text=text))
+    >>> index.get(index.actor_at(39, 42)).name
+    'Anna Novak'
+    """
+    doc = ctx.doc
+    for i in ctx.positions(_RELATIVE_IDS):
+        tok = doc[i]
+        if tok.tag_ not in ("WP", "WP$", "WDT") or ctx.is_excluded(tok.idx, tok.idx + len(tok)):
+            continue
+        clause = tok.head if tok.dep_ != "poss" else tok.head.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head.i >= tok.i:
+            continue
+        target = table.entity_covering(clause.head.idx)
+        if target is not None:
+            table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), target)

@@ -1,0 +1,57 @@
+"""Mentions that quotes name as speakers link to actors: relative pronouns to the noun their
+clause describes, and plural collectives ("economists", "voters") to a GROUP actor."""
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.actors import find_actors
+from dateline.record import Document
+
+
+def _actor_of(nlp, text: str, mention: str, nth: int = 0):
+    index = find_actors(nlp(text), document=Document(id="t", text=text))
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    aid = index.actor_at(start, start + len(mention))
+    return index.get(aid) if aid else None
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("The plan was criticised by Anna Novak, who said it came too late.", "who", "Anna Novak"),
+    ("Inspections were ordered by the Federal Aviation Administration, which said checks would double.",
+     "which", "Federal Aviation Administration"),
+    ("Tomas Berg, whose firm built the bridge, said repairs would take a year.", "whose", "Tomas Berg"),
+])
+def test_relative_pronoun_refers_to_its_noun(nlp, text, mention, name):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is not None and actor.name == name
+
+
+def test_relative_pronoun_of_a_non_actor_stays_unlinked(nlp):
+    assert _actor_of(nlp, "The bridge, which opened in May, needs repairs.", "which") is None
+
+
+@pytest.mark.parametrize("text, mention, sector", [
+    ("Economists warned that the tariff would raise prices.", "Economists", None),
+    ("Voters in the county told pollsters they were undecided.", "Voters", "CVL"),
+    ("Prosecutors said the case would go to trial in March.", "Prosecutors", "JUD"),
+])
+def test_plural_collectives_are_group_actors(nlp, text, mention, sector):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is not None and actor.kind == "GROUP" and actor.sector == sector
+
+
+def test_singular_role_noun_is_not_guessed_to_be_the_main_person(nlp):
+    text = "Mayor Jan Kowal opened the session. Kowal spoke for an hour. The critic said the budget was thin."
+    actor = _actor_of(nlp, text, "critic")
+    assert actor is None or actor.name != "Jan Kowal"
+
+
+def test_quote_speakers_link_through_relatives_and_groups():
+    text = ("The vote was delayed by Senator Ruth Alder, who said the bill needed more work.\n\n"
+            "Economists said the delay would cost little.\n")
+    record = dateline.analyze(text, published="2024-05-02")
+    names = {a.id: a.name for a in record.actors}
+    assert [names.get(q.speaker) for q in record.quotes] == ["Ruth Alder", "Economists"]
