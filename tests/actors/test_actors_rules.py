@@ -13,6 +13,7 @@ from dateline.record import Actor, Mention
 
 @pytest.mark.parametrize("text, label, surnames, kind", [
     ("Yanukovych", "GPE", {"Yanukovych"}, "PERSON"),     # a person's surname tagged GPE
+    ("Kowal", "LOC", {"Kowal"}, "PERSON"),               # a named person's surname tagged LOC later on
     ("Zelensky", "ORG", set(), "PERSON"),                # a known leader's surname tagged ORG
     ("Ukrainian", "GPE", set(), "DEMONYM"),              # a demonym tagged GPE
     ("The United States", "GPE", set(), "COUNTRY"),

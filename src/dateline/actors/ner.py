@@ -1,7 +1,7 @@
 """Candidate actor names from spaCy's entities plus a gazetteer scan, with NER corrections.
 
 The small English model makes mistakes that matter for political news; each is fixed by a rule:
-a known person's surname tagged GPE/ORG becomes PERSON ("Yanukovych"), a demonym tagged GPE
+a known person's surname tagged GPE/LOC/ORG becomes PERSON ("Yanukovych"), a demonym tagged GPE
 becomes a demonym ("Ukrainian"), "The United States" becomes the country USA, capitals and
 regions tagged ORG ("HELSINKI", "Crimea") are places, not organisations, and known actors the
 model missed ("NATO" untagged) are found by exact alias lookup.
@@ -79,7 +79,7 @@ def classify(ctx: DocContext, text: str, label: str, person_surnames: set[str],
     if low in lex.capitals:
         return "CAPITAL", {"iso": lex.capitals[low]}
     words = text.split()
-    if label in ("GPE", "ORG", "NORP", "PERSON") and len(words) == 1 and (
+    if label in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") and len(words) == 1 and (
             text in person_surnames or (label != "PERSON" and text in lex.surname)):
         return "PERSON", {}
     if label == "PERSON":
