@@ -55,3 +55,14 @@ def test_quote_speakers_link_through_relatives_and_groups():
     record = dateline.analyze(text, published="2024-05-02")
     names = {a.id: a.name for a in record.actors}
     assert [names.get(q.speaker) for q in record.quotes] == ["Ruth Alder", "Economists"]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Donald Trump rallied in Ohio on Monday. The Republican nominee said the plant would reopen.",
+     "The Republican nominee", "Donald Trump"),
+    ("Hillary Clinton toured a factory. The Democratic nominee said wages must rise.",
+     "The Democratic nominee", "Hillary Clinton"),
+])
+def test_party_nominee_refers_to_the_known_nominee(nlp, text, mention, name):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is not None and actor.name == name
