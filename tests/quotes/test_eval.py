@@ -56,6 +56,14 @@ def test_eval_score_article_source_and_attribution():
     assert t["cue_accuracy"] == 1.0  # second pair: no cue on either side counts as agreement
 
 
+def test_eval_speaker_linked_counts_right_speakers_that_resolve_to_an_actor():
+    gold = [_item(range(0, 10), source={50}), _item(range(20, 30), source={70}), _item(range(40, 45), source={80})]
+    pred = [Item(frozenset(range(0, 10)), frozenset({50}), frozenset(), linked=True),
+            Item(frozenset(range(20, 30)), frozenset({70}), frozenset(), linked=False),
+            Item(frozenset(range(40, 45)), frozenset({99}), frozenset(), linked=True)]  # wrong speaker: not counted
+    assert score_article(gold, pred)["all"].summary()["speaker_linked"] == 0.5
+
+
 def test_eval_content_kind():
     assert content_kind("\u201cWe will win,\u201d") == "direct"
     assert content_kind("the plan was \u201cdead\u201d") == "mixed"
@@ -82,6 +90,7 @@ def test_eval_polnear_smoke(shared_path_polnear):
     report = evaluate_polnear(shared_path_polnear, "dev", limit=2).to_json()
     assert report["articles"] == 2
     assert report["slices"]["all"]["gold"] > 0 and report["slices"]["all"]["f1"] > 0.3
+    assert report["slices"]["all"]["speaker_linked"] > 0.5  # speakers resolve through the actors stage
 
 
 def test_eval_polnear_reader_first_annotator(shared_path_polnear):

@@ -38,6 +38,7 @@ class Item:
     split: bool = False
     pronoun: bool = False
     speech_verb: bool = False
+    linked: bool = False  # predictions: the speaker mention resolves to an actor
 
 
 def char_set(text: str, spans: Iterable[Span]) -> frozenset[int]:
@@ -150,7 +151,7 @@ def predicted_items(text: str, quotes: Iterable[Quote]) -> list[Item]:
             continue
         source = char_set(text, [q.speaker_span]) if q.speaker_span else frozenset()
         cue = char_set(text, [q.cue.span]) if q.cue else frozenset()
-        out.append(Item(content, source, cue, kind=q.kind, split=len(q.content) > 1))
+        out.append(Item(content, source, cue, kind=q.kind, split=len(q.content) > 1, linked=q.speaker is not None))
     return out
 
 
@@ -194,6 +195,8 @@ class Tally:
     source_ok: int = 0
     cue_ok: int = 0
     pred_matched: int = 0  # matched predictions counted by the prediction's own slice
+    sourced: int = 0  # matched pairs whose predicted speaker mention is the gold source
+    linked: int = 0  # ... of which the speaker mention resolves to an actor
 
     def add(self, other: "Tally") -> None:
         self.gold += other.gold
@@ -202,6 +205,8 @@ class Tally:
         self.source_ok += other.source_ok
         self.cue_ok += other.cue_ok
         self.pred_matched += other.pred_matched
+        self.sourced += other.sourced
+        self.linked += other.linked
 
     def summary(self) -> dict:
         p = self.pred_matched / self.pred if self.pred else 0.0
@@ -214,6 +219,7 @@ class Tally:
             "source_accuracy": round(self.source_ok / self.matched, 4) if self.matched else 0.0,
             "attribution_f1": round(_f1(ap, ar), 4),
             "cue_accuracy": round(self.cue_ok / self.matched, 4) if self.matched else 0.0,
+            "speaker_linked": round(self.linked / self.sourced, 4) if self.sourced else 0.0,
         }
 
 
@@ -262,6 +268,9 @@ def score_article(gold: list[Item], pred: list[Item]) -> dict[str, Tally]:
             t.matched += 1
             t.source_ok += ok_source
             t.cue_ok += ok_cue
+            if ok_source and p.source:
+                t.sourced += 1
+                t.linked += p.linked
             if name in ("split", "pronoun_source", "speech_verb"):
                 t.pred += 1
                 t.pred_matched += 1
@@ -309,23 +318,24 @@ def evaluate_polnear(root: Path | str, split: str, *, limit: int | None = None, 
                      broad: bool = False, extractor=None, batch_size: int = 16) -> Report:
     """Run quote extraction over a PolNeAR split and score it.
 
-    ``extractor(doc) -> quotes`` defaults to dateline's `find_quotes` with an empty actor index
-    (scoring compares spans, not resolved actors); docs are parsed with ``load_nlp().pipe``.
+    ``extractor(doc) -> quotes`` defaults to dateline's `find_quotes` with the document's actors
+    (scoring compares spans; ``speaker_linked`` is the share of right speaker mentions that resolve
+    to an actor); docs are parsed with ``load_nlp().pipe``.
     ``broad`` switches on attributed attitudes (PolNeAR annotates them; the pipeline does not).
     """
-    from dateline.actors import ActorIndex
+    from dateline.actors import find_actors
     from dateline.eval.brat import iter_articles
     from dateline.parse import load_nlp
     from dateline.quotes import find_quotes
+    from dateline.record import Document
 
     root = Path(root)
     articles = list(iter_articles(root, split, limit=limit))
     verbs = load_speech_verbs(root.parent)
     if extractor is None:
-        empty = ActorIndex()
-
         def extractor(doc):  # noqa: E306
-            return find_quotes(doc, actors=empty, indirect=not direct_only, broad=broad)
+            actors = find_actors(doc, document=Document(id="polnear", text=doc.text))
+            return find_quotes(doc, actors=actors, indirect=not direct_only, broad=broad)
 
     report = Report(split, mode="direct" if direct_only else ("broad" if broad else "pipeline"))
     nlp = load_nlp()

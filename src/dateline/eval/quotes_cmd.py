@@ -49,7 +49,8 @@ def _table(result: dict) -> None:
     table = Table(title=f"PolNeAR {result['split']} ({result['mode']}): {result['articles']} articles, "
                         f"Jaccard >= {result['threshold']} ({result['seconds_per_article'] * 1000:.0f} ms/article)")
     cols = {"gold": "gold", "pred": "pred", "matched": "match", "precision": "P", "recall": "R", "f1": "F1",
-            "source_accuracy": "src acc", "attribution_f1": "attr F1", "cue_accuracy": "cue acc"}
+            "source_accuracy": "src acc", "attribution_f1": "attr F1", "cue_accuracy": "cue acc",
+            "speaker_linked": "linked"}
     table.add_column("slice", no_wrap=True)
     for label in cols.values():
         table.add_column(label, justify="right", no_wrap=True)
