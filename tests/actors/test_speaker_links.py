@@ -66,3 +66,14 @@ def test_quote_speakers_link_through_relatives_and_groups():
 def test_party_nominee_refers_to_the_known_nominee(nlp, text, mention, name):
     actor = _actor_of(nlp, text, mention)
     assert actor is not None and actor.name == name
+
+
+def test_first_person_inside_a_quote_is_its_speaker(nlp):
+    text = "“I told them the plan would fail,” Anna Novak said. “My view has not changed,” she added."
+    assert _actor_of(nlp, text, "I").name == "Anna Novak"
+    assert _actor_of(nlp, text, "My").name == "Anna Novak"
+
+
+def test_first_person_with_two_names_after_the_quote_stays_unlinked(nlp):
+    text = "Tom Berg met Anna Novak. “I said no,” Berg told Novak."
+    assert _actor_of(nlp, text, "I") is None

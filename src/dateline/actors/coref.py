@@ -6,7 +6,7 @@ pronoun inside a direct quote never refers to that quote's speaker (in “He int
 said, "He" is someone else). Role nouns ("the minister", "the ministry", "the alliance", "the
 country", "his country") link to the most recent actor whose role, name or entry fits. A
 relative pronoun ("the senator, who said", "the agency, which announced") refers to the noun
-its clause hangs from.
+its clause hangs from, and "I"/"me"/"my" inside a quotation to the one actor named as saying it.
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ PRONOUNS = {
 _PRONOUN_IDS = hashes(PRONOUNS)
 _RELATIVES = {"who", "whom", "whose", "which", "that"}
 _RELATIVE_IDS = hashes(_RELATIVES)
+_FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+_FIRST_PERSON_IDS = hashes(_FIRST_PERSON)
 _SUBJ = {"nsubj", "nsubjpass"}
 _COUNTRY_NOUNS = {"country", "nation"}
 _MAX_SENTS = 3
@@ -307,4 +309,34 @@ def resolve_relatives(ctx: DocContext, table: MentionTable) -> None:
             continue
         target = table.entity_covering(clause.head.idx)
         if target is not None:
+            table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), target)
+
+
+def resolve_first_person(ctx: DocContext, table: MentionTable) -> None:
+    """Link "I", "me", "my" inside a quotation to its speaker, when exactly one actor is named in
+    the attribution right after (or else right before) it.
+
+    >>> from dateline.parse import load_nlp
+    >>> from dateline.actors import find_actors
+    >>> from dateline.record import Document
+    >>> text = "“I will not resign,” Anna Novak said."
+    >>> index = find_actors(load_nlp()(text), document=Document(id="x", text=text))
+    >>> index.get(index.actor_at(1, 2)).name
+    'Anna Novak'
+    """
+    doc = ctx.doc
+    speakers: dict[int, set[str]] = {}
+    for i in ctx.positions(_FIRST_PERSON_IDS):
+        tok = doc[i]
+        q = ctx.quote_of(tok.idx)
+        if q is None or tok.pos_ != "PRON" or (tok.lower_ == "i" and tok.text != "I"):
+            continue
+        if q not in speakers:
+            speakers[q] = quote_speakers(ctx, q, table)
+        keys = speakers[q]
+        if len(keys) != 1:
+            continue
+        (key,) = keys
+        target = next((e for _, e in table.items if e.key == key), None)
+        if target is not None and target.kind == "PERSON":
             table.add(Ment(tok.idx, tok.idx + len(tok), tok.text, "pronoun", tok.i), target)

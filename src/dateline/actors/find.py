@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from dateline.actors.codes import cameo_code
 from dateline.actors.context import Candidate, DocContext, Entity, Ment, RoleInfo
-from dateline.actors.coref import MentionTable, resolve_pronouns, resolve_relatives, resolve_role_nouns, role_fits
+from dateline.actors.coref import (MentionTable, resolve_first_person, resolve_pronouns, resolve_relatives,
+                                   resolve_role_nouns, role_fits)
 from dateline.actors.index import ActorIndex
 from dateline.actors.lexicon import Lexicon
 from dateline.actors.ner import find_candidates
@@ -59,6 +60,7 @@ def find_actors(doc: Doc, *, document: Document, lexicon: Lexicon | None = None)
     resolve_pronouns(ctx, table)
     resolve_role_nouns(ctx, table, builder.entities, builder.country_entity, builder.group_entity)
     resolve_relatives(ctx, table)
+    resolve_first_person(ctx, table)
     return ActorIndex(builder.actors(), excluded=excluded, dateline=dateline)
 
 
