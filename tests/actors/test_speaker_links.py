@@ -77,3 +77,24 @@ def test_first_person_inside_a_quote_is_its_speaker(nlp):
 def test_first_person_with_two_names_after_the_quote_stays_unlinked(nlp):
     text = "Tom Berg met Anna Novak. “I said no,” Berg told Novak."
     assert _actor_of(nlp, text, "I") is None
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Wells Fargo agreed to pay a fine on Thursday. The bank said it regretted the errors.", "The bank", "Wells Fargo"),
+    ("The FBI reopened the case on Friday. The agency said new emails had surfaced.", "The agency", "FBI"),
+    ("The Environmental Protection Agency issued new rules. The agency said emissions would fall.",
+     "The agency", "Environmental Protection Agency"),
+])
+def test_organisation_noun_refers_to_the_one_organisation_just_named(nlp, text, mention, name):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Wells Fargo and Citigroup were fined. The bank said it regretted the errors.", "The bank"),  # two banks
+    ("Apple sued on Monday. The company that owns the patent said it would appeal.", "The company"),  # defined here
+    ("The Heritage Foundation published a study. The group said taxes would rise.", "The group"),  # too loose a noun
+])
+def test_organisation_noun_is_not_guessed(nlp, text, mention):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is None or mention.split()[-1] in actor.name.lower()

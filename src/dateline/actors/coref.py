@@ -4,7 +4,9 @@ Pronouns (he/she/they/its families) go to the most salient compatible antecedent
 gender and number, nearest sentence first, grammatical subjects preferred. A third-person
 pronoun inside a direct quote never refers to that quote's speaker (in “He intends ...,” Hegseth
 said, "He" is someone else). Role nouns ("the minister", "the ministry", "the alliance", "the
-country", "his country") link to the most recent actor whose role, name or entry fits. A
+country", "his country") link to the most recent actor whose role, name or entry fits; a bare
+"the bank", "the agency" (nouns in ``named_type_nouns.txt``) to the one organisation named in
+that or the previous sentence. A
 relative pronoun ("the senator, who said", "the agency, which announced") refers to the noun
 its clause hangs from, and "I"/"me"/"my" inside a quotation to the one actor named as saying it.
 """
@@ -213,9 +215,8 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
                     target = country_entity(owner.country)
         elif det.lower_ != "the":
             continue
-        elif low in lex.nouns:
-            names = {k.name for k in lex.nouns[low]}
-            target = _recent(ctx, table, tok, lambda e: e.known is not None and e.known.name in names, 8)
+        elif low in lex.nouns and (target := _recent(ctx, table, tok, _known_named(lex.nouns[low]), 8)) is not None:
+            pass  # "the alliance" → NATO, when NATO was named
         elif rn is not None and rn.kind == "person":
             mods = [t.lower_ for t in between if t.lower_ not in lex.title_words and not (
                 t.ent_type_ in ("GPE", "LOC") and not (lex.demonym(t.text) or lex.country(t.text)))]
@@ -228,8 +229,33 @@ def resolve_role_nouns(ctx: DocContext, table: MentionTable, entities: dict[str,
                 country = _recent(ctx, table, tok, lambda e: e.kind == "COUNTRY", 2)
                 if country is not None:  # "the government" → that country's government
                     target = group_entity(country.country, rn.sector, f"{country.name} {low}")
+            if target is None and not len(between) and low in lex.named_type_nouns and not any(
+                    c.dep_ in ("relcl", "acl") for c in tok.children):  # "Wells Fargo ... The bank said"
+                target = _only_organisation_nearby(ctx, table, tok, rn.sector)
         if target is not None:
             table.add(ment, target)
+
+
+def _known_named(entries):
+    """Predicate: the entity is one of these known actors."""
+    names = {k.name for k in entries}
+    return lambda e: e.known is not None and e.known.name in names
+
+
+def _only_organisation_nearby(ctx: DocContext, table: MentionTable, tok, sector: str | None) -> Entity | None:
+    """The organisation named in this or the previous sentence (outside quotes), when it is the
+    only one there and its sector does not contradict the noun's ("the bank" is not a ministry)."""
+    sent = ctx.sent_of[tok.i]
+    found: dict[str, Entity] = {}
+    for m, e in table.before(tok.idx):
+        if sent - ctx.sent_of[m.root] > 1:
+            break
+        if ctx.quote_of(m.start) is None and e.kind == "ORG":
+            found[e.key] = e
+    if len(found) != 1:
+        return None
+    (e,) = found.values()
+    return e if sector is None or e.sector in (None, sector) else None
 
 
 def _most_mentioned_person(ctx: DocContext, table: MentionTable, tok, gender: str | None) -> Entity | None:

@@ -75,6 +75,7 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)  # lower city -> iso3
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # lower noun (maybe multiword) -> RoleNoun
     title_words: frozenset = frozenset()
+    named_type_nouns: frozenset = frozenset()  # "the bank" can stand for the one bank just named
     first_names: dict[str, str] = field(default_factory=dict)  # name -> m|f
     sector_cameo: dict[str, str] = field(default_factory=dict)
     nouns: dict[str, list[KnownActor]] = field(default_factory=dict)  # "alliance" -> [NATO]
@@ -169,6 +170,8 @@ def _load_roles(lex: Lexicon) -> None:
         lex.roles[noun] = RoleNoun(noun, None if sector == "-" else sector, kind, None if gender == "-" else gender)
     lex.title_words = frozenset(
         w.strip() for w in _read("title_words.txt").splitlines() if w.strip() and not w.startswith("#"))
+    lex.named_type_nouns = frozenset(
+        w.strip() for w in _read("named_type_nouns.txt").splitlines() if w.strip() and not w.startswith("#"))
     for row in _rows("first_names.tsv"):
         lex.first_names.setdefault(row[0], row[1])
     for row in _rows("igo_words.tsv"):
