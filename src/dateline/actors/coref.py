@@ -6,9 +6,9 @@ pronoun inside a direct quote never refers to that quote's speaker (in “He int
 said, "He" is someone else). Role nouns ("the minister", "the ministry", "the alliance", "the
 country", "his country") link to the most recent actor whose role, name or entry fits; a bare
 "the bank", "the agency" (nouns in ``named_type_nouns.txt``) to the one organisation named in
-that or the previous sentence. A
-relative pronoun ("the senator, who said", "the agency, which announced") refers to the noun
-its clause hangs from, and "I"/"me"/"my" inside a quotation to the one actor named as saying it.
+that or the previous sentence. A relative pronoun ("the senator, who said", "the agency, which
+announced") refers to the noun its clause hangs from, and "I"/"me"/"my" inside a quotation to the
+one actor named as saying it.
 """
 from __future__ import annotations
 
