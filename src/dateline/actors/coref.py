@@ -101,6 +101,13 @@ def quote_speakers(ctx: DocContext, q: int, table: MentionTable) -> set[str]:
     return {near[-1][1].key} if near else set()
 
 
+def _speakers_once(ctx: DocContext, table: MentionTable, cache: dict[int, set[str]], q: int) -> set[str]:
+    """`quote_speakers` of quote ``q``, computed once per quote and kept in ``cache``."""
+    if q not in cache:
+        cache[q] = quote_speakers(ctx, q, table)
+    return cache[q]
+
+
 def best_antecedent(ctx: DocContext, table: MentionTable, tok, kind: str, *, banned: set[str] = frozenset(),
                     max_sents: int = _MAX_SENTS) -> Entity | None:
     """The most salient earlier actor compatible with ``kind`` (m, f, p, n, or "x" = any person).
@@ -158,11 +165,7 @@ def resolve_pronouns(ctx: DocContext, table: MentionTable) -> None:
         q = ctx.quote_of(tok.idx)
         if q is not None and kind in ("p", "n"):
             continue
-        banned: set[str] = set()
-        if q is not None:
-            if q not in speakers_cache:
-                speakers_cache[q] = quote_speakers(ctx, q, table)
-            banned = speakers_cache[q]
+        banned = _speakers_once(ctx, table, speakers_cache, q) if q is not None else set()
         target = best_antecedent(ctx, table, tok, kind, banned=banned)
         if target is None and kind in ("m", "f"):
             target = best_antecedent(ctx, table, tok, kind, banned=banned, max_sents=8)
@@ -357,9 +360,7 @@ def resolve_first_person(ctx: DocContext, table: MentionTable) -> None:
         q = ctx.quote_of(tok.idx)
         if q is None or tok.pos_ != "PRON" or (tok.lower_ == "i" and tok.text != "I"):
             continue
-        if q not in speakers:
-            speakers[q] = quote_speakers(ctx, q, table)
-        keys = speakers[q]
+        keys = _speakers_once(ctx, table, speakers, q)
         if len(keys) != 1:
             continue
         (key,) = keys
