@@ -98,3 +98,11 @@ def test_organisation_noun_refers_to_the_one_organisation_just_named(nlp, text, 
 def test_organisation_noun_is_not_guessed(nlp, text, mention):
     actor = _actor_of(nlp, text, mention)
     assert actor is None or mention.split()[-1] in actor.name.lower()
+
+
+def test_group_after_the_dateline_is_an_actor_and_speaks():
+    text = ("VILNIUS, Lithuania — Defense ministers from the Baltic states agreed on Friday to share radar data.\n\n"
+            "The plan takes effect in May.\n")
+    record = dateline.analyze(text, published="2025-03-07")
+    names = {a.id: a.name for a in record.actors}
+    assert [names.get(q.speaker) for q in record.quotes] == ["Defense ministers"]

@@ -321,7 +321,7 @@ def group_phrases(ctx: DocContext, cands: list[Candidate]) -> list[tuple[Candida
         elif not absorbed:
             if kind != "GROUP" and not (place_mod and kind == "ORG"):
                 continue
-            if not place_mod and _bare_blocked(tok, by_tok):
+            if not place_mod and _bare_blocked(ctx, tok, by_tok):
                 continue
             iso = _country_after(tok, by_tok, places=True)
             if iso is None and tok.dep_ == "compound":  # "opposition parties in Nepal": the place follows the head
@@ -365,9 +365,12 @@ def _person_country(ctx: DocContext, c: Candidate) -> str | None:
     return known.country if known.kind == "PERSON" else None
 
 
-def _bare_blocked(tok: Token, by_tok: dict[int, Candidate]) -> bool:
-    """A bare group noun owned by something else: "Trump supporters", "leaders of the world"."""
+def _bare_blocked(ctx: DocContext, tok: Token, by_tok: dict[int, Candidate]) -> bool:
+    """A bare group noun owned by something else: "Trump supporters", "leaders of the world".
+    The dateline is nobody's owner ("HELSINKI, Finland — Defense ministers", which the parser may join)."""
     for child in tok.children:
+        if ctx.dateline and ctx.dateline[0] <= child.idx < ctx.dateline[1]:
+            continue
         if child.dep_ in ("poss", "compound", "nmod") and (child.i in by_tok or child.pos_ == "PROPN"):
             return True
         if child.dep_ == "poss":
