@@ -159,12 +159,15 @@ def read_phoenix(paths: list[Path]) -> dict[str, set[str]]:
 
 
 def score_known_actors(dict_dir: Path) -> Score:
-    """Agreement of our known-actor countries with the Phoenix dictionaries (an oracle, not a source)."""
+    """Agreement of our known actors with the Phoenix dictionaries (an oracle, not a source): the
+    country, or for actors Phoenix codes by sector alone ("MED" for a newspaper) the CAMEO agent code
+    of our sector."""
     from dateline.actors.lexicon import load_lexicon
 
     table = read_phoenix(sorted(dict_dir.glob("Phoenix.*.actors.txt")))
     score = Score()
-    for entry in load_lexicon().known:
+    lex = load_lexicon()
+    for entry in lex.known:
         if entry.kind in ("PLACE",) or entry.region:
             continue
         codes: set[str] = set()
@@ -172,9 +175,11 @@ def score_known_actors(dict_dir: Path) -> Score:
             codes |= table.get(form.upper().replace(".", ""), set()) | table.get(form.upper(), set())
         if not codes:
             continue
-        ours = {entry.country, entry.cameo[:3] if entry.cameo else None,
+        agent = lex.sector_cameo.get(entry.sector) if entry.sector else None
+        ours = {entry.country, entry.cameo[:3] if entry.cameo else None, agent,
                 "IGO" if entry.sector == "IGO" or entry.kind == "IGO" else None} - {None}
-        if not score.tally(bool(ours & {c[:3] for c in codes})):
+        theirs = {c[:3] for c in codes} | {c[3:6] for c in codes if c.startswith("MNC")}  # MNC + country + sector
+        if not score.tally(bool(ours & theirs)):
             score.misses.append(f"{entry.name}: ours {entry.country}/{entry.cameo}, Phoenix {sorted(codes)}")
     return score
 
