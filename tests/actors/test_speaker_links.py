@@ -106,3 +106,13 @@ def test_group_after_the_dateline_is_an_actor_and_speaks():
     record = dateline.analyze(text, published="2025-03-07")
     names = {a.id: a.name for a in record.actors}
     assert [names.get(q.speaker) for q in record.quotes] == ["Defense ministers"]
+
+
+@pytest.mark.parametrize("text, mention, name, sector", [
+    ("Twitter said it had suspended the accounts.", "Twitter", "Twitter", "BUS"),  # the model reads a person
+    ("RT reported that the talks had failed.", "RT", "RT", "JRN"),  # the model sees nothing
+    ("According to the Huffington Post, the bill stalled.", "Huffington Post", "HuffPost", "JRN"),
+])
+def test_news_outlets_and_platforms_are_known_speakers(nlp, text, mention, name, sector):
+    actor = _actor_of(nlp, text, mention)
+    assert actor is not None and (actor.name, actor.kind, actor.sector) == (name, "ORG", sector)
