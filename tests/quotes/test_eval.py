@@ -108,7 +108,10 @@ def test_eval_cli_quotes_json(shared_path_polnear):
     result = CliRunner().invoke(app, ["eval", "quotes", "--data", str(shared_path_polnear), "--split", "dev",
                                       "--limit", "1", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["articles"] == 1
+    report = json.loads(result.output)
+    assert report["articles"] == 1
+    calib = report["calibration"]  # confidence bucket -> how many predictions, share right
+    assert calib and all(0 <= row["right"] <= 1 and row["predictions"] > 0 for row in calib.values())
 
 
 def test_eval_cli_quotes_missing_data(tmp_path):

@@ -39,6 +39,7 @@ class Item:
     pronoun: bool = False
     speech_verb: bool = False
     linked: bool = False  # predictions: the speaker mention resolves to an actor
+    confidence: float = 0.0  # predictions: the quote's own confidence
 
 
 def char_set(text: str, spans: Iterable[Span]) -> frozenset[int]:
@@ -151,7 +152,8 @@ def predicted_items(text: str, quotes: Iterable[Quote]) -> list[Item]:
             continue
         source = char_set(text, [q.speaker_span]) if q.speaker_span else frozenset()
         cue = char_set(text, [q.cue.span]) if q.cue else frozenset()
-        out.append(Item(content, source, cue, kind=q.kind, split=len(q.content) > 1, linked=q.speaker is not None))
+        out.append(Item(content, source, cue, kind=q.kind, split=len(q.content) > 1, linked=q.speaker is not None,
+                        confidence=q.confidence))
     return out
 
 
@@ -279,6 +281,23 @@ def score_article(gold: list[Item], pred: list[Item]) -> dict[str, Tally]:
     return tallies
 
 
+def calibration(gold: list[Item], pred: list[Item]) -> dict[float, list[int]]:
+    """Per confidence (rounded to 0.1): how many predictions, and how many are right in content and
+    source, so that a user can read what a quote's confidence means.
+
+    >>> g = [Item(frozenset({1, 2}), frozenset({9}), frozenset())]
+    >>> calibration(g, [Item(frozenset({1, 2}), frozenset({9}), frozenset(), confidence=0.83)])
+    {0.8: [1, 1]}
+    """
+    right = {pi for gi, pi in match(gold, pred) if _agree(gold[gi].source, pred[pi].source)}
+    out: dict[float, list[int]] = {}
+    for pi, p in enumerate(pred):
+        row = out.setdefault(round(p.confidence, 1), [0, 0])
+        row[0] += 1
+        row[1] += pi in right
+    return out
+
+
 @dataclass(slots=True)
 class Report:
     """The result of one evaluation run."""
@@ -288,17 +307,24 @@ class Report:
     articles: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {n: Tally() for n in SLICES})
     seconds: float = 0.0
+    by_confidence: dict[float, list[int]] = field(default_factory=dict)
 
-    def add(self, tallies: dict[str, Tally]) -> None:
+    def add(self, tallies: dict[str, Tally], confidence: dict[float, list[int]] | None = None) -> None:
         self.articles += 1
         for name, t in tallies.items():
             self.tallies[name].add(t)
+        for bucket, (n, right) in (confidence or {}).items():
+            row = self.by_confidence.setdefault(bucket, [0, 0])
+            row[0] += n
+            row[1] += right
 
     def to_json(self) -> dict:
         return {
             "split": self.split, "mode": self.mode, "articles": self.articles, "threshold": THRESHOLD,
             "seconds_per_article": round(self.seconds / self.articles, 4) if self.articles else 0.0,
             "slices": {name: t.summary() for name, t in self.tallies.items()},
+            "calibration": {f"{b:.1f}": {"predictions": n, "right": round(r / n, 4)}
+                            for b, (n, r) in sorted(self.by_confidence.items()) if n},
         }
 
 
@@ -341,8 +367,8 @@ def evaluate_polnear(root: Path | str, split: str, *, limit: int | None = None, 
     nlp = load_nlp()
     started = time.perf_counter()
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-        quotes = extractor(doc)
-        report.add(score_article(gold_items(article, verbs), predicted_items(article.text, quotes)))
+        gold, pred = gold_items(article, verbs), predicted_items(article.text, extractor(doc))
+        report.add(score_article(gold, pred), calibration(gold, pred))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -358,6 +384,6 @@ def score_docs(articles: list[PolnearArticle], docs, extractor, *, speech_verbs:
     return report
 
 
-__all__ = ["GoldAttribution", "Item", "Report", "Tally", "char_set", "content_kind",
+__all__ = ["GoldAttribution", "Item", "Report", "Tally", "calibration", "char_set", "content_kind",
            "quote_marks", "evaluate_polnear",
            "gold_items", "jaccard", "match", "predicted_items", "score_article", "score_docs"]

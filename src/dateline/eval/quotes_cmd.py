@@ -56,4 +56,12 @@ def _table(result: dict) -> None:
         table.add_column(label, justify="right", no_wrap=True)
     for name, row in result["slices"].items():
         table.add_row(name, *(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols))
-    Console(width=max(Console().width, 130)).print(table)
+    console = Console(width=max(Console().width, 130))
+    console.print(table)
+    calib = Table(title="What a quote's confidence means: share of predictions right in content and source")
+    calib.add_column("confidence", justify="right")
+    calib.add_column("predictions", justify="right")
+    calib.add_column("right", justify="right")
+    for bucket, row in result.get("calibration", {}).items():
+        calib.add_row(bucket, str(row["predictions"]), f"{row['right']:.2f}")
+    console.print(calib)
